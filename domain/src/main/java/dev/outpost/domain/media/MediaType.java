@@ -3,6 +3,7 @@ package dev.outpost.domain.media;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The media types Outpost accepts, recognised from a file's first bytes. The file name is never trusted:
@@ -22,6 +23,9 @@ public enum MediaType {
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte[] EBML_SIGNATURE = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
+    /** Major brands of MP4 video files (ISO/IEC 14496-12 and -14, Apple's M4V, DASH, Sony's XAVC). */
+    private static final Set<String> MP4_BRANDS = Set.of("isom", "iso2", "iso3", "iso4", "iso5", "iso6", "mp41",
+            "mp42", "avc1", "M4V ", "M4VH", "M4VP", "dash", "mmp4", "XAVC");
 
     private final String mimeType;
     private final MediaKind kind;
@@ -59,8 +63,13 @@ public enum MediaType {
             return Optional.of(WEBP);
         }
         if (startsWith(head, 4, ascii("ftyp")) && head.length >= 12) {
-            // ISO base media: the major brand says QuickTime or one of the MP4 family.
-            return Optional.of(startsWith(head, 8, ascii("qt  ")) ? MOV : MP4);
+            // ISO base media: the major brand says QuickTime or one of the MP4 family. Other brands share the box
+            // (HEIC and AVIF images, M4A audio) and are not videos a platform would take.
+            String brand = new String(head, 8, 4, StandardCharsets.ISO_8859_1);
+            if (brand.equals("qt  ")) {
+                return Optional.of(MOV);
+            }
+            return MP4_BRANDS.contains(brand) ? Optional.of(MP4) : Optional.empty();
         }
         if (startsWith(head, 0, EBML_SIGNATURE) && indexOf(head, ascii("webm")) > 0) {
             return Optional.of(WEBM);

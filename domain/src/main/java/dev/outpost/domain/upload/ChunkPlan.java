@@ -79,42 +79,56 @@ public record ChunkPlan(long totalBytes, long chunkSize, List<Segment> segments)
         return segments.get(index);
     }
 
-    /** Whether {@link #split} can still cut the segment at {@code index}: it has two bytes or more and room remains. */
+    /**
+     * Whether {@link #split} can still cut the segment at {@code index}: it has two bytes or more, and re-planning it
+     * and everything after it at half its length still fits in {@link #MAX_SEGMENTS}.
+     */
     public boolean canSplit(int index) {
-        return segments.size() < MAX_SEGMENTS && segment(index).length() >= 2;
+        Segment refused = segment(index);
+        if (refused.length() < 2) {
+            return false;
+        }
+        long remaining = ceilDiv(totalBytes - refused.offset(), splitChunk(refused));
+        return index + remaining <= MAX_SEGMENTS;
     }
 
     /**
-     * Replaces the segment at {@code index} by two halves (the server said 413 for it); the segments after it move up
-     * one index, and the chunk size shrinks so that no later segment exceeds what was just refused.
+     * Replaces the segment at {@code index} (the server said 413 for it) and every segment after it by segments of at
+     * most half its length, re-indexed, so that no later segment is as large as the one just refused. Segments before
+     * it keep their index and bytes: the server may already hold them. {@link #chunkSize} becomes the largest segment
+     * of the new plan, which shrinks only when the first segment is split.
      *
-     * @throws IllegalStateException when the segment is a single byte or the plan already holds the maximum
+     * @throws IllegalStateException when the segment is a single byte or the new plan would exceed
+     *     {@link #MAX_SEGMENTS} (see {@link #canSplit})
      */
     public ChunkPlan split(int index) {
         Objects.checkIndex(index, segments.size());
-        if (!canSplit(index)) {
-            throw new IllegalStateException("segment " + index + " cannot be split further: " + segment(index).length()
-                    + " byte(s) in a plan of " + segments.size() + " segments");
-        }
         Segment refused = segment(index);
-        long firstHalf = ceilDiv(refused.length(), 2);
-        long newChunk = Math.max(1, Math.min(chunkSize, firstHalf));
+        if (!canSplit(index)) {
+            throw new IllegalStateException("segment " + index + " cannot be split further: " + refused.length()
+                    + " byte(s) at offset " + refused.offset() + ", and a plan holds at most " + MAX_SEGMENTS
+                    + " segments; the server refuses segments of " + refused.length() + " bytes");
+        }
+        long newChunk = splitChunk(refused);
         List<Segment> out = new ArrayList<>(segments.size() + 1);
+        long largest = newChunk;
         for (int i = 0; i < index; i++) {
             out.add(segments.get(i));
+            largest = Math.max(largest, segments.get(i).length());
         }
         long offset = refused.offset();
         // Re-plan the rest with the smaller chunk: later segments would be refused just the same.
         while (offset < totalBytes) {
             long len = Math.min(newChunk, totalBytes - offset);
-            if (out.size() >= MAX_SEGMENTS) {
-                throw new IllegalStateException("splitting segment " + index + " would need more than " + MAX_SEGMENTS
-                        + " segments; the server refuses segments of " + refused.length() + " bytes");
-            }
             out.add(new Segment(out.size(), offset, len));
             offset += len;
         }
-        return new ChunkPlan(totalBytes, newChunk, out);
+        return new ChunkPlan(totalBytes, largest, out);
+    }
+
+    /** Half the refused length, rounded up: strictly smaller than the refused segment once it has two bytes. */
+    private static long splitChunk(Segment refused) {
+        return Math.max(1, ceilDiv(refused.length(), 2));
     }
 
     private static long ceilDiv(long a, long b) {
