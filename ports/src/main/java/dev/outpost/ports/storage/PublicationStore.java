@@ -29,7 +29,8 @@ public interface PublicationStore {
 
     /**
      * Claims a publication for one worker, atomically: exactly one of several concurrent callers wins, and a claim
-     * is free again once {@code lease} has passed without {@link #release}.
+     * is free again once {@code lease} has passed without {@link #release}. The holder may claim again to extend
+     * its lease (a heartbeat).
      *
      * @return whether {@code worker} now holds the claim
      */
