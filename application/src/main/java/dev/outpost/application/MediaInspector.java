@@ -1,0 +1,70 @@
+package dev.outpost.application;
+
+import dev.outpost.domain.media.FileFingerprint;
+import dev.outpost.domain.media.MediaFile;
+import dev.outpost.domain.media.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Looks at a local file the user wants to attach: exists, readable, not empty, a media type recognised from its
+ * content, and its fingerprint for resuming. Streams the file once; memory stays small whatever its size.
+ */
+public final class MediaInspector {
+
+    /**
+     * @param field the field to name in a problem, such as {@code media[1]}
+     * @throws OutpostException INVALID_INPUT with one problem naming the field and the file
+     */
+    public MediaFile inspect(Path file, String field) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw OutpostException.invalid(field, name + " is a directory; give a media file");
+        }
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw OutpostException.invalid(field, name + " is empty; give a file with content");
+            }
+            var modified = Files.getLastModifiedTime(file).toInstant();
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] head;
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+                head = in.readNBytes(MediaType.SNIFF_LENGTH);
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            MediaType type = MediaType.sniff(head).orElseThrow(() -> OutpostException.invalid(field, name
+                    + " is not a supported image or video (its content is none of JPEG, PNG, WEBP, GIF, MP4,"
+                    + " MOV or WebM, whatever its name says)"));
+            return new MediaFile(file, type, new FileFingerprint(size, modified,
+                    HexFormat.of().formatHex(sha256.digest())));
+        } catch (NoSuchFileException e) {
+            throw OutpostException.invalid(field, name + " does not exist; check the path");
+        } catch (AccessDeniedException e) {
+            throw OutpostException.invalid(field, name + " cannot be read (permission denied); check its"
+                    + " permissions");
+        } catch (IOException e) {
+            throw OutpostException.invalid(field, name + " cannot be read (" + e.getMessage() + ")");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Whether the file still has the fingerprint it had when inspected (same size, time and content). */
+    public boolean unchanged(MediaFile file) {
+        try {
+            MediaFile now = inspect(file.path(), "media");
+            return now.fingerprint().equals(file.fingerprint());
+        } catch (OutpostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.outpost.application;
+
+import dev.outpost.application.progress.ProgressBus;
+import dev.outpost.ports.storage.Stores;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * The use cases assembled over one set of stores and platforms: what both apps (and the end-to-end tests) run.
+ * Plain constructor wiring; the apps bind these objects into Guice.
+ */
+public final class OutpostCore implements AutoCloseable {
+    private final Stores stores;
+    private final Platforms platforms;
+    private final ProgressBus progress = new ProgressBus();
+    private final AccessTokens accessTokens;
+    private final ConnectAccount connectAccount;
+    private final MediaUploader uploader;
+    private final Publications publications;
+    private final PublicationRunner runner;
+
+    /** What the core is made of besides stores and platforms. */
+    public record Options(Clock clock, Sleeper sleeper, RandomGenerator random, UploadSettings uploads,
+            PublicationRunner.Settings publishing, String workerName) {
+        public Options {
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(sleeper, "sleeper");
+            Objects.requireNonNull(random, "random");
+            Objects.requireNonNull(uploads, "uploads");
+            Objects.requireNonNull(publishing, "publishing");
+            Objects.requireNonNull(workerName, "workerName");
+        }
+
+        public static Options defaults(Clock clock, String workerName) {
+            return new Options(clock, Sleeper.SYSTEM, new SecureRandom(), UploadSettings.DEFAULT,
+                    PublicationRunner.Settings.DEFAULT, workerName);
+        }
+
+        public Options withUploads(UploadSettings next) {
+            return new Options(clock, sleeper, random, next, publishing, workerName);
+        }
+
+        public Options withPublishing(PublicationRunner.Settings next) {
+            return new Options(clock, sleeper, random, uploads, next, workerName);
+        }
+
+        public Options withSleeper(Sleeper next) {
+            return new Options(clock, next, random, uploads, publishing, workerName);
+        }
+    }
+
+    public OutpostCore(Stores stores, Platforms platforms, Options options) {
+        this.stores = stores;
+        this.platforms = platforms;
+        MediaInspector inspector = new MediaInspector();
+        this.accessTokens = new AccessTokens(stores.tokens(), stores.accounts(), platforms, options.clock());
+        this.connectAccount = new ConnectAccount(platforms, stores.pendingAuthorizations(), stores.accounts(),
+                stores.tokens(), options.clock(), new SecureRandom());
+        this.uploader = new MediaUploader(stores.uploads(), accessTokens, platforms, options.clock(),
+                options.sleeper(), options.random(), options.uploads());
+        this.publications = new Publications(platforms, stores.accounts(), stores.publications(), stores.jobs(),
+                inspector, options.clock());
+        this.runner = new PublicationRunner(stores.publications(), stores.accounts(), stores.uploads(), stores.jobs(),
+                platforms, accessTokens, uploader, inspector, options.clock(), options.sleeper(), options.random(),
+                options.uploads(), options.publishing(), progress, options.workerName());
+    }
+
+    /** Starts running due publications on this instance, after queueing what a dead worker left half done. */
+    public void startQueue() {
+        stores.jobs().start(id -> runner.run(id));
+        publications.recoverInterrupted();
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public Platforms platforms() {
+        return platforms;
+    }
+
+    public ProgressBus progress() {
+        return progress;
+    }
+
+    public AccessTokens accessTokens() {
+        return accessTokens;
+    }
+
+    public ConnectAccount connectAccount() {
+        return connectAccount;
+    }
+
+    public MediaUploader uploader() {
+        return uploader;
+    }
+
+    public Publications publications() {
+        return publications;
+    }
+
+    public PublicationRunner runner() {
+        return runner;
+    }
+
+    /** Stops the queue; the stores stay open (their owner closes them). */
+    @Override
+    public void close() {
+        stores.jobs().stop();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.outpost.application;
+
+import dev.outpost.domain.account.Account;
+import dev.outpost.domain.account.AccountId;
+import dev.outpost.domain.account.AccountStatus;
+import dev.outpost.domain.media.MediaFile;
+import dev.outpost.domain.post.Draft;
+import dev.outpost.domain.post.MediaAttachment;
+import dev.outpost.domain.post.Publication;
+import dev.outpost.domain.post.PublicationId;
+import dev.outpost.domain.post.PublicationState;
+import dev.outpost.ports.storage.AccountStore;
+import dev.outpost.ports.storage.JobQueue;
+import dev.outpost.ports.storage.PublicationStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The publication queue as the user sees it: submit a draft (checked whole first, nothing uploaded when anything
+ * is wrong), publish now or at a time, cancel, retry, list. Running a publication is {@link PublicationRunner}'s.
+ */
+public final class Publications {
+    private final Platforms platforms;
+    private final AccountStore accounts;
+    private final PublicationStore store;
+    private final JobQueue jobs;
+    private final MediaInspector inspector;
+    private final Clock clock;
+
+    public Publications(Platforms platforms, AccountStore accounts, PublicationStore store, JobQueue jobs,
+            MediaInspector inspector, Clock clock) {
+        this.platforms = platforms;
+        this.accounts = accounts;
+        this.store = store;
+        this.jobs = jobs;
+        this.inspector = inspector;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks a draft for an account without storing anything.
+     *
+     * @return the draft with its files inspected
+     * @throws OutpostException INVALID_INPUT listing every problem (files, text, media mix, alt text, schedule)
+     */
+    public Draft check(AccountId accountId, DraftInput input) {
+        Account account = accounts.find(accountId).orElseThrow(() -> OutpostException.invalid("account",
+                "no connected account " + accountId + "; see the list of accounts or connect one"));
+        if (account.status() == AccountStatus.NEEDS_RECONNECT) {
+            throw new OutpostException(OutpostException.Kind.RECONNECT_NEEDED, "the account @" + account.handle()
+                    + " must be connected again before it can publish");
+        }
+        List<Problem> problems = new ArrayList<>();
+        List<MediaAttachment> attachments = new ArrayList<>();
+        for (int i = 0; i < input.media().size(); i++) {
+            DraftInput.Attachment attachment = input.media().get(i);
+            try {
+                MediaFile file = inspector.inspect(attachment.file(), "media[" + i + "]");
+                attachments.add(new MediaAttachment(file, attachment.altText()));
+            } catch (OutpostException bad) {
+                problems.addAll(bad.problems());
+            }
+        }
+        Draft draft = new Draft(input.text(), attachments, input.replyToPostId(), input.scheduledAt());
+        // Validate what could be inspected too, so every problem shows at once.
+        platforms.of(accountId).validator().validate(draft, clock.instant()).forEach(v -> problems.add(Problem.of(v)));
+        if (!problems.isEmpty()) {
+            throw OutpostException.invalid(problems);
+        }
+        return draft;
+    }
+
+    /** Checks and queues a publication; it runs at its schedule time, or as soon as a worker is free. */
+    public Publication submit(AccountId account, DraftInput input) {
+        Draft draft = check(account, input);
+        Publication created = store.create(Publication.queue(PublicationId.random(), account, draft, clock.instant()));
+        jobs.schedule(created.id(), created.dueAt());
+        return created;
+    }
+
+    /** Stores a checked publication without scheduling it, for a caller that runs it at once itself. */
+    public Publication createForImmediateRun(AccountId account, DraftInput input) {
+        Draft draft = check(account, input);
+        if (draft.scheduledAt() != null) {
+            throw OutpostException.invalid("scheduledAt", "a scheduled post is queued, not run at once");
+        }
+        return store.create(Publication.queue(PublicationId.random(), account, draft, clock.instant()));
+    }
+
+    public Optional<Publication> find(PublicationId id) {
+        return store.find(id);
+    }
+
+    /** @throws OutpostException INVALID_INPUT when there is no such publication */
+    public Publication get(PublicationId id) {
+        return store.find(id).orElseThrow(() -> OutpostException.invalid("publication", "no publication " + id));
+    }
+
+    public List<Publication> list(PublicationStore.Query query) {
+        return store.list(query);
+    }
+
+    /** Cancels a publication that has not started publishing. */
+    public Publication cancel(PublicationId id) {
+        Publication current = get(id);
+        if (!current.state().canMoveTo(PublicationState.CANCELLED)) {
+            throw OutpostException.invalid("publication", "publication " + id + " is " + current.state()
+                    .name().toLowerCase(java.util.Locale.ROOT) + " and can no longer be cancelled");
+        }
+        Publication cancelled = store.update(current.moveTo(PublicationState.CANCELLED, clock.instant()))
+                .orElseThrow(() -> OutpostException.invalid("publication", "publication " + id
+                        + " changed meanwhile; look again"));
+        jobs.cancel(id);
+        return cancelled;
+    }
+
+    /**
+     * Queues a failed publication again, or an unfinished one whose worker died; its uploads resume from the
+     * journal.
+     */
+    public Publication resume(PublicationId id) {
+        Publication current = get(id);
+        Instant now = clock.instant();
+        if (current.state() == PublicationState.FAILED) {
+            current = store.update(current.moveTo(PublicationState.QUEUED, now)).orElseThrow(() ->
+                    OutpostException.invalid("publication", "publication " + id + " changed meanwhile; look again"));
+        } else if (current.state().isTerminal()) {
+            throw OutpostException.invalid("publication", "publication " + id + " is already "
+                    + current.state().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        jobs.schedule(id, now);
+        return current;
+    }
+
+    /**
+     * Schedules every publication a dead worker left half done (uploading, processing, publishing, unconfirmed),
+     * to run now; claims keep a live worker's publications from running twice.
+     *
+     * @return how many were scheduled
+     */
+    public int recoverInterrupted() {
+        List<Publication> stuck = store.list(PublicationStore.Query.inStates(java.util.EnumSet.of(
+                PublicationState.UPLOADING, PublicationState.PROCESSING, PublicationState.PUBLISHING,
+                PublicationState.UNCONFIRMED)));
+        Instant now = clock.instant();
+        stuck.forEach(p -> jobs.schedule(p.id(), now));
+        return stuck.size();
+    }
+}
