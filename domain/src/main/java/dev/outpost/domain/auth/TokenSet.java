@@ -45,7 +45,10 @@ public record TokenSet(String accessToken, String refreshToken, Instant expiresA
         return refreshToken != null;
     }
 
-    /** Whether less than {@code skew} of the access token's life remains at {@code now}. */
+    /**
+     * Whether at most {@code skew} of the access token's life remains at {@code now}. "At most" rather than "less
+     * than": with a zero skew a token is due at its expiry instant, when the platform no longer takes it.
+     */
     public boolean needsRefresh(Instant now, Duration skew) {
         return !now.plus(skew).isBefore(expiresAt);
     }

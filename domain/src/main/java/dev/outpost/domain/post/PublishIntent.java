@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Written before the post request is sent, so that after an ambiguous failure or a crash the account's recent posts
@@ -19,6 +21,8 @@ import java.util.Objects;
  * @param attempt 1 for the first request, 2 for the single retry allowed after a confirmed miss
  */
 public record PublishIntent(String textSha256, List<String> mediaIds, Instant sentAt, int attempt) {
+    private static final Pattern TRAILING_LINK = Pattern.compile("(?:^|\\s)https?://\\S+$");
+
     public PublishIntent {
         Objects.requireNonNull(textSha256, "textSha256");
         mediaIds = List.copyOf(mediaIds);
@@ -32,9 +36,23 @@ public record PublishIntent(String textSha256, List<String> mediaIds, Instant se
         return new PublishIntent(hash(text), mediaIds, sentAt, attempt);
     }
 
-    /** Whether a post found on the platform carries this intent's text (platforms may append media links). */
+    /**
+     * Whether a post found on the platform carries this intent's text. Platforms may append media links (X adds the
+     * media's t.co link to the text it returns), so trailing links are dropped one at a time until the text matches
+     * or none is left.
+     */
     public boolean matchesText(String postedText) {
-        return textSha256.equals(hash(postedText));
+        String candidate = postedText == null ? "" : postedText.strip();
+        while (true) {
+            if (textSha256.equals(hash(candidate))) {
+                return true;
+            }
+            Matcher link = TRAILING_LINK.matcher(candidate);
+            if (!link.find()) {
+                return false;
+            }
+            candidate = candidate.substring(0, link.start()).strip();
+        }
     }
 
     public static String hash(String text) {
