@@ -1,0 +1,88 @@
+package dev.outpost.ports.storage.memory;
+
+import dev.outpost.domain.post.Publication;
+import dev.outpost.domain.post.PublicationId;
+import dev.outpost.ports.storage.PublicationStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A {@link PublicationStore} in a map, for tests of the core. Thread-safe; update and claim are atomic. */
+public final class InMemoryPublicationStore implements PublicationStore {
+    private record Entry(Publication publication, long createdSeq, String claimedBy, Instant claimExpiresAt) {
+        Entry with(Publication next) {
+            return new Entry(next, createdSeq, claimedBy, claimExpiresAt);
+        }
+
+        Entry claimed(String worker, Instant until) {
+            return new Entry(publication, createdSeq, worker, until);
+        }
+
+        boolean claimableBy(String worker, Instant now) {
+            return claimedBy == null || claimedBy.equals(worker) || !now.isBefore(claimExpiresAt);
+        }
+    }
+
+    private final Map<PublicationId, Entry> entries = new HashMap<>();
+    private long seq;
+
+    @Override
+    public synchronized Publication create(Publication publication) {
+        if (entries.containsKey(publication.id())) {
+            throw new IllegalStateException("publication " + publication.id() + " already exists");
+        }
+        Publication stored = publication.withVersion(1);
+        entries.put(stored.id(), new Entry(stored, seq++, null, null));
+        return stored;
+    }
+
+    @Override
+    public synchronized Optional<Publication> find(PublicationId id) {
+        return Optional.ofNullable(entries.get(id)).map(Entry::publication);
+    }
+
+    @Override
+    public synchronized Optional<Publication> update(Publication next) {
+        Entry current = entries.get(next.id());
+        if (current == null || current.publication().version() != next.version()) {
+            return Optional.empty();
+        }
+        Publication stored = next.withVersion(next.version() + 1);
+        entries.put(stored.id(), current.with(stored));
+        return Optional.of(stored);
+    }
+
+    @Override
+    public synchronized boolean claim(PublicationId id, String worker, Instant now, Duration lease) {
+        Entry current = entries.get(id);
+        if (current == null || !current.claimableBy(worker, now)) {
+            return false;
+        }
+        entries.put(id, current.claimed(worker, now.plus(lease)));
+        return true;
+    }
+
+    @Override
+    public synchronized void release(PublicationId id, String worker) {
+        Entry current = entries.get(id);
+        if (current != null && worker.equals(current.claimedBy())) {
+            entries.put(id, current.claimed(null, null));
+        }
+    }
+
+    @Override
+    public synchronized List<Publication> list(Query query) {
+        return entries.values().stream()
+                .filter(e -> query.states().isEmpty() || query.states().contains(e.publication().state()))
+                .filter(e -> query.account() == null || query.account().equals(e.publication().account()))
+                .sorted(Comparator.comparing((Entry e) -> e.publication().createdAt())
+                        .thenComparingLong(Entry::createdSeq).reversed())
+                .limit(query.limit())
+                .map(Entry::publication)
+                .toList();
+    }
+}
