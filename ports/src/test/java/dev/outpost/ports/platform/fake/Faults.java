@@ -1,0 +1,66 @@
+package dev.outpost.ports.platform.fake;
+
+import dev.outpost.ports.platform.PlatformException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+
+/** Ready-made platform failures for scripting fakes, one per kind the core treats differently. */
+public final class Faults {
+    private Faults() {
+    }
+
+    /** A 5xx on a media call, or a connection refused before anything was sent. */
+    public static PlatformException.Transient transientFailure() {
+        return new PlatformException.Transient("503 Service Unavailable (scripted)", null);
+    }
+
+    /** Connection refused: nothing reached the platform. */
+    public static PlatformException.Transient connectionRefused() {
+        return new PlatformException.Transient("connection refused (scripted)", new ConnectException("refused"));
+    }
+
+    /** A reset in the middle of the body (U1): the request may be incomplete; safe to resend by segment index. */
+    public static PlatformException.Transient resetWhileSending() {
+        return new PlatformException.Transient("connection reset while sending (scripted)",
+                new IOException("Connection reset"));
+    }
+
+    /** A read timeout after the request went out (U2, P1). */
+    public static PlatformException.Ambiguous timeout() {
+        return new PlatformException.Ambiguous("no answer within the read timeout (scripted)",
+                new SocketTimeoutException("Read timed out"));
+    }
+
+    /** A 5xx answer to a post (P1): it may or may not exist. */
+    public static PlatformException.Ambiguous serverErrorOnPost() {
+        return new PlatformException.Ambiguous("502 Bad Gateway (scripted)", null);
+    }
+
+    public static PlatformException.RateLimited rateLimited(Instant resetAt) {
+        return new PlatformException.RateLimited("429 Too Many Requests (scripted)", resetAt);
+    }
+
+    public static PlatformException.Unauthorized unauthorized() {
+        return new PlatformException.Unauthorized("401 Unauthorized (scripted)");
+    }
+
+    public static PlatformException.PayloadTooLarge payloadTooLarge() {
+        return new PlatformException.PayloadTooLarge("413 Payload Too Large (scripted)");
+    }
+
+    public static PlatformException.Forbidden duplicateContent() {
+        return new PlatformException.Forbidden(PlatformException.Forbidden.Reason.DUPLICATE_CONTENT,
+                "You are not allowed to create a post with duplicate content. (scripted)");
+    }
+
+    public static PlatformException.InvalidRequest invalidRequest(String message) {
+        return new PlatformException.InvalidRequest("invalid-request", message + " (scripted)");
+    }
+
+    /** What a refresh with an already rotated refresh token gets (A4). */
+    public static PlatformException.InvalidRequest invalidGrant() {
+        return new PlatformException.InvalidRequest("invalid_request", "Value passed for the token was invalid.");
+    }
+}
