@@ -1,0 +1,25 @@
+package dev.outpost.xsandbox;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sees each request and its response after it was answered, e.g. to validate both against
+ * X's OpenAPI spec in a test. Called on the server's threads; must be thread-safe and quick.
+ */
+@FunctionalInterface
+public interface ExchangeObserver {
+
+    void onExchange(Exchange exchange);
+
+    /**
+     * @param requestHeaders header names in lower case; the Authorization value is masked to {@code "<scheme> ***"}
+     * @param requestBody    the body as received when it is small (up to 64 KiB) and not multipart, else null
+     * @param multipartParts for a multipart request, its part names in order, else empty
+     * @param responseBody   the body as sent, or null when there was none or the connection was dropped
+     */
+    record Exchange(String method, String path, Map<String, List<String>> query,
+                    Map<String, String> requestHeaders, byte[] requestBody, List<String> multipartParts,
+                    int status, String responseContentType, byte[] responseBody, boolean connectionDropped) {
+    }
+}
