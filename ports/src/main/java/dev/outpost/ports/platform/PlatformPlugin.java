@@ -18,6 +18,14 @@ public interface PlatformPlugin {
     /** What one post may carry. */
     PlatformRules rules();
 
+    /**
+     * The rules as configured in {@code context} (a plugin may let settings change its chunk size, for instance);
+     * callers that have a context should prefer this to {@link #rules()}.
+     */
+    default PlatformRules rules(PlatformContext context) {
+        return rules();
+    }
+
     /** How the platform counts text length. */
     TextMeasure textMeasure();
 
