@@ -82,6 +82,10 @@ public final class MediaUploader {
                     session = job.begin();
                 }
                 return job.drive(session);
+            } catch (PlatformException.InvalidRequest | PlatformException.Forbidden
+                    | PlatformException.PayloadTooLarge refused) {
+                throw new OutpostException(OutpostException.Kind.REFUSED, target.file().displayName()
+                        + ": the platform refused it: " + refused.getMessage(), refused);
             } catch (RestartNeeded restart) {
                 if (restarts >= 2) {
                     throw new OutpostException(OutpostException.Kind.FAILED, target.file().displayName()
@@ -260,8 +264,10 @@ public final class MediaUploader {
 
         private <T> T request(String operation, boolean retryAmbiguous, java.util.function.Function<String, T> call) {
             try {
-                return retrier.run(operation, retryAmbiguous, () -> tokens.call(target.account(), call));
-            } catch (PlatformException.InvalidRequest | PlatformException.Forbidden e) {
+                return retrier.run(file.displayName() + ": " + operation, retryAmbiguous,
+                        () -> tokens.call(target.account(), call));
+            } catch (PlatformException.InvalidRequest | PlatformException.Forbidden
+                    | PlatformException.PayloadTooLarge e) {
                 throw e;
             } catch (PlatformException e) {
                 throw new OutpostException(OutpostException.Kind.FAILED, file.displayName() + ": " + operation
