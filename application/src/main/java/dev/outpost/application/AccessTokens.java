@@ -79,6 +79,11 @@ public final class AccessTokens {
             if (!before.accessToken().equals(stale) && !before.needsRefresh(clock.instant(), skew)) {
                 return before.accessToken();
             }
+            if (accounts.find(account).map(a -> a.status() == AccountStatus.NEEDS_RECONNECT).orElse(false)) {
+                // The chain is known to be lost: asking the platform again would only fail again.
+                throw new OutpostException(OutpostException.Kind.RECONNECT_NEEDED, "the account " + account
+                        + " must be connected again");
+            }
             if (!before.canRefresh()) {
                 markReconnectNeeded(account);
                 throw new OutpostException(OutpostException.Kind.RECONNECT_NEEDED, "the access of " + account
