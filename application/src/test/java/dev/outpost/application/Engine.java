@@ -61,6 +61,12 @@ final class Engine {
                 PublicationRunner.Settings.DEFAULT, "worker-1", new CopyOnWriteArrayList<>());
     }
 
+    /** A new process on the same platform, over other stores (wrapping these, say). */
+    Engine withStores(Stores other) {
+        return new Engine(clock, platform, other, uploadSettings(), PublicationRunner.Settings.DEFAULT, "worker-3",
+                sleeps);
+    }
+
     /** A new process on the same stores and platform. */
     Engine restart() {
         return restart(uploadSettings());

@@ -24,7 +24,8 @@ public enum PublicationState {
             case UPLOADING -> EnumSet.of(UPLOADING, PROCESSING, PUBLISHING, FAILED, QUEUED);
             case PROCESSING -> EnumSet.of(PROCESSING, PUBLISHING, FAILED, QUEUED, UPLOADING);
             case PUBLISHING -> EnumSet.of(PUBLISHED, UNCONFIRMED, FAILED, QUEUED);
-            case UNCONFIRMED -> EnumSet.of(PUBLISHED, PUBLISHING, FAILED);
+            // Staying unconfirmed updates the explanation (for example: no read access to check).
+            case UNCONFIRMED -> EnumSet.of(PUBLISHED, PUBLISHING, FAILED, UNCONFIRMED);
             // A failed publication may be retried or resumed by the user.
             case FAILED -> EnumSet.of(QUEUED);
             case PUBLISHED, CANCELLED -> EnumSet.noneOf(PublicationState.class);
