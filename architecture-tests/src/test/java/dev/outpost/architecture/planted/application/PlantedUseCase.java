@@ -1,0 +1,5 @@
+package dev.outpost.architecture.planted.application;
+
+/** Obeys every rule. */
+public final class PlantedUseCase {
+}

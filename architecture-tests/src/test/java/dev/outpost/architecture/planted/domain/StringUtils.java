@@ -1,0 +1,7 @@
+package dev.outpost.architecture.planted.domain;
+
+/** Violation: a grab-bag name. */
+public final class StringUtils {
+    private StringUtils() {
+    }
+}

@@ -1,0 +1,6 @@
+package dev.outpost.architecture.planted.ports;
+
+/** Obeys every rule. */
+public interface PlantedPort {
+    String name();
+}

@@ -1,0 +1,5 @@
+package dev.outpost.architecture.planted.storage;
+
+/** Violation: an Impl name says nothing. */
+public final class JdbcStoreImpl {
+}

@@ -1,0 +1,5 @@
+package dev.outpost.architecture.planted.storage;
+
+/** Obeys every rule. */
+public final class PlantedStore {
+}
