@@ -140,7 +140,7 @@ public final class MediaUploader {
             this.retrier = retrier;
             var platform = platforms.of(target.account());
             this.transport = platform.transport();
-            this.chunkSize = platform.plugin().rules().chunkSize();
+            this.chunkSize = platform.rules().chunkSize();
         }
 
         UploadSession begin() {

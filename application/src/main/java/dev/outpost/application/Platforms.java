@@ -2,6 +2,7 @@ package dev.outpost.application;
 
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.post.DraftValidator;
+import dev.outpost.domain.post.PlatformRules;
 import dev.outpost.ports.platform.Authorizer;
 import dev.outpost.ports.platform.MediaTransport;
 import dev.outpost.ports.platform.PlatformContext;
@@ -18,10 +19,11 @@ import java.util.stream.Collectors;
 /** The platforms this run can publish to, by id, each with its authorizer, transport and publisher made once. */
 public final class Platforms {
     /** One platform, opened. */
-    public record Platform(PlatformPlugin plugin, Authorizer authorizer, MediaTransport transport,
-            PostPublisher publisher) {
+    public record Platform(PlatformPlugin plugin, PlatformRules rules, Authorizer authorizer,
+            MediaTransport transport, PostPublisher publisher) {
         public Platform {
             Objects.requireNonNull(plugin, "plugin");
+            Objects.requireNonNull(rules, "rules");
             Objects.requireNonNull(authorizer, "authorizer");
             Objects.requireNonNull(transport, "transport");
             Objects.requireNonNull(publisher, "publisher");
@@ -32,7 +34,7 @@ public final class Platforms {
         }
 
         public DraftValidator validator() {
-            return new DraftValidator(plugin.rules(), plugin.textMeasure());
+            return new DraftValidator(rules, plugin.textMeasure());
         }
     }
 
@@ -62,8 +64,8 @@ public final class Platforms {
         }
         List<Platform> opened = new ArrayList<>();
         for (PlatformPlugin plugin : plugins) {
-            opened.add(new Platform(plugin, plugin.authorizer(context), plugin.mediaTransport(context),
-                    plugin.postPublisher(context)));
+            opened.add(new Platform(plugin, plugin.rules(context), plugin.authorizer(context),
+                    plugin.mediaTransport(context), plugin.postPublisher(context)));
         }
         return new Platforms(opened);
     }
