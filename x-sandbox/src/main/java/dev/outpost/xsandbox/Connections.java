@@ -13,7 +13,7 @@ final class Connections {
     private Connections() {
     }
 
-    /** Thrown after the connection is gone, so nothing more is written; the server swallows it. */
+    /** Signals that the connection must be cut instead of answered. */
     static final class Aborted extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -23,7 +23,7 @@ final class Connections {
     }
 
     /** Closes the connection with a TCP reset (SO_LINGER 0), so the client sees "connection reset". */
-    static Aborted reset(HttpServletRequest request) {
+    static void reset(HttpServletRequest request) {
         EndPoint endPoint = ServletContextRequest.getServletContextRequest(request)
                 .getConnectionMetaData().getConnection().getEndPoint();
         if (endPoint instanceof SocketChannelEndPoint socket) {
@@ -34,6 +34,5 @@ final class Connections {
             }
         }
         endPoint.close();
-        return new Aborted();
     }
 }

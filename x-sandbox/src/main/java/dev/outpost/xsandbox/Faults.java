@@ -118,15 +118,15 @@ public final class Faults {
         return rules.stream().map(r -> new RuleStatus(r.rule().spec(), r.seen().get(), r.fired().get())).toList();
     }
 
-    /** Counts the call in every rule for its endpoint and returns the action of the first that fires. */
-    Optional<FaultAction> onCall(Endpoint endpoint) {
-        FaultAction chosen = null;
+    /** Counts the call in every rule for its endpoint and returns the first rule that fires. */
+    Optional<FaultRule> onCall(Endpoint endpoint) {
+        FaultRule chosen = null;
         for (ArmedRule armed : rules) {
             if (armed.rule().endpoint().matches(endpoint)) {
                 int occurrence = armed.seen().incrementAndGet();
                 if (chosen == null && armed.rule().firesOn(occurrence)) {
                     armed.fired().incrementAndGet();
-                    chosen = armed.rule().action();
+                    chosen = armed.rule();
                 }
             }
         }

@@ -47,7 +47,7 @@ final class RequestPipeline {
         String at = runtime.now().toString();
         Faults faults = runtime.faults;
         Call call = new Call(ctx, endpoint, faults.bandwidthBytesPerSecond());
-        FaultAction fault = null;
+        FaultRule firedRule = null;
         boolean dropped = false;
         RateLimits.Verdict verdict = null;
         try {
@@ -56,7 +56,8 @@ final class RequestPipeline {
                 authenticate(call);
             }
             verdict = runtime.rateLimits.count(endpoint, call.userId() != null ? call.userId() : "ip:" + ctx.ip());
-            fault = faults.onCall(endpoint).orElse(null);
+            firedRule = faults.onCall(endpoint).orElse(null);
+            FaultAction fault = firedRule == null ? null : firedRule.action();
             if (fault instanceof FaultAction.Respond respond) {
                 if (respond.status() == 429) {
                     verdict = runtime.rateLimits.exhausted(endpoint);
@@ -67,7 +68,7 @@ final class RequestPipeline {
             }
             if (fault instanceof FaultAction.ResetDuringBody reset) {
                 readPartOfBody(call, reset.afterBytes());
-                throw Connections.reset(ctx.req());
+                throw new Connections.Aborted();
             }
             if (verdict.exceeded()) {
                 throw ApiProblem.tooManyRequests();
@@ -77,7 +78,7 @@ final class RequestPipeline {
                 sleep(delay.delay());
             }
             if (fault instanceof FaultAction.DropResponse) {
-                throw Connections.reset(ctx.req());
+                throw new Connections.Aborted();
             }
         } catch (ApiProblem problem) {
             call.problem(problem, runtime.config.problemTypeHost());
@@ -91,10 +92,13 @@ final class RequestPipeline {
             LOG.warn("{} {} failed in the sandbox", ctx.method(), ctx.path(), e);
             call.problem(ApiProblem.serverError(500), runtime.config.problemTypeHost());
         }
-        if (!dropped) {
+        // logged before the connection is cut, so a test that sees the reset also sees the entry
+        record(call, sequence, at, firedRule, dropped);
+        if (dropped) {
+            Connections.reset(ctx.req());
+        } else {
             answer(ctx, call, verdict);
         }
-        record(call, sequence, at, fault, dropped);
     }
 
     private void authenticate(Call call) {
@@ -141,7 +145,7 @@ final class RequestPipeline {
         }
     }
 
-    private void record(Call call, long sequence, String at, FaultAction fault, boolean dropped) {
+    private void record(Call call, long sequence, String at, FaultRule fault, boolean dropped) {
         Context ctx = call.ctx;
         Map<String, String> selected = new LinkedHashMap<>();
         for (String name : LOGGED_HEADERS) {
