@@ -43,8 +43,19 @@ public final class PublicationRunner {
      * @param reconcileGrace how long after sending a post that was not found it may still appear
      */
     public record Settings(Duration lease, Duration reconcileGrace, Duration reconcileLookBack) {
-        public static final Settings DEFAULT = new Settings(Duration.ofMinutes(2), Duration.ofMinutes(2),
+        /** A 30 s lease renewed every 10 s: a killed worker's publication is free again half a minute later. */
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(30), Duration.ofMinutes(2),
                 Duration.ofMinutes(5));
+    }
+
+    /**
+     * What one call to {@link #runDetailed} did.
+     *
+     * @param publication as stored afterwards
+     * @param ran false when another worker held the claim and nothing was done
+     * @param failureKind why this run failed, when it did; null otherwise
+     */
+    public record Outcome(Publication publication, boolean ran, OutpostException.Kind failureKind) {
     }
 
     private final PublicationStore store;
@@ -89,9 +100,14 @@ public final class PublicationRunner {
      * on the publication (FAILED with the reason), not thrown, except storage faults.
      */
     public Publication run(PublicationId id) {
+        return runDetailed(id).publication();
+    }
+
+    /** Like {@link #run}, and says whether it ran and why it failed. */
+    public Outcome runDetailed(PublicationId id) {
         Instant now = clock.instant();
         if (!store.claim(id, worker, now, settings.lease())) {
-            return store.find(id).orElseThrow();
+            return new Outcome(store.find(id).orElseThrow(), false, null);
         }
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outpost-claim-" + id);
@@ -102,7 +118,9 @@ public final class PublicationRunner {
         heartbeat.scheduleAtFixedRate(() -> store.claim(id, worker, clock.instant(), settings.lease()), beat, beat,
                 TimeUnit.MILLISECONDS);
         try {
-            return new Run(store.find(id).orElseThrow()).execute();
+            Run run = new Run(store.find(id).orElseThrow());
+            Publication after = run.execute();
+            return new Outcome(after, true, run.failureKind);
         } finally {
             heartbeat.shutdownNow();
             store.release(id, worker);
@@ -113,6 +131,7 @@ public final class PublicationRunner {
     private final class Run {
         private Publication current;
         private final Account account;
+        private OutpostException.Kind failureKind;
 
         Run(Publication publication) {
             this.current = publication;
@@ -124,7 +143,8 @@ public final class PublicationRunner {
                 return current;
             }
             if (account == null) {
-                return fail("the account " + current.account() + " is no longer connected");
+                return fail(OutpostException.Kind.RECONNECT_NEEDED, "the account " + current.account()
+                        + " is no longer connected");
             }
             try {
                 switch (current.state()) {
@@ -148,9 +168,10 @@ public final class PublicationRunner {
                 if (e.kind() == OutpostException.Kind.UNCONFIRMED) {
                     return current;
                 }
-                return fail(e.getMessage());
+                return fail(e.kind(), e.getMessage());
             } catch (PlatformException e) {
-                return fail(Failures.of(e, "publishing").getMessage());
+                OutpostException mapped = Failures.of(e, "publishing");
+                return fail(mapped.kind(), mapped.getMessage());
             }
             return current;
         }
@@ -325,10 +346,11 @@ public final class PublicationRunner {
             }
         }
 
-        private Publication fail(String reason) {
+        private Publication fail(OutpostException.Kind kind, String reason) {
             if (current.state().canMoveTo(PublicationState.FAILED)) {
+                failureKind = kind;
                 save(current.failed(reason, clock.instant()));
-                emit(new ProgressEvent.Failed(current.id(), reason));
+                emit(new ProgressEvent.Failed(current.id(), reason, kind));
             }
             return current;
         }

@@ -1,5 +1,6 @@
 package dev.outpost.application.progress;
 
+import dev.outpost.application.OutpostException;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
 import java.net.URI;
@@ -47,6 +48,7 @@ public sealed interface ProgressEvent {
     record Unconfirmed(PublicationId publication, String reason) implements ProgressEvent {
     }
 
-    record Failed(PublicationId publication, String reason) implements ProgressEvent {
+    /** It failed; {@code kind} says whether the platform refused, the account needs reconnecting, and so on. */
+    record Failed(PublicationId publication, String reason, OutpostException.Kind kind) implements ProgressEvent {
     }
 }
