@@ -1,0 +1,47 @@
+package dev.outpost.x;
+
+import dev.outpost.ports.platform.Authorizer;
+import dev.outpost.ports.platform.AuthorizerContract;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The authorizer contract against the X sandbox, as a public client ({@code client_id} in the body, no secret). */
+class XAuthorizerPublicClientSandboxTest extends AuthorizerContract {
+    static final String PUBLIC_CLIENT = "outpost-public-client";
+    static Sandbox sandbox;
+
+    @BeforeAll
+    static void start() {
+        sandbox = new Sandbox();
+        sandbox.x.registerClient(PUBLIC_CLIENT, null, sandbox.redirectUri().toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Override
+    protected Authorizer createAuthorizer() {
+        return new XPlatformPlugin().authorizer(sandbox.context(Map.of(XSettings.CLIENT_ID, PUBLIC_CLIENT,
+                XSettings.CLIENT_SECRET, "")));
+    }
+
+    @Override
+    protected URI redirectUri() {
+        return sandbox.redirectUri();
+    }
+
+    @Override
+    protected URI consent(URI authorizationUrl) {
+        return Sandbox.consent(authorizationUrl);
+    }
+
+    @Override
+    protected Instant now() {
+        return sandbox.clock.instant();
+    }
+}
