@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -128,7 +127,12 @@ final class SandboxHttp {
         }
     }
 
-    static List<String> lines(String text) {
-        return text.lines().toList();
+    /** A client for absolute URLs, e.g. a sandbox in another process. */
+    static final class Plain {
+        final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        HttpResponse<String> get(String url) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 }
