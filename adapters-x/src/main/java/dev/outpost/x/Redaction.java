@@ -9,7 +9,7 @@ final class Redaction {
             "access_token|refresh_token|code|code_verifier|client_secret|token|id_token";
     private static final Pattern JSON_FIELD =
             Pattern.compile("(\"(?:" + SECRET_FIELDS + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Pattern FORM_FIELD = Pattern.compile("(^|[&?])((?:" + SECRET_FIELDS + ")=)[^&\\s]*");
+    private static final Pattern FORM_FIELD = Pattern.compile("(^|[&?\\s;,])((?:" + SECRET_FIELDS + ")=)[^&\\s]*");
     private static final Pattern AUTH_VALUE = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+");
 
     private Redaction() {
