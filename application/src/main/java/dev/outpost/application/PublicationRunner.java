@@ -350,7 +350,7 @@ public final class PublicationRunner {
             if (current.state().canMoveTo(PublicationState.FAILED)) {
                 failureKind = kind;
                 save(current.failed(reason, clock.instant()));
-                emit(new ProgressEvent.Failed(current.id(), reason, kind));
+                emit(new ProgressEvent.Failed(current.id(), reason));
             }
             return current;
         }

@@ -1,6 +1,5 @@
 package dev.outpost.application.progress;
 
-import dev.outpost.application.OutpostException;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
 import java.net.URI;
@@ -48,7 +47,7 @@ public sealed interface ProgressEvent {
     record Unconfirmed(PublicationId publication, String reason) implements ProgressEvent {
     }
 
-    /** It failed; {@code kind} says whether the platform refused, the account needs reconnecting, and so on. */
-    record Failed(PublicationId publication, String reason, OutpostException.Kind kind) implements ProgressEvent {
+    /** It failed; {@link dev.outpost.application.PublicationRunner.Outcome} says why in a form to act on. */
+    record Failed(PublicationId publication, String reason) implements ProgressEvent {
     }
 }
