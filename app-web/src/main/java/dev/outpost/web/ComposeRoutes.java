@@ -1,0 +1,238 @@
+package dev.outpost.web;
+
+import dev.outpost.application.DraftInput;
+import dev.outpost.application.OutpostCore;
+import dev.outpost.application.OutpostException;
+import dev.outpost.application.Problem;
+import dev.outpost.domain.account.Account;
+import dev.outpost.domain.account.AccountId;
+import dev.outpost.domain.account.AccountStatus;
+import dev.outpost.domain.media.MediaKind;
+import dev.outpost.domain.post.PlatformRules;
+import dev.outpost.domain.post.Publication;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compose: the page, the live text measure ({@code POST /api/measure}, the platform plugin's own count), and
+ * {@code POST /api/publications}, which receives the draft, has the core check all of it before anything is sent
+ * to a platform, and queues it.
+ */
+final class ComposeRoutes {
+    private static final Pattern MEDIA_FIELD = Pattern.compile("^media\\[(\\d+)]");
+    private static final Pattern STATUS_URL = Pattern.compile("/status(?:es)?/(\\d{1,19})");
+
+    private final OutpostCore core;
+    private final DraftReceiver receiver;
+    private final PublicationViews views;
+    private final Layout layout;
+
+    ComposeRoutes(OutpostCore core, DraftReceiver receiver, PublicationViews views, Layout layout) {
+        this.core = core;
+        this.receiver = receiver;
+        this.views = views;
+        this.layout = layout;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/", ctx -> ctx.redirect("/compose"));
+        routes.get("/compose", this::page);
+        routes.post("/api/measure", this::measure);
+        routes.post("/api/publications", this::create);
+    }
+
+    private void measure(Context ctx) {
+        Map<String, Object> body = Json.read(ctx.body());
+        String text = body.get("text") == null ? "" : body.get("text").toString();
+        String account = body.get("account") == null ? "" : body.get("account").toString();
+        String platformId = account.contains(":") ? new AccountId(account).platformId()
+                : core.platforms().all().get(0).id();
+        var plugin = core.platforms().get(platformId).plugin();
+        int length = plugin.textMeasure().weightedLength(text);
+        int max = plugin.rules().maxTextLength();
+        Json.send(ctx, 200, Map.of("length", length, "max", max, "remaining", max - length));
+    }
+
+    private void create(Context ctx) throws IOException {
+        DraftReceiver.Received received = receiver.receive(ctx);
+        try {
+            Publication publication = submit(received);
+            Json.send(ctx, 201, views.view(publication));
+        } catch (RuntimeException e) {
+            received.discard();
+            throw e;
+        }
+    }
+
+    private Publication submit(DraftReceiver.Received received) {
+        List<Problem> problems = new ArrayList<>(received.problems);
+        String accountValue = received.field("account").strip();
+        AccountId account = null;
+        if (accountValue.isEmpty()) {
+            problems.add(new Problem("account", "choose the account to publish with"));
+        } else {
+            account = new AccountId(accountValue);
+        }
+        Instant scheduledAt = null;
+        String schedule = received.field("scheduledAt").strip();
+        if (!schedule.isEmpty()) {
+            try {
+                scheduledAt = Instant.parse(schedule);
+            } catch (DateTimeParseException e) {
+                problems.add(new Problem("scheduledAt", "'" + schedule + "' is not a time such as"
+                        + " 2030-01-31T09:30:00Z"));
+            }
+        }
+        String replyTo = replyTo(received.field("replyTo"), problems);
+
+        List<DraftReceiver.Upload> accepted = received.files.stream().filter(f -> f.path() != null)
+                .sorted(Comparator.comparingInt(DraftReceiver.Upload::index)).toList();
+        List<DraftInput.Attachment> attachments = new ArrayList<>();
+        for (DraftReceiver.Upload upload : accepted) {
+            attachments.add(new DraftInput.Attachment(upload.path(), received.altTexts.get(upload.index())));
+        }
+        DraftInput input = new DraftInput(received.field("text"), attachments, replyTo, scheduledAt);
+        try {
+            if (account == null) {
+                throw OutpostException.invalid(problems);
+            }
+            if (!problems.isEmpty()) {
+                // Let the core find the rest too, so the user fixes everything in one go.
+                core.publications().check(account, input);
+                throw OutpostException.invalid(problems);
+            }
+            return core.publications().submit(account, input);
+        } catch (OutpostException e) {
+            if (e.kind() == OutpostException.Kind.INVALID_INPUT) {
+                List<Problem> all = new ArrayList<>(problems);
+                for (Problem p : e.problems()) {
+                    Problem shown = shown(p, accepted);
+                    if (!all.contains(shown)) {
+                        all.add(shown);
+                    }
+                }
+                throw new WebError(422, all.size() == 1 ? all.get(0).message()
+                        : all.size() + " problems; see each field", all);
+            }
+            if (e.kind() == OutpostException.Kind.RECONNECT_NEEDED) {
+                throw new WebError(409, e.getMessage(), List.of(new Problem("account", e.getMessage())));
+            }
+            throw e;
+        }
+    }
+
+    /** A problem as the user should read it: the field index as they attached it, their file name, no paths. */
+    private static Problem shown(Problem problem, List<DraftReceiver.Upload> accepted) {
+        String field = problem.field();
+        String message = problem.message();
+        Matcher m = MEDIA_FIELD.matcher(field);
+        if (m.find()) {
+            int k = Integer.parseInt(m.group(1));
+            if (k < accepted.size()) {
+                field = "media[" + accepted.get(k).index() + "]" + field.substring(m.end());
+            }
+        }
+        for (DraftReceiver.Upload upload : accepted) {
+            message = message.replace(upload.path().toString(), upload.clientName())
+                    .replace(upload.path().getFileName().toString(), upload.clientName());
+        }
+        return new Problem(field, message);
+    }
+
+    /** A post id, or a link to a post (its id is taken from the link). */
+    private static String replyTo(String raw, List<Problem> problems) {
+        String value = raw.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        Matcher url = STATUS_URL.matcher(value);
+        if (value.startsWith("http") && url.find()) {
+            return url.group(1);
+        }
+        if (!value.matches("[A-Za-z0-9_-]{1,64}")) {
+            problems.add(new Problem("replyTo", "give the id of the post to reply to, or a link to it"));
+            return null;
+        }
+        return value;
+    }
+
+    private void page(Context ctx) {
+        Sessions.Session session = WebSecurity.session(ctx);
+        List<Account> accounts = core.stores().accounts().list();
+        StringBuilder options = new StringBuilder();
+        for (Account a : accounts) {
+            boolean ok = a.status() == AccountStatus.CONNECTED;
+            options.append("<option value=\"").append(Html.esc(a.id().value())).append("\"")
+                    .append(ok ? "" : " disabled").append(">@").append(Html.esc(a.handle())).append(" (")
+                    .append(Html.esc(core.platforms().get(a.platformId()).plugin().displayName()))
+                    .append(ok ? "" : ", needs reconnect").append(")</option>");
+        }
+        PlatformRules rules = core.platforms().all().get(0).plugin().rules();
+        String limits = Json.text(limits(rules));
+        String noAccount = accounts.isEmpty()
+                ? "<p class=\"problem\" id=\"no-account\">Connect an account first on the <a href=\"/accounts\">Accounts"
+                + "</a> page.</p>" : "";
+        String body = """
+                <section class="card">
+                <h1>Compose</h1>%s
+                <form id="compose" data-limits="%s" novalidate>
+                  <label for="account">Account</label>
+                  <select id="account" name="account">%s</select>
+                  <p class="problem" data-problem-for="account"></p>
+
+                  <label for="text">Text</label>
+                  <textarea id="text" name="text" rows="5" placeholder="What's happening?"></textarea>
+                  <div class="counter"><span id="count">0</span> / <span id="count-max">%d</span></div>
+                  <p class="problem" data-problem-for="text"></p>
+
+                  <label>Media <span class="muted">(up to %d images, or one video or GIF)</span></label>
+                  <div id="dropzone" class="dropzone" tabindex="0">
+                    <p>Drop images or a video here, or <label for="file-input" class="link">choose files</label>.</p>
+                    <input type="file" id="file-input" multiple accept="image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm">
+                  </div>
+                  <p class="problem" data-problem-for="media"></p>
+                  <ol id="media-list" class="media-list"></ol>
+
+                  <label for="replyTo">Reply to <span class="muted">(optional: a post id or link)</span></label>
+                  <input type="text" id="replyTo" name="replyTo" autocomplete="off">
+                  <p class="problem" data-problem-for="replyTo"></p>
+
+                  <fieldset class="when">
+                    <legend>When</legend>
+                    <label class="choice"><input type="radio" name="when" value="now" checked id="when-now"> Publish now</label>
+                    <label class="choice"><input type="radio" name="when" value="later" id="when-later"> Schedule for</label>
+                    <input type="datetime-local" id="scheduledAt" name="scheduledAt">
+                    <p class="problem" data-problem-for="scheduledAt"></p>
+                  </fieldset>
+                  <p class="problem" id="form-problem" data-problem-for="_general" role="alert"></p>
+                  <button type="submit" id="publish">Publish</button>
+                  <span id="sending" class="muted" hidden>Sending…</span>
+                </form>
+                </section>""".formatted(noAccount, Html.esc(limits), options.toString(), rules.maxTextLength(),
+                rules.maxMedia(MediaKind.IMAGE));
+        ctx.html(layout.page("Compose", session, "compose", body, "compose.js"));
+    }
+
+    private static Map<String, Object> limits(PlatformRules rules) {
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("maxText", rules.maxTextLength());
+        limits.put("maxImages", rules.maxMedia(MediaKind.IMAGE));
+        limits.put("maxGifs", rules.maxMedia(MediaKind.GIF));
+        limits.put("maxVideos", rules.maxMedia(MediaKind.VIDEO));
+        limits.put("imageBytes", rules.maxBytes(MediaKind.IMAGE));
+        limits.put("gifBytes", rules.maxBytes(MediaKind.GIF));
+        limits.put("videoBytes", rules.maxBytes(MediaKind.VIDEO));
+        limits.put("maxAlt", rules.maxAltTextLength());
+        return limits;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.outpost.web;
+
+import dev.outpost.application.Platforms;
+import dev.outpost.application.Problem;
+import dev.outpost.domain.media.MediaKind;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a compose request ({@code multipart/form-data}) as it streams in: plain fields into memory (small caps),
+ * each file to disk through {@link UploadStore}. A file over its cap stops the request at once; a file that is no
+ * accepted media type becomes a problem for its field and the rest is still read, so the user sees every problem.
+ */
+final class DraftReceiver {
+    static final int MAX_FILES = 10;
+    private static final int MAX_FIELD_BYTES = 64 * 1024;
+    private static final Pattern MEDIA_FILE = Pattern.compile("media(?:\\[(\\d)])?");
+    private static final Pattern MEDIA_ALT = Pattern.compile("media\\[(\\d)]\\.alt");
+
+    private final UploadStore uploads;
+    private final Platforms platforms;
+
+    DraftReceiver(UploadStore uploads, Platforms platforms) {
+        this.uploads = uploads;
+        this.platforms = platforms;
+    }
+
+    /** One file as received: where it landed (null when refused), and the client's name for messages. */
+    record Upload(int index, Path path, String clientName) {
+    }
+
+    /** What the request carried. Files are on disk until {@link #discard()}ed or published. */
+    final class Received {
+        final Map<String, String> fields = new HashMap<>();
+        final Map<Integer, String> altTexts = new HashMap<>();
+        final List<Upload> files = new ArrayList<>();
+        final List<Problem> problems = new ArrayList<>();
+
+        String field(String name) {
+            String value = fields.get(name);
+            return value == null ? "" : value;
+        }
+
+        void discard() {
+            files.stream().filter(f -> f.path() != null).forEach(f -> uploads.delete(f.path()));
+        }
+    }
+
+    Received receive(Context ctx) throws IOException {
+        String boundary = MultipartStream.boundaryOf(ctx.contentType());
+        if (boundary == null) {
+            throw new WebError(415, "send the post as multipart/form-data");
+        }
+        Received received = new Received();
+        try (InputStream body = ctx.req().getInputStream()) {
+            MultipartStream stream = new MultipartStream(body, boundary);
+            Optional<MultipartStream.Part> next;
+            while ((next = stream.next()).isPresent()) {
+                MultipartStream.Part part = next.get();
+                if (part.isFile()) {
+                    receiveFile(part, received);
+                } else {
+                    Matcher alt = MEDIA_ALT.matcher(part.name());
+                    String value = MultipartStream.text(part, MAX_FIELD_BYTES);
+                    if (alt.matches()) {
+                        received.altTexts.put(Integer.parseInt(alt.group(1)), value);
+                    } else {
+                        received.fields.put(part.name(), value);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            received.discard();
+            if (e instanceof MultipartStream.MalformedMultipart) {
+                throw new WebError(400, "the request is not well-formed multipart: " + e.getMessage());
+            }
+            throw e;
+        }
+        return received;
+    }
+
+    private void receiveFile(MultipartStream.Part part, Received received) throws IOException {
+        Matcher name = MEDIA_FILE.matcher(part.name());
+        if (!name.matches()) {
+            throw new WebError(400, "unexpected file field '" + part.name() + "'; attach files as media[0] to media[3]");
+        }
+        if (part.fileName().isEmpty()) {
+            return; // an empty file input
+        }
+        int index = name.group(1) != null ? Integer.parseInt(name.group(1)) : received.files.size();
+        if (received.files.size() >= MAX_FILES) {
+            throw new WebError(413, "more than " + MAX_FILES + " files in one post");
+        }
+        String shown = clientName(part.fileName());
+        try {
+            UploadStore.Stored stored = uploads.receive(part.body(), shown, kind -> capFor(kind, received));
+            received.files.add(new Upload(index, stored.path(), shown));
+        } catch (UploadStore.Refused refused) {
+            String field = "media[" + index + "]";
+            if (refused.tooLarge()) {
+                // Stop here: the rest of this file is never read.
+                throw new WebError(413, refused.getMessage(), List.of(new Problem(field, refused.getMessage())));
+            }
+            received.files.add(new Upload(index, null, shown));
+            received.problems.add(new Problem(field, refused.getMessage()));
+        }
+    }
+
+    /** The cap of the chosen account's platform when the account came first, else the largest any platform takes. */
+    private long capFor(MediaKind kind, Received received) {
+        String account = received.field("account");
+        int colon = account.indexOf(':');
+        if (colon > 0) {
+            try {
+                long cap = platforms.get(account.substring(0, colon)).plugin().rules().maxBytes(kind);
+                if (cap > 0) {
+                    return cap;
+                }
+            } catch (RuntimeException unknownPlatform) {
+                // the draft check names the unknown account; the cap falls back to the largest
+            }
+        }
+        return platforms.all().stream().mapToLong(p -> p.plugin().rules().maxBytes(kind)).max().orElse(0);
+    }
+
+    /** The client's file name, for messages only: no directories, no control characters, not too long. */
+    static String clientName(String raw) {
+        String name = raw.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (name.length() > 80) {
+            name = name.substring(0, 77) + "...";
+        }
+        return name.isEmpty() ? "the file" : name;
+    }
+}

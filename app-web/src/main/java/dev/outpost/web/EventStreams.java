@@ -1,0 +1,118 @@
+package dev.outpost.web;
+
+import dev.outpost.application.OutpostCore;
+import dev.outpost.domain.post.Publication;
+import dev.outpost.domain.post.PublicationId;
+import io.javalin.http.sse.SseClient;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code GET /api/publications/{id}/events}: a server-sent event stream of one publication. It opens with a
+ * {@code snapshot} (the publication as stored), replays the recent progress, then sends each progress event as it
+ * happens. The store is also looked at every second, so a publication another instance runs still shows its state
+ * changes here.
+ */
+final class EventStreams implements AutoCloseable {
+    private final OutpostCore core;
+    private final ProgressHub hub;
+    private final PublicationViews views;
+    private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "outpost-web-sse");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    EventStreams(OutpostCore core, ProgressHub hub, PublicationViews views) {
+        this.core = core;
+        this.hub = hub;
+        this.views = views;
+        ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** One browser watching one publication. Sends are serialized: events arrive from several threads. */
+    private final class Stream {
+        final SseClient client;
+        final PublicationId id;
+        long version = -1;
+        int ticks;
+        AutoCloseable watch;
+
+        Stream(SseClient client, PublicationId id) {
+            this.client = client;
+            this.id = id;
+        }
+
+        synchronized void send(String name, Object data) {
+            if (!client.terminated()) {
+                client.sendEvent(name, Json.text(data));
+            }
+        }
+
+        synchronized void snapshotIfChanged(Publication p) {
+            if (p.version() != version) {
+                version = p.version();
+                send("snapshot", views.view(p));
+            }
+        }
+
+        void close() {
+            open.remove(this);
+            try {
+                if (watch != null) {
+                    watch.close();
+                }
+            } catch (Exception ignored) {
+                // unsubscribing cannot fail in a way that matters
+            }
+        }
+    }
+
+    void handle(SseClient client) {
+        PublicationId id = new PublicationId(client.ctx().pathParam("id"));
+        Publication publication = core.publications().find(id).orElse(null);
+        if (publication == null) {
+            client.sendEvent("error", Json.text(java.util.Map.of("message", "no publication " + id)));
+            client.close();
+            return;
+        }
+        client.keepAlive();
+        Stream stream = new Stream(client, id);
+        stream.watch = hub.watch(id, event -> stream.send(EventJson.name(event), EventJson.data(event)));
+        client.onClose(stream::close);
+        stream.snapshotIfChanged(publication);
+        for (var event : hub.recent(id)) {
+            stream.send(EventJson.name(event), EventJson.data(event));
+        }
+        open.add(stream);
+    }
+
+    private void tick() {
+        for (Stream stream : open) {
+            try {
+                if (stream.client.terminated()) {
+                    stream.close();
+                    continue;
+                }
+                core.publications().find(stream.id).ifPresent(stream::snapshotIfChanged);
+                if (++stream.ticks % 15 == 0) {
+                    synchronized (stream) {
+                        stream.client.sendComment("keep-alive");
+                    }
+                }
+            } catch (RuntimeException e) {
+                stream.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        open.forEach(s -> s.client.close());
+    }
+}

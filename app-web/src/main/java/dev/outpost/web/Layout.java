@@ -1,0 +1,64 @@
+package dev.outpost.web;
+
+/** The frame every page shares: navigation, the sandbox notice, the flash message, the CSRF token for scripts. */
+final class Layout {
+    private final boolean sandbox;
+    private final String sandboxUrl;
+
+    Layout(XMode mode) {
+        this.sandbox = mode.isSandbox();
+        this.sandboxUrl = mode.isSandbox() ? mode.sandbox().baseUrl() : null;
+    }
+
+    boolean sandbox() {
+        return sandbox;
+    }
+
+    /**
+     * @param session the visitor's session; its flash message is shown once
+     * @param active which navigation entry is current ("compose", "publications", "accounts"), or null
+     * @param scripts script files under /static to load, or none
+     */
+    String page(String title, Sessions.Session session, String active, String body, String... scripts) {
+        StringBuilder html = new StringBuilder(4096);
+        html.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<meta name=\"csrf-token\" content=\"").append(Html.esc(session.csrfToken())).append("\">")
+                .append("<title>").append(Html.esc(title)).append(" · Outpost</title>")
+                .append("<link rel=\"stylesheet\" href=\"/static/outpost.css\">");
+        for (String script : scripts) {
+            html.append("<script src=\"/static/").append(Html.esc(script)).append("\" defer></script>");
+        }
+        html.append("</head><body>");
+        html.append("<header class=\"top\"><a class=\"brand\" href=\"/\">Outpost</a>");
+        if (session.signedIn()) {
+            html.append("<nav>")
+                    .append(nav("compose", "/compose", "Compose", active))
+                    .append(nav("publications", "/publications", "Publications", active))
+                    .append(nav("accounts", "/accounts", "Accounts", active))
+                    .append("</nav><form method=\"post\" action=\"/logout\" class=\"signout\">")
+                    .append(Html.csrfField(session))
+                    .append("<button type=\"submit\" class=\"link\" id=\"sign-out\">Sign out</button></form>");
+        }
+        html.append("</header>");
+        if (sandbox) {
+            html.append("<div class=\"sandbox-banner\" id=\"sandbox-banner\" role=\"status\"><strong>Sandbox mode.</strong>"
+                    + " No X app is configured, so Outpost talks to its built-in X sandbox at ")
+                    .append(Html.esc(sandboxUrl))
+                    .append(": nothing is posted to the real X. Set <code>OUTPOST_X_CLIENT_ID</code> (and"
+                            + " <code>OUTPOST_X_CLIENT_SECRET</code>) to publish for real.</div>");
+        }
+        html.append("<main>");
+        String flash = session.takeFlash();
+        if (flash != null) {
+            html.append("<p class=\"flash\" id=\"flash\" role=\"status\">").append(Html.esc(flash)).append("</p>");
+        }
+        html.append(body).append("</main></body></html>");
+        return html.toString();
+    }
+
+    private static String nav(String key, String href, String label, String active) {
+        return "<a href=\"" + href + "\"" + (key.equals(active) ? " class=\"active\" aria-current=\"page\"" : "")
+                + " id=\"nav-" + key + "\">" + label + "</a>";
+    }
+}

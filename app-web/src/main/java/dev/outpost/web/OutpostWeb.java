@@ -1,0 +1,83 @@
+package dev.outpost.web;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.outpost.application.OutpostCore;
+import dev.outpost.application.boot.OutpostConfig;
+import dev.outpost.application.boot.Plugins;
+import dev.outpost.ports.platform.PlatformPlugin;
+import dev.outpost.ports.storage.StoragePlugin;
+import dev.outpost.xsandbox.XSandbox;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One running web app: plugins loaded, storage open, the queue running, the server listening. {@link Main} starts
+ * one for {@code java -jar}; tests start several. Closing stops the server, the queue, the storage and the sandbox.
+ */
+public final class OutpostWeb implements AutoCloseable {
+    private final OutpostCore core;
+    private final XMode mode;
+    private final WebApp app;
+
+    private OutpostWeb(OutpostCore core, XMode mode, WebApp app) {
+        this.core = core;
+        this.mode = mode;
+        this.app = app;
+    }
+
+    /**
+     * @throws IllegalStateException when no plugin, or two with one id, are on the class path
+     * @throws IllegalArgumentException when the configuration is unusable (the message says what to fix)
+     */
+    public static OutpostWeb start(OutpostConfig config, Clock clock) {
+        ClassLoader loader = OutpostWeb.class.getClassLoader();
+        Map<String, PlatformPlugin> platforms = Plugins.load(PlatformPlugin.class, PlatformPlugin::id, loader);
+        Map<String, StoragePlugin> storages = Plugins.load(StoragePlugin.class, StoragePlugin::id, loader);
+        Injector injector = Guice.createInjector(new WebModule(config, clock, platforms, storages));
+        XMode mode = injector.getInstance(XMode.class);
+        OutpostCore core = null;
+        try {
+            core = injector.getInstance(OutpostCore.class);
+            WebApp app = WebApp.start(injector.getInstance(WebApp.Parts.class));
+            core.startQueue();
+            return new OutpostWeb(core, mode, app);
+        } catch (RuntimeException e) {
+            if (core != null) {
+                core.close();
+                core.stores().close();
+            }
+            mode.close();
+            throw e;
+        }
+    }
+
+    public URI baseUrl() {
+        return app.baseUrl();
+    }
+
+    public OutpostCore core() {
+        return core;
+    }
+
+    /** The embedded X sandbox in sandbox mode. */
+    public Optional<XSandbox> sandbox() {
+        return mode.embeddedSandbox();
+    }
+
+    @Override
+    public void close() {
+        try {
+            app.close();
+        } finally {
+            try {
+                core.close();
+                core.stores().close();
+            } finally {
+                mode.close();
+            }
+        }
+    }
+}

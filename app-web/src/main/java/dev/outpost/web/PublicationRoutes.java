@@ -1,0 +1,213 @@
+package dev.outpost.web;
+
+import dev.outpost.application.OutpostCore;
+import dev.outpost.domain.account.Account;
+import dev.outpost.domain.account.AccountId;
+import dev.outpost.domain.post.MediaAttachment;
+import dev.outpost.domain.post.Publication;
+import dev.outpost.domain.post.PublicationId;
+import dev.outpost.domain.post.PublicationState;
+import dev.outpost.ports.storage.PublicationStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Publications: history with filters, one publication with live progress, retry and cancel; pages and API. */
+final class PublicationRoutes {
+    private static final int PAGE_SIZE = 200;
+
+    private final OutpostCore core;
+    private final PublicationViews views;
+    private final EventStreams streams;
+    private final Layout layout;
+
+    PublicationRoutes(OutpostCore core, PublicationViews views, EventStreams streams, Layout layout) {
+        this.core = core;
+        this.views = views;
+        this.streams = streams;
+        this.layout = layout;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/publications", ctx -> Json.send(ctx, 200, Map.of("publications",
+                list(ctx).stream().map(views::view).toList())));
+        routes.get("/api/publications/{id}", ctx -> Json.send(ctx, 200, views.view(find(ctx))));
+        routes.sse("/api/publications/{id}/events", streams::handle);
+        routes.post("/api/publications/{id}/retry", ctx -> Json.send(ctx, 200,
+                views.view(core.publications().resume(find(ctx).id()))));
+        routes.post("/api/publications/{id}/cancel", ctx -> Json.send(ctx, 200,
+                views.view(core.publications().cancel(find(ctx).id()))));
+
+        routes.get("/publications", this::historyPage);
+        routes.get("/publications/{id}", this::detailPage);
+        routes.post("/publications/{id}/retry", ctx -> {
+            core.publications().resume(find(ctx).id());
+            WebSecurity.session(ctx).flash("Queued again; uploads resume where they stopped.");
+            ctx.redirect("/publications/" + ctx.pathParam("id"));
+        });
+        routes.post("/publications/{id}/cancel", ctx -> {
+            core.publications().cancel(find(ctx).id());
+            WebSecurity.session(ctx).flash("Cancelled.");
+            ctx.redirect("/publications/" + ctx.pathParam("id"));
+        });
+    }
+
+    private Publication find(Context ctx) {
+        PublicationId id = new PublicationId(ctx.pathParam("id"));
+        return core.publications().find(id).orElseThrow(() -> new WebError(404, "no publication " + id));
+    }
+
+    private List<Publication> list(Context ctx) {
+        Set<PublicationState> states = EnumSet.noneOf(PublicationState.class);
+        for (String s : ctx.queryParams("state")) {
+            if (s.isBlank()) {
+                continue;
+            }
+            try {
+                states.add(PublicationState.valueOf(s.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new WebError(400, "unknown state '" + s + "'; use one of " + List.of(PublicationState.values())
+                        .stream().map(PublicationViews::stateName).toList());
+            }
+        }
+        String account = ctx.queryParam("account");
+        AccountId accountId = account == null || account.isBlank() ? null : new AccountId(account.strip());
+        return core.publications().list(new PublicationStore.Query(states, accountId, PAGE_SIZE));
+    }
+
+    private void historyPage(Context ctx) {
+        Sessions.Session session = WebSecurity.session(ctx);
+        List<Publication> publications = list(ctx);
+        String state = ctx.queryParam("state") == null ? "" : ctx.queryParam("state");
+        String account = ctx.queryParam("account") == null ? "" : ctx.queryParam("account");
+        StringBuilder body = new StringBuilder("<section class=\"card\"><h1>Publications</h1>");
+        body.append("<form method=\"get\" action=\"/publications\" class=\"filters\" id=\"filters\">")
+                .append("<label for=\"filter-state\">State</label><select id=\"filter-state\" name=\"state\">")
+                .append("<option value=\"\">any</option>");
+        for (PublicationState s : PublicationState.values()) {
+            String name = PublicationViews.stateName(s);
+            body.append("<option value=\"").append(name).append("\"").append(name.equalsIgnoreCase(state)
+                    ? " selected" : "").append(">").append(name).append("</option>");
+        }
+        body.append("</select><label for=\"filter-account\">Account</label><select id=\"filter-account\" name=\"account\">")
+                .append("<option value=\"\">any</option>");
+        for (Account a : core.stores().accounts().list()) {
+            body.append("<option value=\"").append(Html.esc(a.id().value())).append("\"")
+                    .append(a.id().value().equals(account) ? " selected" : "").append(">@")
+                    .append(Html.esc(a.handle())).append("</option>");
+        }
+        body.append("</select><button type=\"submit\" class=\"secondary\">Filter</button></form>");
+        if (publications.isEmpty()) {
+            body.append("<p id=\"no-publications\">Nothing here yet. <a href=\"/compose\">Compose a post</a>.</p>");
+        } else {
+            body.append("<table class=\"list\" id=\"history\"><thead><tr><th>Created</th><th>Account</th><th>Text</th>"
+                    + "<th>Media</th><th>State</th><th></th></tr></thead><tbody>");
+            for (Publication p : publications) {
+                String id = p.id().value();
+                body.append("<tr data-publication=\"").append(Html.esc(id)).append("\"><td>")
+                        .append(Html.esc(Times.show(p.createdAt()))).append("</td><td>")
+                        .append(Html.esc(handle(p.account()))).append("</td><td class=\"excerpt\">")
+                        .append(Html.esc(excerpt(p.draft().text()))).append("</td><td>")
+                        .append(p.draft().media().size()).append("</td><td>").append(badge(p.state())).append("</td><td>")
+                        .append("<a href=\"/publications/").append(Html.esc(id)).append("\">details</a>");
+                views.postUrl(p).ifPresent(url -> body.append(" · <a href=\"").append(Html.esc(url))
+                        .append("\" rel=\"noopener noreferrer\" target=\"_blank\">view post</a>"));
+                body.append("</td></tr>");
+            }
+            body.append("</tbody></table>");
+        }
+        body.append("</section>");
+        ctx.html(layout.page("Publications", session, "publications", body.toString()));
+    }
+
+    private void detailPage(Context ctx) {
+        Sessions.Session session = WebSecurity.session(ctx);
+        Publication p = find(ctx);
+        String id = p.id().value();
+        StringBuilder body = new StringBuilder("<section class=\"card\" id=\"publication\" data-id=\"")
+                .append(Html.esc(id)).append("\"><h1>Publication</h1>");
+        body.append("<p>State: <span id=\"state\" class=\"badge ").append(badgeClass(p.state())).append("\">")
+                .append(PublicationViews.stateName(p.state())).append("</span>")
+                .append(" <span class=\"muted\">to ").append(Html.esc(handle(p.account()))).append("</span></p>");
+        body.append("<blockquote id=\"post-text\">").append(Html.esc(p.draft().text())).append("</blockquote>");
+        if (p.draft().replyToPostId() != null) {
+            body.append("<p class=\"muted\">In reply to post ").append(Html.esc(p.draft().replyToPostId())).append("</p>");
+        }
+        if (p.draft().scheduledAt() != null) {
+            body.append("<p class=\"muted\">Scheduled for <time id=\"scheduled\" datetime=\"")
+                    .append(Html.esc(p.draft().scheduledAt())).append("\">")
+                    .append(Html.esc(Times.show(p.draft().scheduledAt()))).append("</time></p>");
+        }
+        body.append("<ol id=\"media-progress\" class=\"media-list\">");
+        List<MediaAttachment> media = p.draft().media();
+        Map<String, Object> view = views.view(p);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> mediaViews = (List<Map<String, Object>>) view.get("media");
+        for (int i = 0; i < media.size(); i++) {
+            MediaAttachment m = media.get(i);
+            Object url = mediaViews.get(i).get("url");
+            body.append("<li class=\"media-item\" data-index=\"").append(i).append("\">");
+            if (url != null && m.file().kind() == dev.outpost.domain.media.MediaKind.VIDEO) {
+                body.append("<video src=\"").append(Html.esc(url)).append("\" muted preload=\"metadata\"></video>");
+            } else if (url != null) {
+                body.append("<img src=\"").append(Html.esc(url)).append("\" alt=\"").append(Html.esc(m.altText()))
+                        .append("\">");
+            }
+            body.append("<div class=\"media-info\"><div>").append(Html.esc(m.file().type().mimeType())).append(", ")
+                    .append(Html.esc(UploadStore.human(m.file().size()))).append("</div>");
+            if (m.hasAltText()) {
+                body.append("<div class=\"muted\">Alt: ").append(Html.esc(m.altText())).append("</div>");
+            }
+            body.append("<progress class=\"upload\" max=\"100\" value=\"0\"></progress>")
+                    .append("<div class=\"upload-status muted\">waiting</div></div></li>");
+        }
+        body.append("</ol>");
+        body.append("<div id=\"result\">");
+        views.postUrl(p).ifPresent(url -> body.append("<p>Published: <a id=\"post-link\" href=\"").append(Html.esc(url))
+                .append("\" rel=\"noopener noreferrer\" target=\"_blank\">").append(Html.esc(url)).append("</a></p>"));
+        body.append("</div>");
+        body.append("<p id=\"failure\" class=\"problem\"").append(p.failure() == null ? " hidden" : "").append(">")
+                .append(Html.esc(p.failure())).append("</p>");
+        body.append("<div id=\"unconfirmed\" class=\"explain\"").append(p.state() == PublicationState.UNCONFIRMED
+                ? "" : " hidden").append("><strong>Unconfirmed.</strong> ")
+                .append(Html.esc(PublicationViews.UNCONFIRMED_EXPLAINED)).append("</div>");
+        body.append("<ul id=\"log\" class=\"log\"></ul>");
+        body.append("<div class=\"actions\">");
+        body.append("<form method=\"post\" action=\"/publications/").append(Html.esc(id)).append("/retry\" id=\"retry-form\"")
+                .append(p.state() == PublicationState.FAILED ? "" : " hidden").append(">")
+                .append(Html.csrfField(session)).append("<button type=\"submit\" id=\"retry\">Retry</button></form>");
+        if (p.state().canMoveTo(PublicationState.CANCELLED)) {
+            body.append("<form method=\"post\" action=\"/publications/").append(Html.esc(id))
+                    .append("/cancel\" id=\"cancel-form\">").append(Html.csrfField(session))
+                    .append("<button type=\"submit\" class=\"secondary\" id=\"cancel\">Cancel</button></form>");
+        }
+        body.append("<a href=\"/publications\">All publications</a></div></section>");
+        ctx.html(layout.page("Publication", session, "publications", body.toString(), "publication.js"));
+    }
+
+    private String handle(AccountId account) {
+        return core.stores().accounts().find(account).map(a -> "@" + a.handle()).orElse(account.value());
+    }
+
+    private static String excerpt(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() > 80 ? flat.substring(0, 79) + "…" : flat;
+    }
+
+    private static String badge(PublicationState state) {
+        return "<span class=\"badge " + badgeClass(state) + " state\">" + PublicationViews.stateName(state) + "</span>";
+    }
+
+    private static String badgeClass(PublicationState state) {
+        switch (state) {
+            case PUBLISHED: return "ok";
+            case FAILED: case CANCELLED: return "bad";
+            case UNCONFIRMED: return "warn";
+            default: return "busy";
+        }
+    }
+}

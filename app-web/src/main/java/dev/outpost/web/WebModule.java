@@ -1,0 +1,106 @@
+package dev.outpost.web;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import dev.outpost.application.OutpostCore;
+import dev.outpost.application.Platforms;
+import dev.outpost.application.boot.OutpostConfig;
+import dev.outpost.application.boot.Plugins;
+import dev.outpost.ports.platform.PlatformContext;
+import dev.outpost.ports.platform.PlatformPlugin;
+import dev.outpost.ports.storage.StorageConfig;
+import dev.outpost.ports.storage.StoragePlugin;
+import dev.outpost.ports.storage.Stores;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The web app's wiring. Plugins are found with {@link java.util.ServiceLoader} before Guice starts (the caller
+ * passes them in) and bound by id; everything else is made once.
+ */
+final class WebModule extends AbstractModule {
+    private final OutpostConfig config;
+    private final Clock clock;
+    private final Map<String, PlatformPlugin> platforms;
+    private final Map<String, StoragePlugin> storages;
+
+    WebModule(OutpostConfig config, Clock clock, Map<String, PlatformPlugin> platforms,
+            Map<String, StoragePlugin> storages) {
+        this.config = config;
+        this.clock = clock;
+        this.platforms = platforms;
+        this.storages = storages;
+    }
+
+    @Override
+    protected void configure() {
+        bind(OutpostConfig.class).toInstance(config);
+        bind(Clock.class).toInstance(clock);
+        MapBinder<String, PlatformPlugin> platformBinder = MapBinder.newMapBinder(binder(), String.class,
+                PlatformPlugin.class);
+        platforms.forEach((id, plugin) -> platformBinder.addBinding(id).toInstance(plugin));
+        MapBinder<String, StoragePlugin> storageBinder = MapBinder.newMapBinder(binder(), String.class,
+                StoragePlugin.class);
+        storages.forEach((id, plugin) -> storageBinder.addBinding(id).toInstance(plugin));
+    }
+
+    @Provides
+    @Singleton
+    XMode mode(OutpostConfig config) {
+        return XMode.choose(config);
+    }
+
+    @Provides
+    @Singleton
+    WebSettings settings(OutpostConfig config) {
+        return WebSettings.from(config);
+    }
+
+    @Provides
+    @Singleton
+    Stores stores(Map<String, StoragePlugin> storages, OutpostConfig config, XMode mode, Clock clock) {
+        String id = mode.isSandbox() ? "h2" : config.storageId();
+        StoragePlugin plugin = Plugins.choose(storages, id, "storage (OUTPOST_STORAGE)");
+        return plugin.open(new StorageConfig(mode.dataDirectory(), mode.settings(), clock));
+    }
+
+    @Provides
+    @Singleton
+    Platforms platforms(Map<String, PlatformPlugin> plugins, XMode mode, Clock clock) {
+        return Platforms.open(plugins.values(), new PlatformContext(mode.settings(), clock));
+    }
+
+    @Provides
+    @Singleton
+    OutpostCore core(Stores stores, Platforms platforms, Clock clock) {
+        return new OutpostCore(stores, platforms, OutpostCore.Options.defaults(clock, workerName()));
+    }
+
+    @Provides
+    @Singleton
+    WebApp.Parts parts(OutpostCore core, XMode mode, WebSettings settings, OutpostConfig config, Clock clock) {
+        ProgressHub hub = new ProgressHub();
+        WebMetrics metrics = new WebMetrics(core.stores().publications());
+        core.progress().subscribe(hub);
+        core.progress().subscribe(metrics);
+        return new WebApp.Parts(core, mode, settings, new Sessions(clock, settings.sessionIdle()),
+                new AdminPassword(settings.password(), config.dataDirectory().resolve("web-admin.properties")),
+                new UploadStore(mode.dataDirectory().resolve("uploads")), hub, metrics);
+    }
+
+    /** Names this instance in publication claims: host plus a random suffix, so two on one host differ. */
+    private static String workerName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return "web-" + host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

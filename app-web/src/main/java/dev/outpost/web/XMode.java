@@ -1,0 +1,82 @@
+package dev.outpost.web;
+
+import dev.outpost.application.boot.OutpostConfig;
+import dev.outpost.xsandbox.SandboxConfig;
+import dev.outpost.xsandbox.XSandbox;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Whether this run talks to real X or to an embedded X sandbox. Without {@code OUTPOST_X_CLIENT_ID} there is no X
+ * app to talk as, so the sandbox starts on loopback and the app keeps its data in {@code <home>/sandbox}: sandbox
+ * accounts and posts never mix with real ones.
+ *
+ * @param sandbox the embedded sandbox, or null against real X
+ * @param settings the configuration the plugins see (in sandbox mode pointing X's URLs at the sandbox)
+ * @param dataDirectory where storage, uploads and keys live for this mode
+ */
+record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory) implements AutoCloseable {
+    static final String X_CLIENT_ID = "OUTPOST_X_CLIENT_ID";
+    static final String SANDBOX_PORT = "OUTPOST_SANDBOX_PORT";
+
+    XMode {
+        settings = Map.copyOf(settings);
+    }
+
+    static XMode choose(OutpostConfig config) {
+        if (config.get(X_CLIENT_ID).isPresent()) {
+            return new XMode(null, config.values(), config.dataDirectory());
+        }
+        String storage = config.storageId();
+        if (!storage.equals("h2")) {
+            throw new IllegalArgumentException("no X app is configured (" + X_CLIENT_ID + "), so Outpost would run"
+                    + " against its X sandbox, which keeps its data in embedded H2 under " + config.dataDirectory()
+                    .resolve("sandbox") + "; unset OUTPOST_STORAGE (now '" + storage + "') or configure X");
+        }
+        Path data = config.dataDirectory().resolve("sandbox");
+        int port = Integer.parseInt(config.get(SANDBOX_PORT, "0").strip());
+        XSandbox sandbox = XSandbox.start(SandboxConfig.builder()
+                .host("127.0.0.1")
+                .port(port)
+                .autoApprove(false)
+                .spoolDirectory(data.resolve("x-spool"))
+                .build());
+        Map<String, String> settings = new TreeMap<>(config.values());
+        settings.put(X_CLIENT_ID, sandbox.defaultClient().clientId());
+        settings.put("OUTPOST_X_CLIENT_SECRET", SandboxConfig.DEFAULT_CLIENT_SECRET);
+        settings.put("OUTPOST_X_API_URL", sandbox.baseUrl());
+        settings.put("OUTPOST_X_AUTHORIZE_URL", sandbox.authorizeUrl());
+        return new XMode(sandbox, settings, data);
+    }
+
+    boolean isSandbox() {
+        return sandbox != null;
+    }
+
+    Optional<XSandbox> embeddedSandbox() {
+        return Optional.ofNullable(sandbox);
+    }
+
+    /** Lets the sandbox's app send the browser back to this server's callback. */
+    void allowCallback(URI callback) {
+        if (sandbox != null) {
+            sandbox.registerClient(sandbox.defaultClient().clientId(), SandboxConfig.DEFAULT_CLIENT_SECRET,
+                    callback.toString(), SandboxConfig.DEFAULT_REDIRECT_URI);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "XMode[" + (sandbox == null ? "x" : "sandbox " + sandbox.baseUrl()) + ", data=" + dataDirectory + "]";
+    }
+}

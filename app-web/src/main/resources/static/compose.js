@@ -1,0 +1,222 @@
+// Compose: live weighted count (the platform's own measure, server-side), media picking with previews and alt text,
+// a quick check of what the browser can know, then one multipart POST; problems land beside their fields.
+(function () {
+  'use strict';
+  const form = document.getElementById('compose');
+  if (!form) { return; }
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  const limits = JSON.parse(form.dataset.limits);
+  const account = document.getElementById('account');
+  const text = document.getElementById('text');
+  const count = document.getElementById('count');
+  const countMax = document.getElementById('count-max');
+  const fileInput = document.getElementById('file-input');
+  const dropzone = document.getElementById('dropzone');
+  const list = document.getElementById('media-list');
+  const scheduled = document.getElementById('scheduledAt');
+  const later = document.getElementById('when-later');
+  const sending = document.getElementById('sending');
+  const publish = document.getElementById('publish');
+  const items = [];
+  let measured = { length: 0, max: limits.maxText };
+
+  function problemFor(field) {
+    return form.querySelector('[data-problem-for="' + CSS.escape(field) + '"]');
+  }
+
+  function clearProblems() {
+    form.querySelectorAll('[data-problem-for]').forEach(function (el) { el.textContent = ''; el.hidden = true; });
+  }
+
+  function show(problems) {
+    problems.forEach(function (p) {
+      const el = problemFor(p.field) || problemFor('_general');
+      el.textContent = el.textContent ? el.textContent + ' ' + p.message : p.message;
+      el.hidden = false;
+    });
+    const first = form.querySelector('[data-problem-for]:not([hidden])');
+    if (first) { first.scrollIntoView({ block: 'center' }); }
+  }
+
+  let timer = null;
+  let sequence = 0;
+  function measure() {
+    clearTimeout(timer);
+    timer = setTimeout(async function () {
+      const mine = ++sequence;
+      const res = await fetch('/api/measure', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+        body: JSON.stringify({ text: text.value, account: account.value })
+      });
+      if (!res.ok || mine !== sequence) { return; }
+      measured = await res.json();
+      count.textContent = measured.length;
+      countMax.textContent = measured.max;
+      count.parentElement.classList.toggle('over', measured.length > measured.max);
+    }, 120);
+  }
+  text.addEventListener('input', measure);
+  account.addEventListener('change', measure);
+
+  function kindOf(file) {
+    if (file.type === 'image/gif') { return 'gif'; }
+    if (file.type.indexOf('video/') === 0) { return 'video'; }
+    return 'image';
+  }
+
+  function human(bytes) {
+    if (bytes >= 1e6) { return (bytes / 1e6).toFixed(1).replace(/\.0$/, '') + ' MB'; }
+    if (bytes >= 1e3) { return Math.round(bytes / 1e3) + ' KB'; }
+    return bytes + ' bytes';
+  }
+
+  function add(files) {
+    Array.prototype.forEach.call(files, function (file) {
+      items.push({ file: file, url: URL.createObjectURL(file), alt: '' });
+    });
+    render();
+    clearProblems();
+    show(precheck(false));
+  }
+
+  function render() {
+    list.textContent = '';
+    items.forEach(function (item, i) {
+      const li = document.createElement('li');
+      li.className = 'media-item';
+      li.dataset.index = String(i);
+      const kind = kindOf(item.file);
+      const preview = document.createElement(kind === 'video' ? 'video' : 'img');
+      preview.src = item.url;
+      preview.className = 'preview';
+      if (kind === 'video') { preview.muted = true; } else { preview.alt = 'preview of ' + item.file.name; }
+      li.appendChild(preview);
+      const info = document.createElement('div');
+      info.className = 'media-info';
+      const name = document.createElement('div');
+      name.className = 'file-name';
+      name.textContent = item.file.name + ' · ' + human(item.file.size);
+      info.appendChild(name);
+      if (kind !== 'video') {
+        const label = document.createElement('label');
+        label.textContent = 'Alt text';
+        label.htmlFor = 'alt-' + i;
+        const alt = document.createElement('textarea');
+        alt.id = 'alt-' + i;
+        alt.className = 'alt';
+        alt.rows = 2;
+        alt.placeholder = 'Describe the image for people who cannot see it';
+        alt.value = item.alt;
+        alt.addEventListener('input', function () { item.alt = alt.value; });
+        info.appendChild(label);
+        info.appendChild(alt);
+        const altProblem = document.createElement('p');
+        altProblem.className = 'problem';
+        altProblem.hidden = true;
+        altProblem.dataset.problemFor = 'media[' + i + '].alt';
+        info.appendChild(altProblem);
+      }
+      const problem = document.createElement('p');
+      problem.className = 'problem';
+      problem.hidden = true;
+      problem.dataset.problemFor = 'media[' + i + ']';
+      info.appendChild(problem);
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'secondary remove';
+      remove.textContent = 'Remove';
+      remove.addEventListener('click', function () {
+        URL.revokeObjectURL(item.url);
+        items.splice(i, 1);
+        render();
+        clearProblems();
+      });
+      info.appendChild(remove);
+      li.appendChild(info);
+      list.appendChild(li);
+    });
+  }
+
+  // What the browser can tell before sending; the server checks everything again (and the content, not the name).
+  function precheck(submitting) {
+    const problems = [];
+    const counts = { image: 0, gif: 0, video: 0 };
+    items.forEach(function (item, i) {
+      const kind = kindOf(item.file);
+      counts[kind]++;
+      const cap = kind === 'image' ? limits.imageBytes : kind === 'gif' ? limits.gifBytes : limits.videoBytes;
+      if (item.file.size === 0) {
+        problems.push({ field: 'media[' + i + ']', message: item.file.name + ' is empty' });
+      } else if (item.file.size > cap) {
+        problems.push({ field: 'media[' + i + ']', message: item.file.name + ' is ' + human(item.file.size)
+          + ', over the ' + human(cap) + ' limit for ' + (kind === 'image' ? 'an image' : 'a ' + kind) });
+      }
+      if (Array.from(item.alt).length > limits.maxAlt) {
+        problems.push({ field: 'media[' + i + '].alt', message: 'alt text is limited to ' + limits.maxAlt + ' characters' });
+      }
+    });
+    const kinds = Object.keys(counts).filter(function (k) { return counts[k] > 0; });
+    if (kinds.length > 1) {
+      problems.push({ field: 'media', message: 'images cannot be combined with a video or GIF; attach up to '
+        + limits.maxImages + ' images, or one video or GIF alone' });
+    } else if (counts.image > limits.maxImages) {
+      problems.push({ field: 'media', message: counts.image + ' images attached, at most ' + limits.maxImages + ' allowed' });
+    } else if (counts.gif > limits.maxGifs || counts.video > limits.maxVideos) {
+      problems.push({ field: 'media', message: 'attach one video or GIF at most' });
+    }
+    if (submitting) {
+      if (measured.length > measured.max) {
+        problems.push({ field: 'text', message: 'the text counts ' + measured.length + ' characters, over the limit of '
+          + measured.max + '; shorten it' });
+      }
+      if (later.checked && !scheduled.value) {
+        problems.push({ field: 'scheduledAt', message: 'pick the time to publish at, or choose Publish now' });
+      }
+    }
+    return problems;
+  }
+
+  fileInput.addEventListener('change', function () { add(fileInput.files); fileInput.value = ''; });
+  ['dragenter', 'dragover'].forEach(function (type) {
+    dropzone.addEventListener(type, function (e) { e.preventDefault(); dropzone.classList.add('dragging'); });
+  });
+  ['dragleave', 'drop'].forEach(function (type) {
+    dropzone.addEventListener(type, function (e) { e.preventDefault(); dropzone.classList.remove('dragging'); });
+  });
+  dropzone.addEventListener('drop', function (e) { add(e.dataTransfer.files); });
+  scheduled.addEventListener('input', function () { later.checked = true; });
+
+  form.addEventListener('submit', async function (e) {
+    e.preventDefault();
+    clearProblems();
+    const early = precheck(true);
+    if (early.length) { show(early); return; }
+    const data = new FormData();
+    data.append('account', account.value);
+    data.append('text', text.value);
+    data.append('replyTo', document.getElementById('replyTo').value);
+    if (later.checked) { data.append('scheduledAt', new Date(scheduled.value).toISOString()); }
+    items.forEach(function (item, i) { data.append('media[' + i + '].alt', item.alt); });
+    items.forEach(function (item, i) { data.append('media[' + i + ']', item.file, item.file.name); });
+    publish.disabled = true;
+    sending.hidden = false;
+    try {
+      const res = await fetch('/api/publications', { method: 'POST', headers: { 'X-CSRF-Token': csrf }, body: data });
+      const body = await res.json().catch(function () { return { message: 'the server answered ' + res.status }; });
+      if (res.status === 201) {
+        window.location.assign(body.links.page);
+        return;
+      }
+      show(body.problems && body.problems.length ? body.problems : [{ field: '_general', message: body.message }]);
+    } catch (err) {
+      show([{ field: '_general', message: 'the upload did not go through (' + err.message + '); check the files and try again' }]);
+    } finally {
+      publish.disabled = false;
+      sending.hidden = true;
+    }
+  });
+
+  clearProblems();
+  measure();
+}());

@@ -1,0 +1,101 @@
+// One publication, live: the event stream's snapshot sets the state; progress events move the bars.
+(function () {
+  'use strict';
+  const root = document.getElementById('publication');
+  if (!root) { return; }
+  const id = root.dataset.id;
+  const stateEl = document.getElementById('state');
+  const result = document.getElementById('result');
+  const failure = document.getElementById('failure');
+  const unconfirmed = document.getElementById('unconfirmed');
+  const retryForm = document.getElementById('retry-form');
+  const cancelForm = document.getElementById('cancel-form');
+  const log = document.getElementById('log');
+  const FINAL = ['published', 'failed', 'cancelled'];
+  const BADGE = { published: 'ok', failed: 'bad', cancelled: 'bad', unconfirmed: 'warn' };
+
+  function item(i) { return root.querySelector('.media-item[data-index="' + i + '"]'); }
+  function bar(i) { const el = item(i); return el && el.querySelector('progress.upload'); }
+  function status(i, textValue) { const el = item(i); if (el) { el.querySelector('.upload-status').textContent = textValue; } }
+  function human(bytes) {
+    if (bytes >= 1e6) { return (bytes / 1e6).toFixed(1) + ' MB'; }
+    if (bytes >= 1e3) { return Math.round(bytes / 1e3) + ' KB'; }
+    return bytes + ' bytes';
+  }
+  function note(message) {
+    const li = document.createElement('li');
+    li.textContent = new Date().toLocaleTimeString() + ' ' + message;
+    log.appendChild(li);
+    while (log.children.length > 30) { log.removeChild(log.firstChild); }
+  }
+  function setState(state) {
+    stateEl.textContent = state;
+    stateEl.className = 'badge ' + (BADGE[state] || 'busy');
+    root.dataset.state = state;
+    unconfirmed.hidden = state !== 'unconfirmed';
+    retryForm.hidden = state !== 'failed';
+    if (cancelForm && state !== 'queued') { cancelForm.hidden = true; }
+  }
+  function showLink(url) {
+    if (document.getElementById('post-link')) { return; }
+    const p = document.createElement('p');
+    p.textContent = 'Published: ';
+    const a = document.createElement('a');
+    a.id = 'post-link';
+    a.href = url;
+    a.rel = 'noopener noreferrer';
+    a.target = '_blank';
+    a.textContent = url;
+    p.appendChild(a);
+    result.appendChild(p);
+  }
+  function on(type, handler) {
+    source.addEventListener(type, function (e) { handler(JSON.parse(e.data)); });
+  }
+
+  const source = new EventSource('/api/publications/' + encodeURIComponent(id) + '/events');
+  on('snapshot', function (p) {
+    setState(p.state);
+    if (p.postUrl) { showLink(p.postUrl); }
+    if (p.state === 'published') {
+      root.querySelectorAll('progress.upload').forEach(function (b) { b.value = 100; });
+      root.querySelectorAll('.upload-status').forEach(function (s) { s.textContent = 'uploaded'; });
+    }
+    failure.textContent = p.failure || '';
+    failure.hidden = !p.failure;
+    if (FINAL.indexOf(p.state) >= 0) { source.close(); }
+  });
+  on('state-changed', function (e) { setState(e.state); note('now ' + e.state); });
+  on('upload-started', function (e) {
+    status(e.mediaIndex, (e.alreadySent > 0 ? 'resuming at ' + human(e.alreadySent) : 'uploading') + ' of '
+      + human(e.totalBytes) + (e.segments > 1 ? ' in ' + e.segments + ' segments' : ''));
+  });
+  on('bytes-sent', function (e) {
+    const b = bar(e.mediaIndex);
+    if (b) { b.value = Math.floor(100 * e.sentBytes / Math.max(1, e.totalBytes)); }
+    status(e.mediaIndex, human(e.sentBytes) + ' of ' + human(e.totalBytes) + ' sent'
+      + (e.segments > 1 ? ' · segment ' + e.segmentsDone + ' of ' + e.segments : ''));
+  });
+  on('processing', function (e) {
+    const b = bar(e.mediaIndex);
+    if (b) { b.value = 100; b.classList.add('done'); }
+    status(e.mediaIndex, 'processing' + (e.percent >= 0 ? ' ' + e.percent + '%' : '') + ' (' + e.processingState + ')');
+    const el = item(e.mediaIndex);
+    if (el) { el.dataset.processed = String(e.percent); }
+  });
+  on('media-ready', function (e) {
+    const b = bar(e.mediaIndex);
+    if (b) { b.value = 100; }
+    status(e.mediaIndex, 'uploaded and ready');
+  });
+  on('retrying', function (e) {
+    note('retrying ' + e.operation + ' (attempt ' + e.attempt + ') in ' + Math.round(e.delayMillis / 1000) + ' s: ' + e.reason);
+  });
+  on('published', function (e) { setState('published'); showLink(e.url); note('published'); });
+  on('unconfirmed', function (e) { setState('unconfirmed'); note(e.reason); });
+  on('failed', function (e) {
+    setState('failed');
+    failure.textContent = e.reason;
+    failure.hidden = false;
+  });
+}());
