@@ -28,6 +28,8 @@ final class Call {
     final Context ctx;
     final Endpoint endpoint;
     final List<String> partNames = new ArrayList<>();
+    /** Text fields of a multipart body, for the exchange observer. */
+    final Map<String, String> multipartFields = new LinkedHashMap<>();
     private final CountingStream body;
     private byte[] smallBody;
     Authorizations.Grant grant;

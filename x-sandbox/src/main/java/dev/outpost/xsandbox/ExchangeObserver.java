@@ -16,10 +16,12 @@ public interface ExchangeObserver {
      * @param requestHeaders header names in lower case; the Authorization value is masked to {@code "<scheme> ***"}
      * @param requestBody    the body as received when it is small (up to 64 KiB) and not multipart, else null
      * @param multipartParts for a multipart request, its part names in order, else empty
+     * @param multipartFields for a multipart request, the values of its small text parts (not {@code media})
      * @param responseBody   the body as sent, or null when there was none or the connection was dropped
      */
     record Exchange(String method, String path, Map<String, List<String>> query,
                     Map<String, String> requestHeaders, byte[] requestBody, List<String> multipartParts,
+                    Map<String, String> multipartFields,
                     int status, String responseContentType, byte[] responseBody, boolean connectionDropped) {
     }
 }

@@ -256,6 +256,7 @@ final class MediaRoutes {
                     media = library.spool(mediaId, -1, part.get().body(), limit);
                 } else {
                     fields.put(name, readSmall(part.get().body()));
+                    call.multipartFields.put(name, fields.get(name));
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -168,7 +168,7 @@ final class RequestPipeline {
             boolean multipart = call.requestContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
             try {
                 observer.onExchange(new ExchangeObserver.Exchange(ctx.method().name(), ctx.path(), ctx.queryParamMap(),
-                        headers, multipart ? null : call.smallBodyOrNull(), multipart ? List.copyOf(call.partNames) : List.of(),
+                        headers, multipart ? null : call.smallBodyOrNull(), multipart ? List.copyOf(call.partNames) : List.of(), Map.copyOf(call.multipartFields),
                         status, call.contentType, dropped ? null : call.responseBody, dropped));
             } catch (RuntimeException e) {
                 LOG.warn("exchange observer failed", e);

@@ -23,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Every fault, triggered over real HTTP on loopback. */
 class FaultInjectionTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final XApiSpec.Recorder recorder = new XApiSpec.Recorder();
     private XSandbox sandbox;
     private SandboxHttp http;
 
     private void start(SandboxConfig.Builder config) {
-        start(config.build());
+        start(config.exchangeObserver(recorder).build());
     }
 
     private void start(SandboxConfig config) {
@@ -40,6 +41,7 @@ class FaultInjectionTest {
         if (sandbox != null) {
             sandbox.close();
         }
+        XApiSpec.assertAnswersMatchSpec(recorder);
     }
 
     @Test

@@ -27,19 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MediaUploadTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final XApiSpec.Recorder recorder = new XApiSpec.Recorder();
     private XSandbox sandbox;
     private SandboxHttp http;
 
     @BeforeEach
     void start() {
         sandbox = XSandbox.start(SandboxConfig.builder().clock(clock).maxSegmentBytes(256 * 1024)
-                .processingDuration(Duration.ofSeconds(10)).checkAfterSecs(2).build());
+                .processingDuration(Duration.ofSeconds(10)).checkAfterSecs(2).exchangeObserver(recorder).build());
         http = new SandboxHttp(sandbox).withToken(sandbox.issueTokens().accessToken());
     }
 
     @AfterEach
     void stop() {
         sandbox.close();
+        XApiSpec.assertAnswersMatchSpec(recorder);
     }
 
     @Test

@@ -15,18 +15,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PostsTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final XApiSpec.Recorder recorder = new XApiSpec.Recorder();
     private XSandbox sandbox;
     private SandboxHttp http;
 
     @BeforeEach
     void start() {
-        sandbox = XSandbox.start(SandboxConfig.builder().clock(clock).processingDuration(Duration.ofSeconds(5)).build());
+        sandbox = XSandbox.start(SandboxConfig.builder().clock(clock).processingDuration(Duration.ofSeconds(5)).exchangeObserver(recorder).build());
         http = new SandboxHttp(sandbox).withToken(sandbox.issueTokens().accessToken());
     }
 
     @AfterEach
     void stop() {
         sandbox.close();
+        XApiSpec.assertAnswersMatchSpec(recorder);
     }
 
     @Test
