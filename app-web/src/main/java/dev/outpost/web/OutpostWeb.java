@@ -58,6 +58,11 @@ public final class OutpostWeb implements AutoCloseable {
         return app.baseUrl();
     }
 
+    /** Where this mode keeps its data: the home, or {@code <home>/sandbox} in sandbox mode. */
+    public java.nio.file.Path dataDirectory() {
+        return mode.dataDirectory();
+    }
+
     public OutpostCore core() {
         return core;
     }
