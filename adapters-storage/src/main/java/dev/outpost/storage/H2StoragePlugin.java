@@ -1,0 +1,43 @@
+package dev.outpost.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.outpost.ports.storage.StorageConfig;
+import dev.outpost.ports.storage.StoragePlugin;
+import dev.outpost.ports.storage.Stores;
+import java.nio.file.Path;
+
+/**
+ * The default storage: one H2 file database, {@code outpost.mv.db} in the data directory. It is opened in H2's
+ * automatic mixed mode, so the CLI and the web app can use it at the same time: the first process serves the file
+ * to the others over a loopback port, and another takes over when it exits.
+ */
+public final class H2StoragePlugin implements StoragePlugin {
+    public static final String ID = "h2";
+    static final String DATABASE_NAME = "outpost";
+    /** How long a statement waits for a row lock, such as a refresh another process holds while X answers. */
+    private static final int LOCK_TIMEOUT_MILLIS = 120_000;
+
+    public H2StoragePlugin() {
+        // found through ServiceLoader
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Stores open(StorageConfig config) {
+        Path dir = Pools.dataDirectory(config);
+        String url = jdbcUrl(dir);
+        HikariDataSource pool = Pools.open("outpost-h2", "org.h2.Driver", url, "sa", "",
+                Pools.poolSize(config, 4), "the H2 database in " + dir);
+        return JdbcStores.open(pool, config, "H2 database in " + dir);
+    }
+
+    /** The URL of the database in {@code dir}, for tools such as H2's shell during a backup. */
+    public static String jdbcUrl(Path dir) {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT="
+                + LOCK_TIMEOUT_MILLIS;
+    }
+}

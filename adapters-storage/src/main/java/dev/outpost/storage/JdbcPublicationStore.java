@@ -1,0 +1,226 @@
+package dev.outpost.storage;
+
+import dev.outpost.domain.account.AccountId;
+import dev.outpost.domain.media.FileFingerprint;
+import dev.outpost.domain.media.MediaFile;
+import dev.outpost.domain.media.MediaType;
+import dev.outpost.domain.post.Draft;
+import dev.outpost.domain.post.MediaAttachment;
+import dev.outpost.domain.post.Publication;
+import dev.outpost.domain.post.PublicationId;
+import dev.outpost.domain.post.PublicationState;
+import dev.outpost.domain.post.PublishIntent;
+import dev.outpost.ports.storage.PublicationStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link PublicationStore} over JDBC: the publication in one row, its media in {@code publication_media}.
+ * Updates compare the version in their {@code WHERE}; a claim is one conditional {@code UPDATE}, so the database
+ * picks the single winner.
+ */
+final class JdbcPublicationStore implements PublicationStore {
+    private static final String DATA_COLUMNS = "account_id, state, draft_text, reply_to_post_id, scheduled_at,"
+            + " intent_text_sha256, intent_media_ids, intent_sent_at, intent_attempt, remote_post_id, failure,"
+            + " created_at, updated_at, version";
+    private static final String SELECT = "SELECT id, " + DATA_COLUMNS + " FROM publications";
+
+    private final Jdbc jdbc;
+
+    JdbcPublicationStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Publication create(Publication publication) {
+        Publication stored = publication.withVersion(1);
+        try {
+            return jdbc.inTransaction("creating publication " + publication.id(), c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO publications (" + DATA_COLUMNS
+                        + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    bind(ps, stored);
+                    ps.executeUpdate();
+                }
+                insertMedia(c, stored);
+                return stored;
+            });
+        } catch (dev.outpost.ports.storage.StorageException e) {
+            if (e.getCause() instanceof SQLException s && Jdbc.isUniqueViolation(s)) {
+                throw new IllegalStateException("publication " + publication.id() + " already exists", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Publication> find(PublicationId id) {
+        return jdbc.withConnection("reading publication " + id, c -> {
+            List<Publication> found = query(c, SELECT + " WHERE id = ?", List.of(id.value()));
+            return found.stream().findFirst();
+        });
+    }
+
+    @Override
+    public Optional<Publication> update(Publication next) {
+        Publication stored = next.withVersion(next.version() + 1);
+        return jdbc.inTransaction("updating publication " + next.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE publications SET "
+                    + DATA_COLUMNS.replace(",", " = ?,") + " = ? WHERE id = ? AND version = ?")) {
+                bind(ps, stored);
+                ps.setLong(16, next.version());
+                if (ps.executeUpdate() != 1) {
+                    return Optional.empty();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM publication_media WHERE publication_id = ?")) {
+                ps.setString(1, next.id().value());
+                ps.executeUpdate();
+            }
+            insertMedia(c, stored);
+            return Optional.of(stored);
+        });
+    }
+
+    @Override
+    public boolean claim(PublicationId id, String worker, Instant now, Duration lease) {
+        return jdbc.withConnection("claiming publication " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE publications SET claimed_by = ?,"
+                    + " claim_expires_at = ? WHERE id = ? AND (claimed_by IS NULL OR claimed_by = ?"
+                    + " OR claim_expires_at <= ?)")) {
+                ps.setString(1, worker);
+                ps.setLong(2, Jdbc.nanos(now.plus(lease)));
+                ps.setString(3, id.value());
+                ps.setString(4, worker);
+                ps.setLong(5, Jdbc.nanos(now));
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void release(PublicationId id, String worker) {
+        jdbc.withConnection("releasing publication " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE publications SET claimed_by = NULL,"
+                    + " claim_expires_at = NULL WHERE id = ? AND claimed_by = ?")) {
+                ps.setString(1, id.value());
+                ps.setString(2, worker);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<Publication> list(Query query) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        List<String> params = new ArrayList<>();
+        if (!query.states().isEmpty()) {
+            sql.append(" AND state IN (").append(String.join(", ", Collections.nCopies(query.states().size(), "?")))
+                    .append(')');
+            query.states().stream().map(Enum::name).sorted().forEach(params::add);
+        }
+        if (query.account() != null) {
+            sql.append(" AND account_id = ?");
+            params.add(query.account().value());
+        }
+        sql.append(" ORDER BY created_at DESC, seq DESC FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
+        return jdbc.withConnection("listing publications", c -> query(c, sql.toString(), params));
+    }
+
+    private static void bind(PreparedStatement ps, Publication p) throws SQLException {
+        ps.setString(1, p.account().value());
+        ps.setString(2, p.state().name());
+        ps.setString(3, p.draft().text());
+        ps.setString(4, p.draft().replyToPostId());
+        Jdbc.setInstant(ps, 5, p.draft().scheduledAt());
+        PublishIntent intent = p.intent();
+        ps.setString(6, intent == null ? null : intent.textSha256());
+        ps.setString(7, intent == null ? null : TextCodec.stringList(intent.mediaIds()));
+        Jdbc.setInstant(ps, 8, intent == null ? null : intent.sentAt());
+        Jdbc.setInt(ps, 9, intent == null ? null : intent.attempt());
+        ps.setString(10, p.remotePostId());
+        ps.setString(11, p.failure());
+        ps.setLong(12, Jdbc.nanos(p.createdAt()));
+        ps.setLong(13, Jdbc.nanos(p.updatedAt()));
+        ps.setLong(14, p.version());
+        ps.setString(15, p.id().value());
+    }
+
+    private static void insertMedia(Connection c, Publication p) throws SQLException {
+        List<MediaAttachment> media = p.draft().media();
+        if (media.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO publication_media (publication_id, position,"
+                + " file_path, media_type, file_size, file_modified_at, file_sha256, alt_text)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < media.size(); i++) {
+                MediaFile file = media.get(i).file();
+                ps.setString(1, p.id().value());
+                ps.setInt(2, i);
+                ps.setString(3, file.path().toString());
+                ps.setString(4, file.type().name());
+                ps.setLong(5, file.fingerprint().size());
+                ps.setLong(6, Jdbc.nanos(file.fingerprint().modifiedAt()));
+                ps.setString(7, file.fingerprint().sha256());
+                ps.setString(8, media.get(i).altText());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static List<Publication> query(Connection c, String sql, List<String> params) throws SQLException {
+        List<Publication> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setString(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(c, rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Publication read(Connection c, ResultSet rs) throws SQLException {
+        PublicationId id = new PublicationId(rs.getString("id"));
+        Draft draft = new Draft(rs.getString("draft_text"), media(c, id), rs.getString("reply_to_post_id"),
+                Jdbc.nullableInstant(rs, "scheduled_at"));
+        Instant sentAt = Jdbc.nullableInstant(rs, "intent_sent_at");
+        PublishIntent intent = sentAt == null ? null : new PublishIntent(rs.getString("intent_text_sha256"),
+                TextCodec.strings(rs.getString("intent_media_ids")), sentAt, rs.getInt("intent_attempt"));
+        return new Publication(id, new AccountId(rs.getString("account_id")), draft,
+                PublicationState.valueOf(rs.getString("state")), intent, rs.getString("remote_post_id"),
+                rs.getString("failure"), Jdbc.instant(rs.getLong("created_at")),
+                Jdbc.instant(rs.getLong("updated_at")), rs.getLong("version"));
+    }
+
+    private static List<MediaAttachment> media(Connection c, PublicationId id) throws SQLException {
+        List<MediaAttachment> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT file_path, media_type, file_size, file_modified_at,"
+                + " file_sha256, alt_text FROM publication_media WHERE publication_id = ? ORDER BY position")) {
+            ps.setString(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new MediaAttachment(new MediaFile(Path.of(rs.getString("file_path")),
+                            MediaType.valueOf(rs.getString("media_type")), new FileFingerprint(
+                                    rs.getLong("file_size"), Jdbc.instant(rs.getLong("file_modified_at")),
+                                    rs.getString("file_sha256"))), rs.getString("alt_text")));
+                }
+            }
+        }
+        return out;
+    }
+}

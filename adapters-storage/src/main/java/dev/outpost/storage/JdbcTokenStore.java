@@ -1,0 +1,212 @@
+package dev.outpost.storage;
+
+import dev.outpost.domain.account.AccountId;
+import dev.outpost.domain.auth.TokenSet;
+import dev.outpost.ports.storage.StorageException;
+import dev.outpost.ports.storage.TokenStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * {@link TokenStore} over JDBC, the tokens sealed with AES-256-GCM (the account id as associated data).
+ * {@link #refreshExclusively} holds the token row's lock ({@code SELECT ... FOR UPDATE}) for the whole step, so
+ * instances sharing the database refresh one at a time; within one instance a lock per account keeps waiting
+ * threads from each holding a pooled connection.
+ */
+final class JdbcTokenStore implements TokenStore {
+    private static final String SELECT = "SELECT version, sealed, expires_at, scopes FROM tokens WHERE account_id = ?";
+    private static final byte FORMAT = 1;
+
+    private final Jdbc jdbc;
+    private final TokenCipher cipher;
+    private final ConcurrentHashMap<AccountId, ReentrantLock> localLocks = new ConcurrentHashMap<>();
+
+    JdbcTokenStore(Jdbc jdbc, TokenCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public Optional<TokenSet> find(AccountId account) {
+        return jdbc.withConnection("reading the tokens of " + account, c -> read(c, account, false));
+    }
+
+    @Override
+    public TokenSet put(AccountId account, TokenSet tokens) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbc.inTransaction("storing the tokens of " + account, c -> {
+                    Optional<TokenSet> current = read(c, account, true);
+                    if (current.isPresent()) {
+                        long next = current.get().version() + 1;
+                        update(c, account, current.get().version(), tokens.withVersion(next));
+                        return tokens.withVersion(next);
+                    }
+                    insert(c, account, tokens.withVersion(1));
+                    return tokens.withVersion(1);
+                });
+            } catch (StorageException e) {
+                // Two first puts raced to insert: the loser goes again and replaces the winner's set.
+                if (attempt >= 3 || !(e.getCause() instanceof SQLException s && Jdbc.isUniqueViolation(s))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Optional<TokenSet> compareAndSwap(AccountId account, long expectedVersion, TokenSet next) {
+        TokenSet stored = next.withVersion(expectedVersion + 1);
+        boolean swapped = jdbc.withConnection("replacing the tokens of " + account,
+                c -> update(c, account, expectedVersion, stored));
+        return swapped ? Optional.of(stored) : Optional.empty();
+    }
+
+    @Override
+    public TokenSet refreshExclusively(AccountId account, Refresh refresh) {
+        ReentrantLock local = localLocks.computeIfAbsent(account, a -> new ReentrantLock());
+        local.lock();
+        try {
+            return jdbc.inTransaction("refreshing the tokens of " + account, c -> {
+                TokenSet current = read(c, account, true).orElseThrow(() -> new NoSuchElementException(
+                        "account " + account + " has no tokens to refresh"));
+                TokenSet next = refresh.apply(current);
+                if (next == current || next.equals(current)) {
+                    return current;
+                }
+                TokenSet stored = next.withVersion(current.version() + 1);
+                if (!update(c, account, current.version(), stored)) {
+                    throw new IllegalStateException("the token row of " + account + " changed under its lock");
+                }
+                return stored;
+            });
+        } finally {
+            local.unlock();
+        }
+    }
+
+    @Override
+    public void delete(AccountId account) {
+        jdbc.withConnection("deleting the tokens of " + account, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tokens WHERE account_id = ?")) {
+                ps.setString(1, account.value());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private Optional<TokenSet> read(Connection c, AccountId account, boolean lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(lock ? SELECT + " FOR UPDATE" : SELECT)) {
+            ps.setString(1, account.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String[] pair = unseal(account, rs.getBytes("sealed"));
+                String scopes = rs.getString("scopes");
+                Set<String> scopeSet = scopes.isEmpty() ? Set.of() : Set.of(scopes.split(" "));
+                return Optional.of(new TokenSet(pair[0], pair[1], Jdbc.instant(rs.getLong("expires_at")), scopeSet,
+                        rs.getLong("version")));
+            }
+        }
+    }
+
+    private boolean update(Connection c, AccountId account, long expectedVersion, TokenSet stored)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE tokens SET version = ?, sealed = ?, expires_at = ?,"
+                + " scopes = ? WHERE account_id = ? AND version = ?")) {
+            ps.setLong(1, stored.version());
+            ps.setBytes(2, seal(account, stored));
+            ps.setLong(3, Jdbc.nanos(stored.expiresAt()));
+            ps.setString(4, scopes(stored));
+            ps.setString(5, account.value());
+            ps.setLong(6, expectedVersion);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private void insert(Connection c, AccountId account, TokenSet stored) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tokens (account_id, version, sealed, expires_at,"
+                + " scopes) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, account.value());
+            ps.setLong(2, stored.version());
+            ps.setBytes(3, seal(account, stored));
+            ps.setLong(4, Jdbc.nanos(stored.expiresAt()));
+            ps.setString(5, scopes(stored));
+            ps.executeUpdate();
+        }
+    }
+
+    private static String scopes(TokenSet tokens) {
+        return String.join(" ", new TreeSet<>(tokens.scopes()));
+    }
+
+    private static byte[] associatedData(AccountId account) {
+        return ("outpost:tokens:" + account.value()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] seal(AccountId account, TokenSet tokens) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            writeString(out, tokens.accessToken());
+            out.writeBoolean(tokens.refreshToken() != null);
+            if (tokens.refreshToken() != null) {
+                writeString(out, tokens.refreshToken());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        byte[] plain = bytes.toByteArray();
+        try {
+            return cipher.seal(plain, associatedData(account));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private String[] unseal(AccountId account, byte[] sealed) {
+        byte[] plain = cipher.open(sealed, associatedData(account), "tokens of " + account);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain))) {
+            if (in.readByte() != FORMAT) {
+                throw new StorageException("The stored tokens of " + account + " are in an unknown format.");
+            }
+            String access = readString(in);
+            String refresh = in.readBoolean() ? readString(in) : null;
+            return new String[] {access, refresh};
+        } catch (IOException e) {
+            throw new StorageException("The stored tokens of " + account + " are damaged.", e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("bad length");
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.outpost.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.outpost.ports.storage.StorageConfig;
+import dev.outpost.ports.storage.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Connection pools for the plugins, with the errors people see when the database cannot be reached. */
+final class Pools {
+    private Pools() {
+    }
+
+    static HikariDataSource open(String name, String driverClass, String jdbcUrl, String user, String password,
+            int size, String describedAs) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName(name);
+        hikari.setDriverClassName(driverClass);
+        hikari.setJdbcUrl(jdbcUrl);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(1);
+        hikari.setConnectionTimeout(10_000);
+        try {
+            return new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new StorageException("Cannot open " + describedAs + ": " + rootMessage(e), e);
+        }
+    }
+
+    static int poolSize(StorageConfig config, int fallback) {
+        int size = config.setting(StorageSettings.POOL_SIZE)
+                .map(v -> StorageSettings.integer(StorageSettings.POOL_SIZE, v))
+                .orElse(fallback);
+        if (size < 2) {
+            // A refresh holds one connection while the platform answers; the rest of the app needs another.
+            throw new StorageException(StorageSettings.POOL_SIZE + " must be at least 2, not " + size);
+        }
+        return size;
+    }
+
+    static Path dataDirectory(StorageConfig config) {
+        Path dir = config.dataDirectory().toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new StorageException("Cannot create the data directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
