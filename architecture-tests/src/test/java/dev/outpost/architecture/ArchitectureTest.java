@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,9 +34,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("known violation: dev.outpost.application and dev.outpost.application.progress form a cycle"
-            + " (progress.ProgressEvent imports application.OutpostException, while the use cases use the progress"
-            + " types). Enable once the application module breaks it; PlantedViolationsTest proves the rule.")
     void noPackageInsideAModuleFormsACycle() {
         RULES.all().get(PACKAGE_CYCLES).check(CODE_BASE);
     }
