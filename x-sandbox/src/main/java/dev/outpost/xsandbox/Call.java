@@ -112,7 +112,7 @@ final class Call {
         Map<String, String> fields = new LinkedHashMap<>();
         if (isJson()) {
             JsonNode node = jsonBody();
-            node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            node.properties().forEach(e -> fields.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
         } else {
             String text = new String(bodyBytes(SMALL_BODY_LIMIT), StandardCharsets.UTF_8);
             for (String pair : text.split("&")) {

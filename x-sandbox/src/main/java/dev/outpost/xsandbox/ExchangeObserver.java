@@ -14,7 +14,8 @@ public interface ExchangeObserver {
 
     /**
      * @param requestHeaders header names in lower case; the Authorization value is masked to {@code "<scheme> ***"}
-     * @param requestBody    the body as received when it is small (up to 64 KiB) and not multipart, else null
+     * @param requestBody    the body as received when it is small and not multipart, else null; always null
+     *                       for the OAuth endpoints, whose bodies hold secrets (as do their responses)
      * @param multipartParts for a multipart request, its part names in order, else empty
      * @param multipartFields for a multipart request, the values of its small text parts (not {@code media})
      * @param responseBody   the body as sent, or null when there was none or the connection was dropped

@@ -166,10 +166,12 @@ final class RequestPipeline {
             ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT),
                     k.equalsIgnoreCase("authorization") ? scheme(v) + " ***" : v));
             boolean multipart = call.requestContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
+            // OAuth bodies carry codes, verifiers, secrets and tokens: observers never see them
+            boolean secret = call.endpoint == Endpoint.TOKEN || call.endpoint == Endpoint.REVOKE || call.endpoint == Endpoint.AUTHORIZE;
             try {
                 observer.onExchange(new ExchangeObserver.Exchange(ctx.method().name(), ctx.path(), ctx.queryParamMap(),
-                        headers, multipart ? null : call.smallBodyOrNull(), multipart ? List.copyOf(call.partNames) : List.of(), Map.copyOf(call.multipartFields),
-                        status, call.contentType, dropped ? null : call.responseBody, dropped));
+                        headers, multipart || secret ? null : call.smallBodyOrNull(), multipart ? List.copyOf(call.partNames) : List.of(), Map.copyOf(call.multipartFields),
+                        status, call.contentType, dropped || secret ? null : call.responseBody, dropped));
             } catch (RuntimeException e) {
                 LOG.warn("exchange observer failed", e);
             }

@@ -92,13 +92,9 @@ public final class XSandbox implements AutoCloseable {
         routes.post("/__sandbox/users", admin::registerUser);
         routes.post("/__sandbox/tokens", admin::issueTokens);
         routes.post("/__sandbox/settings", admin::settings);
-        routes.error(404, "*", ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
-                ctx.contentType("application/problem+json").result(Json.bytes(
-                        ApiProblem.notFound("No route for " + ctx.method() + " " + ctx.path() + " in the sandbox.")
-                                .body(config.problemTypeHost())));
-            }
-        });
+        routes.error(404, "*", ctx -> ctx.contentType("application/problem+json").result(Json.bytes(
+                ApiProblem.notFound("No route for " + ctx.method() + " " + ctx.path() + " in the sandbox.")
+                        .body(config.problemTypeHost()))));
     }
 
     /** {@code http://127.0.0.1:PORT}: the API, the authorize page and the admin API all live here. */

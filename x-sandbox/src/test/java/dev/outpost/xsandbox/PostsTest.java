@@ -160,6 +160,13 @@ class PostsTest {
         assertThat(missing.at("/errors/0/title").asText()).isEqualTo("Not Found Error");
     }
 
+    @Test
+    void unknownPathsGetAProblemNotAnHtmlPage() {
+        HttpResponse<String> response = http.get("/2/no/such/thing");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(SandboxHttp.json(response).get("title").asText()).isEqualTo("Not Found Error");
+    }
+
     private static String texts(JsonNode page) {
         return java.util.stream.StreamSupport.stream(page.get("data").spliterator(), false)
                 .map(n -> n.get("text").asText()).collect(Collectors.joining(","));
