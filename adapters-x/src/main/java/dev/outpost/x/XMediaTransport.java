@@ -126,8 +126,8 @@ final class XMediaTransport implements MediaTransport {
             case "succeeded" -> ProcessingStatus.succeeded();
             case "failed" -> ProcessingStatus.failed(failure(info.path("error")));
             case "in_progress" -> new ProcessingStatus(ProcessingStatus.State.IN_PROGRESS, checkAfter, progress, null);
-            default -> new ProcessingStatus(ProcessingStatus.State.PENDING, checkAfter, Math.max(progress, -1),
-                    null);
+            // "pending", and any state X may add later: keep polling, never early.
+            default -> new ProcessingStatus(ProcessingStatus.State.PENDING, checkAfter, progress, null);
         };
     }
 

@@ -66,7 +66,12 @@ class XLogRedactionTest {
         List<String> secrets = new ArrayList<>(run.secrets.stream().filter(Objects::nonNull).toList());
         secrets.add(SandboxConfig.DEFAULT_CLIENT_SECRET);
         assertThat(secrets).as("code, verifier, two token pairs, client secret").hasSize(7);
-        List<String> ours = capture.lines.stream().filter(l -> !isServerSide(l)).toList();
+        List<String> all;
+        synchronized (capture.lines) {
+            // the sandbox's server threads may still be logging
+            all = List.copyOf(capture.lines);
+        }
+        List<String> ours = all.stream().filter(l -> !isServerSide(l)).toList();
         assertThat(ours).as("the wire log was written")
                 .anyMatch(l -> l.contains("---> POST " + sandbox.x.baseUrl() + "/2/tweets"))
                 .anyMatch(l -> l.contains("Authorization: Bearer ***"))
