@@ -13,6 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("logback.configurationFile") == null) {
+            // Named apart: the sandbox's jar brings its own logback.xml.
+            System.setProperty("logback.configurationFile", "outpost-web-logback.xml");
+        }
         OutpostWeb web;
         try {
             OutpostConfig config = OutpostConfig.load(System.getenv(), Path.of(System.getProperty("user.home")));

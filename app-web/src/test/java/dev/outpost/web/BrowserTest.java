@@ -1,0 +1,218 @@
+package dev.outpost.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outpost.xsandbox.MediaView;
+import dev.outpost.xsandbox.Post;
+import dev.outpost.xsandbox.XSandbox;
+import java.awt.Color;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web app in a real headless Chromium, one browser for the whole class, in the order a person would go: sign
+ * in, connect an account through the sandbox's consent page, publish two images with alt text, a video, and get a
+ * validation error beside its field. A screenshot of each page lands in target/screenshots/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path FILES = Path.of("target", "browser-files");
+    private static OutpostWeb app;
+    private static XSandbox sandbox;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws IOException {
+        app = TestApp.shared();
+        sandbox = app.sandbox().orElseThrow();
+        Files.createDirectories(SCREENSHOTS);
+        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(),
+                "chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1200,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void signIn() {
+        browser.get(app.baseUrl() + "/compose");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findElement(By.id("sandbox-banner")).getText()).contains("Sandbox mode")
+                .contains("OUTPOST_X_CLIENT_ID");
+        screenshot("01-sign-in");
+        browser.findElement(By.id("password")).sendKeys("wrong password");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-problem"))).getText())
+                .contains("not the admin password");
+        browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.urlContains("/compose"));
+        assertThat(browser.findElement(By.id("nav-compose")).getAttribute("class")).contains("active");
+    }
+
+    @Test
+    @Order(2)
+    void connectAnAccountThroughTheConsentPage() {
+        sandbox.setAutoApprove(false);
+        browser.get(app.baseUrl() + "/accounts");
+        screenshot("02-accounts-empty");
+        browser.findElement(By.id("connect-x")).click();
+        WebElement authorize = wait.until(ExpectedConditions.elementToBeClickable(By.id("authorize")));
+        assertThat(browser.getCurrentUrl()).startsWith(sandbox.authorizeUrl());
+        screenshot("03-sandbox-consent");
+        authorize.click();
+        wait.until(ExpectedConditions.urlToBe(app.baseUrl() + "/accounts"));
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("Connected @"
+                + sandbox.defaultUser().username());
+        assertThat(browser.findElement(By.cssSelector("#accounts .account-status")).getText()).isEqualTo("connected");
+        assertThat(browser.getPageSource()).doesNotContain("code=").doesNotContain("state=");
+        screenshot("04-accounts-connected");
+    }
+
+    @Test
+    @Order(3)
+    void publishTwoImagesWithAltTextAndSeeThemInHistory() {
+        Path first = TestMedia.write(FILES, "harbour.png", TestMedia.png("Harbour", new Color(30, 90, 160)));
+        Path second = TestMedia.write(FILES, "lighthouse.png", TestMedia.png("Lighthouse", new Color(190, 70, 40)));
+        String text = "Two views from the coast 🌊 https://example.com/trip";
+        browser.get(app.baseUrl() + "/compose");
+        browser.findElement(By.id("text")).sendKeys(text);
+        // X's weighting: 24 characters, a space, the emoji (2), a space, the URL (23)
+        wait.until(ExpectedConditions.textToBe(By.id("count"), "51"));
+        browser.findElement(By.id("file-input")).sendKeys(first.toAbsolutePath() + "\n" + second.toAbsolutePath());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list .media-item"), 2));
+        browser.findElement(By.id("alt-0")).sendKeys("A harbour under a blue sky");
+        browser.findElement(By.id("alt-1")).sendKeys("A red lighthouse on the rocks");
+        screenshot("05-compose-two-images");
+        browser.findElement(By.id("publish")).click();
+        wait.until(ExpectedConditions.urlMatches("/publications/[0-9a-f-]{36}$"));
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "published"));
+        WebElement link = browser.findElement(By.id("post-link"));
+        assertThat(link.getText()).isNotBlank();
+        screenshot("06-publication-published");
+
+        Post post = sandbox.posts().stream().filter(p -> p.submittedText().equals(text)).findFirst().orElseThrow();
+        assertThat(post.mediaIds()).hasSize(2);
+        List<String> alts = sandbox.state().media().stream().filter(m -> post.mediaIds().contains(m.id()))
+                .map(MediaView::altText).toList();
+        assertThat(alts).containsExactlyInAnyOrder("A harbour under a blue sky", "A red lighthouse on the rocks");
+        assertThat(link.getText()).contains(post.id());
+
+        browser.findElement(By.id("nav-publications")).click();
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history tbody tr")));
+        assertThat(row.getText()).contains("Two views from the coast").contains("published");
+        new Select(browser.findElement(By.id("filter-state"))).selectByValue("failed");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        wait.until(ExpectedConditions.urlContains("state=failed"));
+        assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).noneMatch(r -> r.getText()
+                .contains("Two views from the coast"));
+        new Select(browser.findElement(By.id("filter-state"))).selectByValue("published");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        wait.until(ExpectedConditions.urlContains("state=published"));
+        assertThat(browser.findElement(By.id("history")).getText()).contains("Two views from the coast");
+        screenshot("07-history");
+    }
+
+    @Test
+    @Order(4)
+    void publishAVideoAndWatchItProcess() {
+        Path video = TestMedia.write(FILES, "clip.mp4", TestMedia.mp4(9 * 1024 * 1024 + 12345));
+        browser.get(app.baseUrl() + "/compose");
+        browser.findElement(By.id("text")).sendKeys("A short clip");
+        browser.findElement(By.id("file-input")).sendKeys(video.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list .media-item"), 1));
+        screenshot("08-compose-video");
+        browser.findElement(By.id("publish")).click();
+        wait.until(ExpectedConditions.urlMatches("/publications/[0-9a-f-]{36}$"));
+        WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".media-item[data-processed]")));
+        wait.until(ExpectedConditions.textMatches(By.cssSelector(".media-item .upload-status"),
+                java.util.regex.Pattern.compile("processing|uploaded")));
+        screenshot("09-video-processing");
+        assertThat(item.getAttribute("data-processed")).matches("-?\\d+");
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "published"));
+        assertThat(browser.findElement(By.cssSelector(".media-item progress")).getAttribute("value")).isEqualTo("100");
+        screenshot("10-video-published");
+        Post post = sandbox.posts().stream().filter(p -> p.submittedText().equals("A short clip")).findFirst()
+                .orElseThrow();
+        MediaView media = sandbox.state().media().stream().filter(m -> m.id().equals(post.mediaIds().get(0)))
+                .findFirst().orElseThrow();
+        assertThat(media.segments()).hasSizeGreaterThan(1);
+        assertThat(media.processingState()).isEqualTo("succeeded");
+    }
+
+    @Test
+    @Order(5)
+    void validationProblemsAppearBesideTheirFields() {
+        Path renamed = TestMedia.write(FILES, "photo.png", TestMedia.executable());
+        int before = sandbox.posts().size();
+        browser.get(app.baseUrl() + "/compose");
+        browser.findElement(By.id("text")).sendKeys("Look at this");
+        browser.findElement(By.id("file-input")).sendKeys(renamed.toAbsolutePath().toString());
+        browser.findElement(By.id("publish")).click();
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-problem-for='media[0]']")));
+        assertThat(problem.getText()).contains("photo.png").contains("not a supported image or video");
+        assertThat(browser.getCurrentUrl()).endsWith("/compose");
+        screenshot("11-validation-renamed-executable");
+
+        browser.findElement(By.cssSelector("#media-list .remove")).click();
+        browser.findElement(By.id("text")).sendKeys(" " + "y".repeat(290));
+        wait.until(ExpectedConditions.attributeContains(By.cssSelector(".counter"), "class", "over"));
+        browser.findElement(By.id("when-later")).click();
+        browser.findElement(By.id("publish")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-problem-for='text']")))
+                .getText()).contains("over the limit of 280");
+        assertThat(browser.findElement(By.cssSelector("[data-problem-for='scheduledAt']")).getText())
+                .contains("pick the time");
+        screenshot("12-validation-text-and-schedule");
+        assertThat(sandbox.posts()).hasSize(before);
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
