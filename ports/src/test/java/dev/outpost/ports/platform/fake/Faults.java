@@ -27,7 +27,16 @@ public final class Faults {
                 new IOException("Connection reset"));
     }
 
-    /** A read timeout after the request went out (U2, P1). */
+    /**
+     * A media call whose answer was lost after the server acted on it (U2): the X adapter reports it as transient,
+     * since an APPEND of the same segment index or a FINALIZE repeats safely. Use with {@code ...AfterEffect}.
+     */
+    public static PlatformException.Transient lostMediaAnswer() {
+        return new PlatformException.Transient("no answer within the read timeout (scripted)",
+                new SocketTimeoutException("Read timed out"));
+    }
+
+    /** A read timeout after a post request went out (P1): the post may exist. */
     public static PlatformException.Ambiguous timeout() {
         return new PlatformException.Ambiguous("no answer within the read timeout (scripted)",
                 new SocketTimeoutException("Read timed out"));
