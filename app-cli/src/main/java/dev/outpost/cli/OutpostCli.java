@@ -1,0 +1,92 @@
+package dev.outpost.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.outpost.cli.command.OutpostCommand;
+import dev.outpost.cli.runtime.Backend;
+import dev.outpost.cli.runtime.Environment;
+import dev.outpost.cli.runtime.GlobalOptions;
+import dev.outpost.ports.platform.PlatformPlugin;
+import dev.outpost.ports.storage.StoragePlugin;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Builds the command line over a Guice injector and runs one invocation. */
+public final class OutpostCli {
+    /** The exit codes, shown in every command's help and documented in the README. */
+    static final Map<String, String> EXIT_CODES = exitCodes();
+
+    private OutpostCli() {
+    }
+
+    /**
+     * Runs one command line.
+     *
+     * @param platforms the platform plugins found, by id (already checked: no duplicate ids)
+     * @param storages the storage plugins found, by id
+     * @return the exit code
+     */
+    public static int run(String[] args, Environment environment, Map<String, PlatformPlugin> platforms,
+            Map<String, StoragePlugin> storages) {
+        Injector injector = injector(environment, platforms, storages);
+        Backend backend = injector.getInstance(Backend.class);
+        // Ctrl-C and kill still close the database and the queue cleanly; close() is idempotent.
+        Thread closer = new Thread(backend::close, "outpost-close");
+        Runtime.getRuntime().addShutdownHook(closer);
+        try {
+            return commandLine(injector).execute(args);
+        } finally {
+            backend.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(closer);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run: nothing left to undo.
+            }
+        }
+    }
+
+    /** The object graph of one run. */
+    public static Injector injector(Environment environment, Map<String, PlatformPlugin> platforms,
+            Map<String, StoragePlugin> storages) {
+        return Guice.createInjector(new CliModule(environment, platforms, storages));
+    }
+
+    /** The configured command line; public to tests of parsing and help. */
+    public static CommandLine commandLine(Injector injector) {
+        Environment environment = injector.getInstance(Environment.class);
+        ErrorHandler errors = injector.getInstance(ErrorHandler.class);
+        GlobalOptions options = injector.getInstance(GlobalOptions.class);
+        CommandLine commandLine = new CommandLine(OutpostCommand.class, new GuiceFactory(injector));
+        commandLine.setOut(new PrintWriter(environment.out(), true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(environment.err(), true, StandardCharsets.UTF_8));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setUsageHelpAutoWidth(true);
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setParameterExceptionHandler(errors);
+        commandLine.setExecutionStrategy(parsed -> {
+            Logging.configure(options);
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        describeExitCodes(commandLine);
+        return commandLine;
+    }
+
+    private static void describeExitCodes(CommandLine commandLine) {
+        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
+        commandLine.getSubcommands().values().forEach(OutpostCli::describeExitCodes);
+    }
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "Success.");
+        codes.put("1", "Anything else: network, storage, retries exhausted, an unexpected error.");
+        codes.put("2", "Bad input or usage: the message names the option, file or setting to fix.");
+        codes.put("3", "The account needs (re)authorization: outpost accounts add x.");
+        codes.put("4", "The platform refused (the media, the text, a rate limit).");
+        codes.put("5", "Outcome unconfirmed: the post may exist; Outpost checks before trying again.");
+        return java.util.Collections.unmodifiableMap(codes);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.outpost.cli.command;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code outpost}: the root, which only lists the commands. */
+@Command(name = "outpost", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Publish posts with images and videos to X: the uploads, retries and resumes are Outpost's job.",
+        subcommands = {AccountsCommand.class, PostCommand.class, UploadCommand.class, PublicationsCommand.class,
+                WorkerCommand.class, SandboxCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nConfiguration: environment variables, or the same keys in <home>/config.properties%n",
+        footer = {
+            "  OUTPOST_HOME              data directory (default ~/.outpost)",
+            "  OUTPOST_X_CLIENT_ID       your X app's client id",
+            "  OUTPOST_X_CLIENT_SECRET   its secret (a confidential app)",
+            "  OUTPOST_X_API_URL         default https://api.x.com",
+            "  OUTPOST_X_AUTHORIZE_URL   default https://x.com/i/oauth2/authorize",
+            "  OUTPOST_SECRET_KEY        encrypts tokens at rest (default: a key file)",
+            "  OUTPOST_STORAGE           h2 (default) or postgres (OUTPOST_JDBC_URL,",
+            "                            OUTPOST_JDBC_USER, OUTPOST_JDBC_PASSWORD)",
+            "  OUTPOST_CLAIM_LEASE_SECONDS  when a killed run may be resumed (120)",
+            "Register http://127.0.0.1:8765/callback as the X app's callback URI.",
+            "Posts scheduled with --at are published by `outpost worker` or the",
+            "web app, which run the queue.",
+            "Try it all without an X account: outpost --sandbox post \"hi\" --media a.jpg"})
+public final class OutpostCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalFlags flags;
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is missing");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.outpost.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outpost.cli.Console;
+import dev.outpost.cli.OutpostCli;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PostOptionsTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void altTextBelongsToTheMediaBeforeIt() {
+        PostCommand post = parse("post", "hello", "--media", "a.jpg", "--alt", "first", "--media", "b.jpg",
+                "--media", "c.png", "--alt", "third", "--at", "+1h", "--account", "@me", "--reply-to", "42");
+        assertThat(post.text).isEqualTo("hello");
+        assertThat(post.media).extracting(m -> m.file.toString(), m -> m.alt).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a.jpg", "first"), org.assertj.core.groups.Tuple.tuple("b.jpg", null),
+                org.assertj.core.groups.Tuple.tuple("c.png", "third"));
+        assertThat(post.at).isEqualTo("+1h");
+        assertThat(post.account).isEqualTo("@me");
+        assertThat(post.replyTo).isEqualTo("42");
+    }
+
+    @Test
+    void theTextMayBeLeftOutWhenMediaIsAttached() {
+        PostCommand post = parse("post", "--media", "a.jpg");
+        assertThat(post.text).isNull();
+        assertThat(post.media).hasSize(1);
+    }
+
+    @Test
+    void globalFlagsMayComeBeforeOrAfterTheCommand() {
+        Console console = new Console(home);
+        var injector = OutpostCli.injector(console.environment, Map.of(), Map.of());
+        OutpostCli.commandLine(injector).parseArgs("--json", "post", "hi", "--quiet");
+        var options = injector.getInstance(dev.outpost.cli.runtime.GlobalOptions.class);
+        assertThat(options.json()).isTrue();
+        assertThat(options.quiet()).isTrue();
+        assertThat(options.verbose()).isFalse();
+        assertThat(options.sandbox()).isFalse();
+    }
+
+    private PostCommand parse(String... args) {
+        Console console = new Console(home);
+        CommandLine.ParseResult parsed = OutpostCli.commandLine(OutpostCli.injector(console.environment, Map.of(),
+                Map.of())).parseArgs(args);
+        return (PostCommand) parsed.subcommand().commandSpec().userObject();
+    }
+}
