@@ -100,6 +100,7 @@ class MediaUploadTest {
             for (Future<HttpResponse<String>> result : results) {
                 assertThat(result.get().statusCode()).isEqualTo(204);
                 assertThat(result.get().body()).isEmpty();
+                assertThat(result.get().headers().firstValue("content-type")).as("a 204 has no content type").isEmpty();
             }
         } finally {
             pool.shutdown();
