@@ -68,7 +68,8 @@ public final class XPlatformPlugin implements PlatformPlugin {
 
     @Override
     public PostPublisher postPublisher(PlatformContext context) {
-        return new XPostPublisher(new XFeign(XSettings.from(context)));
+        XSettings settings = XSettings.from(context);
+        return new XPostPublisher(new XFeign(settings), settings.webUrl());
     }
 
     private static PlatformRules rules(long chunkSize) {

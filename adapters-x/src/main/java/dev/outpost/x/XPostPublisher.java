@@ -16,16 +16,18 @@ import java.util.Map;
 
 /**
  * Posts through {@code POST /2/tweets} and reads an account's recent posts through
- * {@code GET /2/users/{id}/tweets}. Post URLs use {@code https://x.com/i/web/status/{id}}, which X redirects to the
- * account's own URL, so no extra call is needed to learn the handle. Thread-safe.
+ * {@code GET /2/users/{id}/tweets}. Post URLs use {@code https://x.com/i/web/status/{id}} (the host configurable),
+ * which X redirects to the account's own URL, so no extra call is needed to learn the handle. Thread-safe.
  */
 final class XPostPublisher implements PostPublisher {
     private final XPostsApi posts;
     private final XUsersApi users;
+    private final URI webUrl;
 
-    XPostPublisher(XFeign feign) {
+    XPostPublisher(XFeign feign, URI webUrl) {
         this.posts = feign.client(XPostsApi.class);
         this.users = feign.client(XUsersApi.class);
+        this.webUrl = webUrl;
     }
 
     @Override
@@ -81,7 +83,12 @@ final class XPostPublisher implements PostPublisher {
         }
     }
 
-    private static URI url(String id) {
-        return URI.create("https://x.com/i/web/status/" + id);
+    @Override
+    public URI postUrl(String postId) {
+        return URI.create(webUrl + "/i/web/status/" + postId);
+    }
+
+    private URI url(String id) {
+        return postUrl(id);
     }
 }

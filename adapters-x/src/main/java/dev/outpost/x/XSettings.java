@@ -13,12 +13,14 @@ import java.util.Objects;
  * @param clientId the X app's OAuth 2.0 client id, or null when not configured (only the authorizer needs it)
  * @param clientSecret null for a public client
  */
-record XSettings(String clientId, String clientSecret, URI apiUrl, URI authorizeUrl, Duration connectTimeout,
-        Duration readTimeout, long chunkSize, boolean concurrentAppends) {
+record XSettings(String clientId, String clientSecret, URI apiUrl, URI authorizeUrl, URI webUrl,
+        Duration connectTimeout, Duration readTimeout, long chunkSize, boolean concurrentAppends) {
     static final String CLIENT_ID = "OUTPOST_X_CLIENT_ID";
     static final String CLIENT_SECRET = "OUTPOST_X_CLIENT_SECRET";
     static final String API_URL = "OUTPOST_X_API_URL";
     static final String AUTHORIZE_URL = "OUTPOST_X_AUTHORIZE_URL";
+    /** Where posts are shown to people (the sandbox serves its own post pages). */
+    static final String WEB_URL = "OUTPOST_X_WEB_URL";
     static final String CHUNK_SIZE = "OUTPOST_X_CHUNK_SIZE";
     static final String CONNECT_TIMEOUT = "OUTPOST_X_CONNECT_TIMEOUT_SECONDS";
     static final String READ_TIMEOUT = "OUTPOST_X_READ_TIMEOUT_SECONDS";
@@ -27,6 +29,7 @@ record XSettings(String clientId, String clientSecret, URI apiUrl, URI authorize
     XSettings {
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(authorizeUrl, "authorizeUrl");
+        Objects.requireNonNull(webUrl, "webUrl");
         if (chunkSize < 1) {
             throw new IllegalArgumentException(CHUNK_SIZE + " must be a positive number of bytes, not " + chunkSize);
         }
@@ -41,6 +44,7 @@ record XSettings(String clientId, String clientSecret, URI apiUrl, URI authorize
                 context.setting(CLIENT_SECRET).orElse(null),
                 uri(context, API_URL, "https://api.x.com"),
                 uri(context, AUTHORIZE_URL, "https://x.com/i/oauth2/authorize"),
+                uri(context, WEB_URL, "https://x.com"),
                 Duration.ofSeconds(number(context, CONNECT_TIMEOUT, 10)),
                 Duration.ofSeconds(number(context, READ_TIMEOUT, 60)),
                 number(context, CHUNK_SIZE, ChunkPlan.DEFAULT_CHUNK_SIZE),

@@ -3,14 +3,12 @@ package dev.outpost.web;
 import dev.outpost.application.progress.ProgressEvent;
 import dev.outpost.application.progress.ProgressListener;
 import dev.outpost.domain.post.PublicationId;
-import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -32,14 +30,6 @@ final class ProgressHub implements ProgressListener {
             return size() > MAX_PUBLICATIONS;
         }
     };
-    private final Map<PublicationId, URI> postUrls = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<PublicationId, URI> eldest) {
-            return size() > MAX_PUBLICATIONS * 4;
-        }
-    };
     private final Map<PublicationId, Set<ProgressListener>> watchers = new ConcurrentHashMap<>();
 
     @Override
@@ -53,9 +43,6 @@ final class ProgressHub implements ProgressListener {
             events.addLast(event);
             while (events.size() > MAX_EVENTS) {
                 events.pollFirst();
-            }
-            if (event instanceof ProgressEvent.Published published) {
-                postUrls.put(published.publication(), published.url());
             }
         }
         Set<ProgressListener> listeners = watchers.get(event.publication());
@@ -82,9 +69,5 @@ final class ProgressHub implements ProgressListener {
     synchronized List<ProgressEvent> recent(PublicationId id) {
         Deque<ProgressEvent> events = recent.get(id);
         return events == null ? List.of() : new ArrayList<>(events);
-    }
-
-    synchronized Optional<URI> postUrl(PublicationId id) {
-        return Optional.ofNullable(postUrls.get(id));
     }
 }

@@ -1,5 +1,6 @@
 package dev.outpost.web;
 
+import dev.outpost.application.Platforms;
 import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationState;
@@ -19,11 +20,11 @@ final class PublicationViews {
             + " published; if it does not appear after a grace period, Outpost sends it once more. If Outpost cannot"
             + " read the account's posts, look at the profile before publishing it again.";
 
-    private final ProgressHub hub;
+    private final Platforms platforms;
     private final UploadStore uploads;
 
-    PublicationViews(ProgressHub hub, UploadStore uploads) {
-        this.hub = hub;
+    PublicationViews(Platforms platforms, UploadStore uploads) {
+        this.platforms = platforms;
         this.uploads = uploads;
     }
 
@@ -65,17 +66,12 @@ final class PublicationViews {
         return view;
     }
 
-    /** Where people see the post: the link the platform gave when it was published here, else X's permalink. */
+    /** Where people see the post, as its platform links it (the sandbox's own page in sandbox mode). */
     Optional<URI> postUrl(Publication p) {
         if (p.remotePostId() == null) {
             return Optional.empty();
         }
-        Optional<URI> reported = hub.postUrl(p.id());
-        if (reported.isPresent()) {
-            return reported;
-        }
-        return "x".equals(p.account().platformId())
-                ? Optional.of(URI.create("https://x.com/i/web/status/" + p.remotePostId())) : Optional.empty();
+        return Optional.of(platforms.of(p.account()).publisher().postUrl(p.remotePostId()));
     }
 
     static String stateName(PublicationState state) {

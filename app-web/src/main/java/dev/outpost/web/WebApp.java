@@ -43,7 +43,7 @@ final class WebApp implements AutoCloseable {
         Layout layout = new Layout(parts.mode());
         WebSecurity security = new WebSecurity(parts.sessions(), parts.password(), parts.settings().secureCookies(),
                 baseUrl);
-        PublicationViews views = new PublicationViews(parts.hub(), parts.uploads());
+        PublicationViews views = new PublicationViews(parts.core().platforms(), parts.uploads());
         EventStreams streams = new EventStreams(parts.core(), parts.hub(), views);
         DraftReceiver receiver = new DraftReceiver(parts.uploads(), parts.core().platforms());
         Javalin javalin = Javalin.create(cfg -> {

@@ -66,7 +66,7 @@ final class WebMetrics implements ProgressListener {
         } else if (event instanceof ProgressEvent.Retrying e) {
             Counter.builder("outpost.retries").description("requests retried after a failure")
                     .tag("operation", operationKind(e.operation())).register(registry).increment();
-            if (e.reason() != null && e.reason().toLowerCase(Locale.ROOT).contains("rate-limit")) {
+            if (e.rateLimited()) {
                 rateLimited.increment();
             }
         } else if (event instanceof ProgressEvent.Published) {

@@ -71,9 +71,9 @@ public final class MediaUploader {
      * @throws OutpostException naming the file when the platform refused it, processing failed, or retries ran out
      */
     public UploadSession.Succeeded upload(UploadTarget target, Reporting reporting) {
-        Retrier retrier = new Retrier(settings, clock, sleeper, random, (operation, attempt, delay, reason) ->
+        Retrier retrier = new Retrier(settings, clock, sleeper, random, (operation, attempt, delay, reason, limited) ->
                 reporting.emit(new ProgressEvent.Retrying(reporting.publication(), reporting.mediaIndex(), operation,
-                        attempt, delay, reason)));
+                        attempt, delay, reason, limited)));
         Job job = new Job(target, reporting, retrier);
         UploadSession session = resumable(target).orElse(null);
         for (int restarts = 0; ; restarts++) {

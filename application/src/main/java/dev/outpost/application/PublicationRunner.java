@@ -361,8 +361,8 @@ public final class PublicationRunner {
         }
 
         private Retrier retrier(String what) {
-            return new Retrier(uploadSettings, clock, sleeper, random, (operation, attempt, delay, reason) ->
-                    emit(new ProgressEvent.Retrying(current.id(), -1, operation, attempt, delay, reason)));
+            return new Retrier(uploadSettings, clock, sleeper, random, (operation, attempt, delay, reason, limited) ->
+                    emit(new ProgressEvent.Retrying(current.id(), -1, operation, attempt, delay, reason, limited)));
         }
 
         private void emit(ProgressEvent event) {

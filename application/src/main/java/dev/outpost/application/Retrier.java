@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
 final class Retrier {
     /** Told before each wait. */
     interface Observer {
-        void retrying(String operation, int attempt, Duration delay, String reason);
+        void retrying(String operation, int attempt, Duration delay, String reason, boolean rateLimited);
     }
 
     private final UploadSettings settings;
@@ -79,7 +79,8 @@ final class Retrier {
         synchronized (random) {
             delay = policy.delay(failures, random);
         }
-        observer.retrying(operation, failures, delay, cause.getMessage());
+        observer.retrying(operation, failures, delay, cause.getMessage(),
+                cause instanceof PlatformException.RateLimited);
         sleep(delay);
     }
 
@@ -100,7 +101,7 @@ final class Retrier {
         }
         // X's reset is in whole seconds: wait one more so the first request after it is not early.
         Duration delay = Duration.between(now, reset).plusSeconds(1);
-        observer.retrying(operation, failures, delay, "rate-limited until " + reset);
+        observer.retrying(operation, failures, delay, "rate-limited until " + reset, true);
         sleep(delay);
     }
 

@@ -26,9 +26,9 @@ public sealed interface ProgressEvent {
             int segmentsDone, int segments) implements ProgressEvent {
     }
 
-    /** A request failed and will be tried again after {@code delay}. */
+    /** A request failed and will be tried again after {@code delay}; {@code rateLimited} for a 429. */
     record Retrying(PublicationId publication, int mediaIndex, String operation, int attempt, Duration delay,
-            String reason) implements ProgressEvent {
+            String reason, boolean rateLimited) implements ProgressEvent {
     }
 
     /** The platform is processing an attachment; percent is -1 when it did not say. */

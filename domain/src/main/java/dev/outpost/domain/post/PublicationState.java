@@ -27,7 +27,7 @@ public enum PublicationState {
             // Staying unconfirmed updates the explanation (for example: no read access to check).
             case UNCONFIRMED -> EnumSet.of(PUBLISHED, PUBLISHING, FAILED, UNCONFIRMED);
             // A failed publication may be retried or resumed by the user.
-            case FAILED -> EnumSet.of(QUEUED);
+            case FAILED -> EnumSet.of(QUEUED, CANCELLED);
             case PUBLISHED, CANCELLED -> EnumSet.noneOf(PublicationState.class);
         };
     }

@@ -20,4 +20,7 @@ public interface PostPublisher {
 
     /** The account's posts created at or after {@code since}, newest first, as many as the platform gives at once. */
     List<PublishedPost> recentPosts(String accessToken, String platformUserId, Instant since);
+
+    /** Where people see the post with this id; no request is made. */
+    java.net.URI postUrl(String postId);
 }

@@ -54,6 +54,7 @@ public abstract class PostPublisherContract {
 
         assertThat(post.id()).isNotBlank();
         assertThat(post.url().toString()).contains(post.id());
+        assertThat(publisher.postUrl(post.id())).isEqualTo(post.url());
         List<PublishedPost> recent = publisher.recentPosts(accessToken(), platformUserId(), since);
         assertThat(recent).filteredOn(p -> p.id().equals(post.id())).singleElement()
                 .satisfies(p -> assertThat(p.text()).startsWith(text));

@@ -43,8 +43,7 @@ public final class FakePostPublisher implements PostPublisher {
             }
             String id = platform.nextId();
             PublishedPost post = new PublishedPost(id, request.text(), request.mediaIds(), platform.clock().instant(),
-                    URI.create("https://" + FakePlatform.HOST + "/" + platform.user(userId).handle() + "/status/"
-                            + id));
+                    postUrl(id));
             platform.addPost(userId, post);
             return post;
         });
@@ -64,5 +63,10 @@ public final class FakePostPublisher implements PostPublisher {
                     .limit(PAGE)
                     .toList();
         });
+    }
+
+    @Override
+    public URI postUrl(String postId) {
+        return URI.create("https://" + FakePlatform.HOST + "/i/web/status/" + postId);
     }
 }
