@@ -23,10 +23,18 @@ final class ApiProblem extends RuntimeException {
     final String detail;
     final List<Map<String, Object>> errors;
     final Map<String, Object> extra;
+    /** For a 429: when the caller may try again (epoch seconds), to put in x-rate-limit-reset; else 0. */
+    final long retryAtEpochSeconds;
 
     private ApiProblem(int status, Format format, String kind, String title, String detail,
                        List<Map<String, Object>> errors, Map<String, Object> extra) {
+        this(status, format, kind, title, detail, errors, extra, 0);
+    }
+
+    private ApiProblem(int status, Format format, String kind, String title, String detail,
+                       List<Map<String, Object>> errors, Map<String, Object> extra, long retryAtEpochSeconds) {
         super(status + " " + title + ": " + detail, null, false, false);
+        this.retryAtEpochSeconds = retryAtEpochSeconds;
         this.status = status;
         this.format = format;
         this.kind = kind;
@@ -73,6 +81,11 @@ final class ApiProblem extends RuntimeException {
 
     static ApiProblem tooManyRequests() {
         return blank(429, "Too Many Requests", "Too Many Requests");
+    }
+
+    /** A 429 whose x-rate-limit-reset says exactly when to come back (an early STATUS poll). */
+    static ApiProblem tooManyRequestsUntil(long epochSeconds) {
+        return new ApiProblem(429, Format.PROBLEM, null, "Too Many Requests", "Too Many Requests", List.of(), Map.of(), epochSeconds);
     }
 
     static ApiProblem serverError(int status) {

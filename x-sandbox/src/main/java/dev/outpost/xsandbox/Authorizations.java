@@ -36,11 +36,14 @@ final class Authorizations {
                    String challenge, String challengeMethod) {
     }
 
+    private record PendingConsent(Consent consent, Instant expiresAt) {
+    }
+
     private final SandboxConfig config;
     private final Clock clock;
     final Map<String, SandboxClient> clients = new ConcurrentHashMap<>();
     final Map<String, SandboxUser> users = new ConcurrentHashMap<>();
-    private final Map<String, Consent> consents = new ConcurrentHashMap<>();
+    private final Map<String, PendingConsent> consents = new ConcurrentHashMap<>();
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
@@ -64,14 +67,18 @@ final class Authorizations {
         users.put(config.defaultUser().id(), config.defaultUser());
     }
 
+    /** A consent page stays answerable for 10 minutes; abandoned ones are swept so they cannot pile up. */
     String startConsent(Consent consent) {
+        Instant now = clock.instant();
+        consents.values().removeIf(p -> now.isAfter(p.expiresAt()));
         String id = randomToken(16);
-        consents.put(id, consent);
+        consents.put(id, new PendingConsent(consent, now.plusSeconds(600)));
         return id;
     }
 
     Optional<Consent> takeConsent(String id) {
-        return Optional.ofNullable(id == null ? null : consents.remove(id));
+        PendingConsent pending = id == null ? null : consents.remove(id);
+        return pending == null || clock.instant().isAfter(pending.expiresAt()) ? Optional.empty() : Optional.of(pending.consent());
     }
 
     String issueCode(Consent consent, String userId) {

@@ -45,6 +45,7 @@ final class MediaLibrary {
         Instant expiresAt = now.plus(amplify ? config.amplifyMediaTtl() : config.mediaTtl());
         MediaItem item = new MediaItem(id, ownerId, additionalOwners, category, mediaType, totalBytes, now, expiresAt);
         items.put(id, item);
+        freeExpiredSpools(now);
         return item;
     }
 
@@ -134,6 +135,9 @@ final class MediaLibrary {
                 throw ApiProblem.invalidRequest("Media " + item.id + " received " + received
                         + " bytes but total_bytes was " + item.declaredTotalBytes + ".");
             }
+            if (item.segments.values().stream().anyMatch(seg -> seg.file() == null)) {
+                throw ApiProblem.invalidRequest("Media id " + item.id + " has expired.");
+            }
             MessageDigest whole = sha256();
             byte[] head = new byte[0];
             byte[] chunk = new byte[64 * 1024];
@@ -162,6 +166,23 @@ final class MediaLibrary {
             item.finalizedAt = now;
             item.failsProcessing = item.needsProcessing && failProcessing;
             item.nextPollAllowedAt = now.plusSeconds(config.checkAfterSecs());
+        }
+    }
+
+    /** Uploads abandoned until they expired can never be finalized: their spooled bytes go, their record stays. */
+    private void freeExpiredSpools(Instant now) {
+        for (MediaItem item : items.values()) {
+            if (item.expired(now)) {
+                synchronized (item) {
+                    for (var entry : item.segments.entrySet()) {
+                        MediaItem.Segment s = entry.getValue();
+                        if (s.file() != null) {
+                            deleteQuietly(s.file());
+                            entry.setValue(new MediaItem.Segment(s.index(), s.size(), s.sha256(), null));
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -162,7 +162,9 @@ final class MediaRoutes {
             String state = item.processingState(now, runtime.config.processingDuration());
             boolean done = state.equals("succeeded") || state.equals("failed");
             if (!done && runtime.rejectEarlyStatusPolls() && now.isBefore(item.nextPollAllowedAt)) {
-                throw ApiProblem.tooManyRequests();
+                // round up, so a client that waits until x-rate-limit-reset is never early again
+                long retryAt = item.nextPollAllowedAt.getEpochSecond() + (item.nextPollAllowedAt.getNano() > 0 ? 1 : 0);
+                throw ApiProblem.tooManyRequestsUntil(retryAt);
             }
         }
         call.json(200, Json.object("data", mediaData(item, now, false)));

@@ -81,6 +81,9 @@ final class RequestPipeline {
                 throw new Connections.Aborted();
             }
         } catch (ApiProblem problem) {
+            if (problem.retryAtEpochSeconds > 0 && verdict != null) {
+                verdict = new RateLimits.Verdict(verdict.limit(), 0, problem.retryAtEpochSeconds, true);
+            }
             call.problem(problem, runtime.config.problemTypeHost());
         } catch (Connections.Aborted aborted) {
             dropped = true;
@@ -91,6 +94,10 @@ final class RequestPipeline {
         } catch (Exception e) {
             LOG.warn("{} {} failed in the sandbox", ctx.method(), ctx.path(), e);
             call.problem(ApiProblem.serverError(500), runtime.config.problemTypeHost());
+        }
+        if (verdict == null) {
+            // refused before it was counted (no valid token): still answer with X's headers
+            verdict = runtime.rateLimits.count(endpoint, "ip:" + ctx.ip());
         }
         // logged before the connection is cut, so a test that sees the reset also sees the entry
         record(call, sequence, at, firedRule, dropped);

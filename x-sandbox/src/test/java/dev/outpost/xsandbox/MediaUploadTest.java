@@ -167,6 +167,9 @@ class MediaUploadTest {
         String id = MediaFixtures.uploadChunked(http, new byte[1000], "video/mp4", "tweet_video");
         HttpResponse<String> early = http.get("/2/media/upload?command=STATUS&media_id=" + id);
         assertThat(early.statusCode()).isEqualTo(429);
+        assertThat(early.headers().firstValue("x-rate-limit-remaining")).contains("0");
+        assertThat(early.headers().firstValue("x-rate-limit-reset"))
+                .as("reset says when the poll is due").contains(Long.toString(clock.instant().plusSeconds(2).getEpochSecond()));
 
         clock.advance(Duration.ofSeconds(2));
         JsonNode inProgress = status(http, id).at("/data/processing_info");

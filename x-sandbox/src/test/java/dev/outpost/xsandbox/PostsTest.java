@@ -129,7 +129,9 @@ class PostsTest {
         http.withToken(sandbox.issueTokens(sandbox.defaultUser().id(), java.util.Set.of("tweet.read", "users.read")).accessToken());
         assertThat(post("{\"text\":\"nope\"}").statusCode()).isEqualTo(403);
         http.withToken("not-a-token");
-        assertThat(post("{\"text\":\"nope\"}").statusCode()).isEqualTo(401);
+        HttpResponse<String> unauthorized = post("{\"text\":\"nope\"}");
+        assertThat(unauthorized.statusCode()).isEqualTo(401);
+        assertThat(unauthorized.headers().firstValue("x-rate-limit-limit")).as("headers on every answer").isPresent();
     }
 
     @Test
