@@ -1,13 +1,8 @@
 package dev.outpost.xsandbox;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -31,19 +26,19 @@ final class MediaRoutes {
 
     private final SandboxRuntime runtime;
     private final MediaLibrary library;
+    private final UploadBodies bodies;
 
     MediaRoutes(SandboxRuntime runtime) {
         this.runtime = runtime;
         this.library = runtime.media;
+        this.bodies = new UploadBodies(runtime.media);
     }
 
     void upload(Call call) throws IOException {
         runtime.requireScopes(call, "media.write");
         Map<String, String> fields = new LinkedHashMap<>();
         String pendingId = "upload";
-        MediaItem.Segment bytes = call.isJson()
-                ? readJsonUpload(call, pendingId, MAX_VIDEO_BYTES, fields)
-                : readMultipartUpload(call, pendingId, MAX_VIDEO_BYTES, fields);
+        MediaItem.Segment bytes = bodies.read(call, pendingId, MAX_VIDEO_BYTES, fields);
         try {
             if (bytes == null) {
                 throw ApiProblem.invalidRequest("The `media` field is required.");
@@ -105,9 +100,7 @@ final class MediaRoutes {
         runtime.requireScopes(call, "media.write");
         MediaItem item = ownedUpload(call, call.ctx.pathParam("id"));
         Map<String, String> fields = new LinkedHashMap<>();
-        MediaItem.Segment segment = call.isJson()
-                ? readJsonUpload(call, item.id, runtime.config.maxSegmentBytes(), fields)
-                : readMultipartUpload(call, item.id, runtime.config.maxSegmentBytes(), fields);
+        MediaItem.Segment segment = bodies.read(call, item.id, runtime.config.maxSegmentBytes(), fields);
         try {
             if (segment == null) {
                 throw ApiProblem.invalidRequest("The `media` field is required.");
@@ -129,7 +122,7 @@ final class MediaRoutes {
 
     void finalizeUpload(Call call) throws IOException {
         runtime.requireScopes(call, "media.write");
-        call.body().transferTo(OutputStreamSink.INSTANCE); // twitter-api-v2 sends {}, xurl nothing: both fine
+        call.body().transferTo(java.io.OutputStream.nullOutputStream()); // twitter-api-v2 sends {}, xurl nothing: both fine
         MediaItem item = ownedUpload(call, call.ctx.pathParam("id"));
         Instant now = runtime.now();
         boolean alreadyFinal;
@@ -245,74 +238,6 @@ final class MediaRoutes {
         return item.get();
     }
 
-    private MediaItem.Segment readMultipartUpload(Call call, String mediaId, long limit, Map<String, String> fields) throws IOException {
-        String boundary = MultipartReader.boundaryOf(call.requestContentType())
-                .orElseThrow(() -> ApiProblem.invalidRequest("Expected multipart/form-data or application/json."));
-        MultipartReader reader = new MultipartReader(call.body(), boundary);
-        MediaItem.Segment media = null;
-        try {
-            for (var part = reader.next(); part.isPresent(); part = reader.next()) {
-                String name = String.valueOf(part.get().name());
-                call.partNames.add(name);
-                if (name.equals("media") && media == null) {
-                    media = library.spool(mediaId, -1, part.get().body(), limit);
-                } else {
-                    fields.put(name, readSmall(part.get().body()));
-                    call.multipartFields.put(name, fields.get(name));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (media != null) {
-                java.nio.file.Files.deleteIfExists(media.file());
-            }
-            if (e instanceof IOException io && !(e instanceof java.io.EOFException) && io.getMessage() != null
-                    && io.getMessage().startsWith("multipart")) {
-                throw ApiProblem.invalidRequest("Malformed multipart body: " + io.getMessage() + ".");
-            }
-            throw e;
-        }
-        return media;
-    }
-
-    /** JSON with base64 {@code media}, decoded while streaming so the bytes never sit in memory. */
-    private MediaItem.Segment readJsonUpload(Call call, String mediaId, long limit, Map<String, String> fields) throws IOException {
-        MediaItem.Segment media = null;
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(call.body())) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw ApiProblem.invalidJson();
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                call.partNames.add(name);
-                JsonToken value = parser.nextToken();
-                if (name.equals("media") && value == JsonToken.VALUE_STRING && media == null) {
-                    media = library.spool(mediaId, -1, limit, out -> parser.readBinaryValue(out));
-                } else if (value.isScalarValue()) {
-                    fields.put(name, parser.getValueAsString());
-                } else {
-                    fields.put(name, Json.MAPPER.readTree(parser).toString());
-                }
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            if (media != null) {
-                java.nio.file.Files.deleteIfExists(media.file());
-            }
-            throw ApiProblem.invalidJson();
-        }
-        return media;
-    }
-
-    private static String readSmall(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] chunk = new byte[1024];
-        for (int n; (n = in.read(chunk)) >= 0; ) {
-            if (out.size() < 64 * 1024) {
-                out.write(chunk, 0, n);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     /** 0–999, sent as a string in multipart bodies (FACTS §8). */
     private static int segmentIndex(String text) {
         try {
@@ -342,18 +267,5 @@ final class MediaRoutes {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    /** Discards bytes. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
     }
 }
