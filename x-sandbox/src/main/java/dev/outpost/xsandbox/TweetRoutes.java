@@ -22,6 +22,10 @@ final class TweetRoutes {
     private static final String TOO_LONG = "Your Tweet text is too long. For more information on how Twitter determines "
             + "text length see https://github.com/twitter/twitter-text.";
 
+    /** X writes times with milliseconds, always: 2026-03-01T10:06:00.000Z. */
+    private static final java.time.format.DateTimeFormatter CREATED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private final SandboxRuntime runtime;
     final List<Post> posts = new CopyOnWriteArrayList<>();
 
@@ -74,7 +78,7 @@ final class TweetRoutes {
                 shown = (submitted.isEmpty() ? "" : submitted + " ") + "https://t.co/" + shortCode(id);
             }
             post = new Post(id, call.userId(), shown, submitted, mediaIds,
-                    media.stream().map(MediaItem::mediaKey).toList(), replyTo, runtime.now().toString());
+                    media.stream().map(MediaItem::mediaKey).toList(), replyTo, CREATED_AT.format(runtime.now()));
             posts.add(post);
         }
         call.json(201, Json.object("data", Json.object("id", post.id(), "text", post.text(),

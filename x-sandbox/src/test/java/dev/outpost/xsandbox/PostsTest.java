@@ -144,7 +144,7 @@ class PostsTest {
         JsonNode page = SandboxHttp.json(http.get("/2/users/" + userId + "/tweets?max_results=5&tweet.fields=created_at,author_id"));
         assertThat(texts(page)).isEqualTo("post 6,post 5,post 4,post 3,post 2");
         assertThat(page.at("/meta/result_count").asInt()).isEqualTo(5);
-        assertThat(page.at("/data/0/created_at").asText()).isEqualTo("2026-03-01T10:06:00Z");
+        assertThat(page.at("/data/0/created_at").asText()).isEqualTo("2026-03-01T10:06:00.000Z");
         JsonNode next = SandboxHttp.json(http.get("/2/users/" + userId + "/tweets?max_results=5&pagination_token=" + page.at("/meta/next_token").asText()));
         assertThat(texts(next)).isEqualTo("post 1,post 0");
         JsonNode since = SandboxHttp.json(http.get("/2/users/" + userId + "/tweets?max_results=5&start_time=2026-03-01T10:05:00Z"));
