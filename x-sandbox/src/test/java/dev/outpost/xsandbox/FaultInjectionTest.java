@@ -67,6 +67,17 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aSegmentIsKeptButItsAnswerLost() {
+        start(SandboxConfig.builder());
+        String id = initialize(http, 10, "video/mp4", "tweet_video");
+        sandbox.faults().add("append=drop");
+        assertThatThrownBy(() -> append(http, id, 0, new byte[10])).isInstanceOf(UncheckedIOException.class);
+        assertThat(sandbox.state().media().get(0).segments()).extracting(MediaView.SegmentView::index).containsExactly(0);
+        assertThat(append(http, id, 0, new byte[10]).statusCode()).as("the client's retry of the same segment").isEqualTo(204);
+        assertThat(MediaFixtures.finalizeUpload(http, id).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void chosenCallsGetServerErrors() {
         start(SandboxConfig.builder());
         sandbox.faults().failWith(Endpoint.MEDIA_INITIALIZE, 503, 2, 1).add("finalize@1x2=500");
