@@ -37,7 +37,7 @@ public final class H2StoragePlugin implements StoragePlugin {
 
     /** The URL of the database in {@code dir}, for tools such as H2's shell during a backup. */
     public static String jdbcUrl(Path dir) {
-        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT="
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT="
                 + LOCK_TIMEOUT_MILLIS;
     }
 }

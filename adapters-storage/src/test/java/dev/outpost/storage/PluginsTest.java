@@ -1,0 +1,77 @@
+package dev.outpost.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outpost.ports.storage.ManualClock;
+import dev.outpost.ports.storage.StorageConfig;
+import dev.outpost.ports.storage.StorageException;
+import dev.outpost.ports.storage.StoragePlugin;
+import dev.outpost.ports.storage.Stores;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the apps find the plugins, and what people read when a database cannot be opened. */
+class PluginsTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void bothPluginsAreFoundThroughTheServiceLoader() {
+        assertThat(ServiceLoader.load(StoragePlugin.class).stream().map(p -> p.get().id()))
+                .containsExactlyInAnyOrder("h2", "postgres");
+    }
+
+    @Test
+    void h2CreatesItsDatabaseFileInTheDataDirectory() {
+        Path home = dataDir.resolve("new-home");
+        try (Stores stores = new H2StoragePlugin().open(new StorageConfig(home, Map.of(),
+                ManualClock.standard()))) {
+            assertThat(stores.accounts().list()).isEmpty();
+        }
+        assertThat(home.resolve("outpost.mv.db")).isRegularFile();
+        assertThat(home.resolve("secret.key")).isRegularFile();
+    }
+
+    @Test
+    void postgresWithoutAUrlSaysWhichSettingIsMissing() {
+        assertThatThrownBy(() -> new PostgresStoragePlugin().open(new StorageConfig(dataDir, Map.of(),
+                ManualClock.standard())))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("OUTPOST_JDBC_URL");
+    }
+
+    @Test
+    void anUnreachablePostgresIsReportedWithoutThePassword() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/outpost?password=pw-in-url-93kd";
+        Map<String, String> settings = Map.of(StorageSettings.JDBC_URL, url, StorageSettings.JDBC_USER, "outpost",
+                StorageSettings.JDBC_PASSWORD, "pw-setting-5hq2", StorageSettings.SECRET_KEY, TestStores.KEY);
+
+        assertThatThrownBy(() -> new PostgresStoragePlugin().open(new StorageConfig(dataDir, settings,
+                ManualClock.standard())))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("PostgreSQL at jdbc:postgresql://127.0.0.1:" + closedPort + "/outpost")
+                .hasMessageNotContaining("pw-in-url-93kd")
+                .hasMessageNotContaining("pw-setting-5hq2");
+    }
+
+    @Test
+    void aBadJobSettingIsRefusedBeforeTheDatabaseIsTouched() {
+        Path home = dataDir.resolve("untouched");
+        assertThatThrownBy(() -> new H2StoragePlugin().open(new StorageConfig(home,
+                Map.of(StorageSettings.JOB_POLL_INTERVAL, "5 seconds"), ManualClock.standard())))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("OUTPOST_JOB_POLL_INTERVAL");
+        assertThat(Files.exists(home.resolve("secret.key"))).isFalse();
+    }
+}
