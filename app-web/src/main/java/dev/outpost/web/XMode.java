@@ -49,6 +49,8 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory)
         settings.put("OUTPOST_X_CLIENT_SECRET", SandboxConfig.DEFAULT_CLIENT_SECRET);
         settings.put("OUTPOST_X_API_URL", sandbox.baseUrl());
         settings.put("OUTPOST_X_AUTHORIZE_URL", sandbox.authorizeUrl());
+        // Post links open the sandbox's own post page: the posts exist nowhere else.
+        settings.put("OUTPOST_X_WEB_URL", sandbox.baseUrl());
         return new XMode(sandbox, settings, data);
     }
 

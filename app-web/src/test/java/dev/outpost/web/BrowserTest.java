@@ -135,6 +135,8 @@ class BrowserTest {
                 .map(MediaView::altText).toList();
         assertThat(alts).containsExactlyInAnyOrder("A harbour under a blue sky", "A red lighthouse on the rocks");
         assertThat(link.getText()).contains(post.id());
+        // In sandbox mode the link opens the sandbox's page of that post, not x.com.
+        assertThat(link.getAttribute("href")).isEqualTo(sandbox.baseUrl() + "/i/web/status/" + post.id());
 
         browser.findElement(By.id("nav-publications")).click();
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history tbody tr")));

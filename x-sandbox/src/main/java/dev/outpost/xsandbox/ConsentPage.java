@@ -39,7 +39,7 @@ final class ConsentPage {
                 """.formatted(esc(message));
     }
 
-    private static String esc(String text) {
+    static String esc(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

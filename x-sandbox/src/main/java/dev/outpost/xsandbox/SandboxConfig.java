@@ -104,7 +104,8 @@ public record SandboxConfig(
         private String reusedRefreshTokenError = "invalid_request";
         private Duration mediaTtl = Duration.ofHours(24);
         private Duration amplifyMediaTtl = Duration.ofSeconds(1_296_000);
-        private long maxSegmentBytes = 4L * 1024 * 1024;
+        // Under the 5 MiB segments seen refused by X (FACTS.md), above the 4.5 MiB Outpost and other clients send.
+        private long maxSegmentBytes = 5_000_000L;
         private Duration processingDuration = Duration.ofSeconds(3);
         private int checkAfterSecs = 1;
         private boolean rejectEarlyStatusPolls = true;

@@ -24,7 +24,7 @@ public final class SandboxMain {
               --code-ttl SECONDS             authorization code lifetime (default 30)
               --reused-refresh-error E       invalid_request (default) or invalid_grant
               --media-ttl SECONDS            media id lifetime (default 86400; amplify_video: 1296000)
-              --max-segment-bytes N          APPEND segments above this get 413 (default 4194304)
+              --max-segment-bytes N          APPEND segments above this get 413 (default 5000000)
               --processing-seconds S         how long video/GIF processing takes (default 3)
               --check-after-secs N           check_after_secs given while processing (default 1)
               --allow-early-status-polls     do not answer 429 to a STATUS poll before check_after_secs

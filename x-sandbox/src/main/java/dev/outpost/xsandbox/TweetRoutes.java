@@ -85,6 +85,26 @@ final class TweetRoutes {
                 runtime.config.editHistoryField(), List.of(post.id()))));
     }
 
+    /** The page a post's link opens, like x.com's {@code /i/web/status/{id}}: no API, no token. */
+    void page(io.javalin.http.Context ctx) {
+        Post post = find(ctx.pathParam("id"));
+        ctx.header("X-Content-Type-Options", "nosniff");
+        if (post == null) {
+            ctx.status(404).html(ConsentPage.error("No post " + ctx.pathParam("id") + " in this sandbox."));
+            return;
+        }
+        SandboxUser author = runtime.authorizations.users.get(post.authorId());
+        String handle = author == null ? post.authorId() : author.username();
+        ctx.html("""
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><title>Post %s — X sandbox</title></head>
+                <body><p>X sandbox: this post exists only in the emulator.</p>
+                <article id="post"><p><strong>@%s</strong> · <time>%s</time></p><p id="text">%s</p>
+                <p id="media">%d media attached</p></article></body></html>
+                """.formatted(ConsentPage.esc(post.id()), ConsentPage.esc(handle), ConsentPage.esc(post.createdAt()),
+                ConsentPage.esc(post.text()), post.mediaIds().size()));
+    }
+
     void lookup(Call call) {
         runtime.requireScopes(call, "tweet.read", "users.read");
         String id = call.ctx.pathParam("id");

@@ -81,6 +81,7 @@ public final class XSandbox implements AutoCloseable {
         routes.post("/2/tweets", pipeline.route(Endpoint.TWEETS_CREATE, true, tweets::create));
         routes.get("/2/tweets/{id}", pipeline.route(Endpoint.TWEET_LOOKUP, true, tweets::lookup));
         routes.get("/2/users/{id}/tweets", pipeline.route(Endpoint.USER_TWEETS, true, tweets::userTweets));
+        routes.get("/i/web/status/{id}", tweets::page);
 
         routes.get("/__sandbox/state", admin::state);
         routes.get("/__sandbox/requests", admin::requests);

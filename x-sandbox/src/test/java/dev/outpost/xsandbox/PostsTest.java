@@ -55,6 +55,18 @@ class PostsTest {
     }
 
     @Test
+    void aPostsLinkOpensItsPageAndAnUnknownOneIsNotFound() {
+        String id = SandboxHttp.json(post("{\"text\":\"<b>escaped</b> & shown\"}")).at("/data/id").asText();
+
+        HttpResponse<String> page = new SandboxHttp(sandbox).get("/i/web/status/" + id);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("@outpost_sandbox").contains("&lt;b&gt;escaped&lt;/b&gt; &amp; shown");
+        assertThat(new SandboxHttp(sandbox).get("/i/web/status/1234567890123456789").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void invalidMediaIdsAreRefusedInXsWords() {
         String video = MediaFixtures.uploadChunked(http, new byte[100], "video/mp4", "tweet_video");
         assertInvalidMedia(post(withMedia("unprocessed", video)), video);
