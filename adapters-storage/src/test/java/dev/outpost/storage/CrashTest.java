@@ -10,7 +10,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A process holding the H2 database is killed outright (no shutdown hooks), and a new one takes over the same file:
@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class CrashTest {
     private Process child;
+    @TempDir
+    Path dataDir;
 
     @AfterEach
     void killChild() {
@@ -35,7 +37,6 @@ class CrashTest {
 
     @Test
     void aScheduledPublicationSurvivesItsProcessBeingKilledAndRunsAfterTheRestart() throws Exception {
-        Path dataDir = Files.createTempDirectory("outpost-crash");
         PublicationId id = new PublicationId("crash-scheduled");
         List<String> output = startChild(dataDir, "scheduled", id, 1500);
         Await.until("the child scheduled the publication", () -> output.contains("SCHEDULED " + id));
@@ -58,7 +59,6 @@ class CrashTest {
 
     @Test
     void aJobWhoseProcessDiedWhileRunningItRunsAgainElsewhere() throws Exception {
-        Path dataDir = Files.createTempDirectory("outpost-crash");
         PublicationId id = new PublicationId("crash-running");
         List<String> output = startChild(dataDir, "running", id, 0);
         Await.until("the child started running the job", () -> output.contains("RUNNING " + id));

@@ -14,23 +14,22 @@ import dev.outpost.ports.storage.TokenStore;
 import dev.outpost.ports.storage.TokenStoreContract;
 import dev.outpost.ports.storage.UploadJournal;
 import dev.outpost.ports.storage.UploadJournalContract;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every store contract against a real PostgreSQL, opened through its plugin once for the class and emptied per test. */
 class PostgresStoresTest {
-    private static Path dataDir;
+    @TempDir
+    static Path dataDir;
     private static String url;
     private static Stores shared;
 
     @BeforeAll
-    static void open() throws IOException {
-        dataDir = Files.createTempDirectory("outpost-contracts");
+    static void open() {
         url = TestPostgres.newDatabase();
         shared = TestStores.postgres(dataDir, url, ManualClock.standard());
     }

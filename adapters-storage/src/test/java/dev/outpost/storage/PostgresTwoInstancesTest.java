@@ -1,15 +1,17 @@
 package dev.outpost.storage;
 
 import dev.outpost.ports.storage.Stores;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Two instances on one PostgreSQL database, each with its own data directory, pool and scheduler. */
 class PostgresTwoInstancesTest extends TwoInstancesContract {
     private static String url;
+    @TempDir
+    static Path dataDirs;
+    private static int instances;
 
     @BeforeAll
     static void createDatabase() {
@@ -18,11 +20,6 @@ class PostgresTwoInstancesTest extends TwoInstancesContract {
 
     @Override
     protected Stores openInstance(Clock clock) {
-        try {
-            Path ownDirectory = Files.createTempDirectory("outpost-two-pg");
-            return TestStores.postgres(ownDirectory, url, clock);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestStores.postgres(dataDirs.resolve("instance-" + ++instances), url, clock);
     }
 }

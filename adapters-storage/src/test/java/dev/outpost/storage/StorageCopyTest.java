@@ -16,19 +16,22 @@ import dev.outpost.ports.storage.Await;
 import dev.outpost.ports.storage.ManualClock;
 import dev.outpost.ports.storage.PublicationStore;
 import dev.outpost.ports.storage.Stores;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Moving from H2 to PostgreSQL: everything the ports can list arrives, tokens re-sealed with the target's key. */
 class StorageCopyTest {
+    @TempDir
+    Path dataDir;
+
     @Test
-    void copiesAnH2StorageIntoPostgres() throws IOException {
+    void copiesAnH2StorageIntoPostgres() {
         ManualClock clock = ManualClock.standard();
-        try (Stores h2 = TestStores.h2(Files.createTempDirectory("outpost-copy-h2"), clock);
-                Stores pg = TestStores.postgres(Files.createTempDirectory("outpost-copy-pg"),
+        try (Stores h2 = TestStores.h2(dataDir.resolve("h2"), clock);
+                Stores pg = TestStores.postgres(dataDir.resolve("pg"),
                         TestPostgres.newDatabase(), clock)) {
             Account alice = account("1", "alice");
             Account bob = account("2", "bob");
