@@ -136,6 +136,7 @@ public final class InMemoryJobQueue implements JobQueue {
         ScheduledExecutorService p;
         synchronized (this) {
             p = poller;
+            poller = null; // a later start() polls again
         }
         if (p == null) {
             return;
