@@ -32,9 +32,14 @@ final class Pools {
     }
 
     static int poolSize(StorageConfig config, int fallback) {
-        int size = config.setting(StorageSettings.POOL_SIZE)
-                .map(v -> StorageSettings.integer(StorageSettings.POOL_SIZE, v))
-                .orElse(fallback);
+        int size;
+        try {
+            size = config.setting(StorageSettings.POOL_SIZE)
+                    .map(v -> StorageSettings.integer(StorageSettings.POOL_SIZE, v))
+                    .orElse(fallback);
+        } catch (IllegalArgumentException e) {
+            throw new StorageException(e.getMessage(), e);
+        }
         if (size < 2) {
             // A refresh holds one connection while the platform answers; the rest of the app needs another.
             throw new StorageException(StorageSettings.POOL_SIZE + " must be at least 2, not " + size);

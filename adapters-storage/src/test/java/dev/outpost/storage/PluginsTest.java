@@ -74,4 +74,16 @@ class PluginsTest {
                 .hasMessageContaining("OUTPOST_JOB_POLL_INTERVAL");
         assertThat(Files.exists(home.resolve("secret.key"))).isFalse();
     }
+
+    @Test
+    void aPoolSizeThatIsNotANumberOrTooSmallIsRefused() {
+        assertThatThrownBy(() -> new H2StoragePlugin().open(new StorageConfig(dataDir,
+                Map.of(StorageSettings.POOL_SIZE, "many"), ManualClock.standard())))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("OUTPOST_JDBC_POOL_SIZE");
+        assertThatThrownBy(() -> new H2StoragePlugin().open(new StorageConfig(dataDir,
+                Map.of(StorageSettings.POOL_SIZE, "1"), ManualClock.standard())))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("at least 2");
+    }
 }
