@@ -81,8 +81,23 @@ public final class ConnectAccount {
             throw OutpostException.invalid("code", "the callback carries no code; start connecting again");
         }
         var platform = platforms.get(authorization.platformId());
+        TokenSet issued;
         try {
-            TokenSet issued = platform.authorizer().exchange(authorization, code);
+            issued = platform.authorizer().exchange(authorization, code);
+        } catch (PlatformException e) {
+            throw Failures.of(e, "connecting to " + platform.plugin().displayName());
+        }
+        return store(platform, issued, "connecting to ");
+    }
+
+    /** Stores tokens obtained elsewhere (for example with another tool) for the account they belong to. */
+    public Account importTokens(String platformId, TokenSet issued) {
+        return store(platforms.get(platformId), issued, "checking the imported tokens with ");
+    }
+
+    /** Names the account the tokens belong to and stores both, tokens first. */
+    private Account store(Platforms.Platform platform, TokenSet issued, String doing) {
+        try {
             RemoteUser user = platform.authorizer().currentUser(issued.accessToken());
             AccountId id = AccountId.of(platform.id(), user.id());
             Account account = new Account(id, user.id(), user.handle(), user.name(), AccountStatus.CONNECTED,
@@ -92,23 +107,7 @@ public final class ConnectAccount {
             accounts.save(account);
             return account;
         } catch (PlatformException e) {
-            throw Failures.of(e, "connecting to " + platform.plugin().displayName());
-        }
-    }
-
-    /** Stores tokens obtained elsewhere (for example with another tool) for the account they belong to. */
-    public Account importTokens(String platformId, TokenSet issued) {
-        var platform = platforms.get(platformId);
-        try {
-            RemoteUser user = platform.authorizer().currentUser(issued.accessToken());
-            AccountId id = AccountId.of(platform.id(), user.id());
-            Account account = new Account(id, user.id(), user.handle(), user.name(), AccountStatus.CONNECTED,
-                    clock.instant());
-            tokens.put(id, issued);
-            accounts.save(account);
-            return account;
-        } catch (PlatformException e) {
-            throw Failures.of(e, "checking the imported tokens with " + platform.plugin().displayName());
+            throw Failures.of(e, doing + platform.plugin().displayName());
         }
     }
 
