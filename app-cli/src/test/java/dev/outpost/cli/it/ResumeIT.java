@@ -1,0 +1,103 @@
+package dev.outpost.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outpost.xsandbox.Endpoint;
+import dev.outpost.xsandbox.LoggedRequest;
+import dev.outpost.xsandbox.MediaView;
+import dev.outpost.xsandbox.Post;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A video upload killed with SIGKILL halfway, then finished by {@code publications resume}: segments the sandbox
+ * acknowledged are not sent again, the same media id is continued, and there is one post.
+ */
+class ResumeIT {
+    private static final int SEGMENT = 1 << 20;
+    private static final int SEGMENTS = 12;
+
+    @TempDir
+    static Path dir;
+    static World world;
+
+    @BeforeAll
+    static void start() throws Exception {
+        world = World.start(World.newHome(dir)).with("OUTPOST_X_CHUNK_SIZE", Integer.toString(SEGMENT))
+                .with("OUTPOST_CLAIM_LEASE_SECONDS", "5");
+        world.connect();
+    }
+
+    @AfterAll
+    static void stop() {
+        world.close();
+    }
+
+    @Test
+    void aKilledUploadResumesWhereTheJournalLeftIt() throws Exception {
+        Path video = TestMedia.mp4(dir, "resumable.mp4", (long) SEGMENT * SEGMENTS, 21);
+        // Slow the sandbox so the upload is still going when it is killed.
+        world.x.faults().bandwidth(1_500_000);
+        Launcher.Started post = Launcher.start(world.env(), null, "post", "Survives a kill", "--media",
+                video.toString());
+        MediaView halfway = awaitSegments(4, Duration.ofSeconds(60));
+        post.kill();
+        assertThat(post.process().exitValue()).isEqualTo(137);
+        world.x.faults().clear();
+
+        JsonNode listed = Launcher.run(world.env(), "publications", "list", "--json").expectExit(0).json();
+        assertThat(listed).hasSize(1);
+        String id = listed.get(0).get("id").asText();
+        assertThat(listed.get(0).get("state").asText()).isEqualTo("UPLOADING");
+        JsonNode upload = Launcher.run(world.env(), "publications", "show", id, "--json").expectExit(0).json()
+                .get("media").get(0).get("upload");
+        assertThat(upload.get("mediaId").asText()).isEqualTo(halfway.id());
+        assertThat(upload.get("segments").asInt()).isEqualTo(SEGMENTS);
+        int acknowledged = upload.get("acknowledgedSegments").size();
+        // The sandbox had 4; the last may have been killed between its answer and the journal.
+        assertThat(acknowledged).isBetween(3, SEGMENTS - 1);
+        int appendsBefore = successfulAppends(halfway.id()).size();
+
+        Launcher.Run resumed = Launcher.run(world.env(), "publications", "resume", id.substring(0, 8), "--json")
+                .expectExit(0);
+        assertThat(resumed.json().get("state").asText()).isEqualTo("PUBLISHED");
+        assertThat(resumed.stderr()).contains("resumable.mp4: uploading 12.6 MB in " + SEGMENTS + " segments,"
+                + " resuming after");
+
+        // Exactly the segments the journal had not recorded went out again; no new upload was started.
+        assertThat(successfulAppends(halfway.id()).size() - appendsBefore).isEqualTo(SEGMENTS - acknowledged);
+        assertThat(world.x.state().requestsTo(Endpoint.MEDIA_INITIALIZE)).hasSize(1);
+        List<Post> posts = world.x.posts();
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).mediaIds()).containsExactly(halfway.id());
+        assertThat(resumed.json().get("postId").asText()).isEqualTo(posts.get(0).id());
+        MediaView done = world.x.state().media().stream().filter(m -> m.id().equals(halfway.id())).findFirst()
+                .orElseThrow();
+        assertThat(done.sha256()).isEqualTo(PublishIT.sha256(video));
+        assertThat(done.segments()).hasSize(SEGMENTS);
+    }
+
+    private static MediaView awaitSegments(int count, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            for (MediaView media : world.x.state().media()) {
+                if (media.segments() != null && media.segments().size() >= count) {
+                    return media;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the upload did not reach " + count + " segments in " + timeout);
+    }
+
+    private static List<LoggedRequest> successfulAppends(String mediaId) {
+        return world.x.requests().forEndpoint(Endpoint.MEDIA_APPEND).stream()
+                .filter(r -> r.path().contains("/" + mediaId + "/") && r.status() / 100 == 2).toList();
+    }
+}
