@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.auth.PendingAuthorization;
 import dev.outpost.domain.auth.TokenSet;
-import dev.outpost.ports.storage.ManualClock;
+import dev.outpost.ports.platform.fake.FakeClock;
 import dev.outpost.ports.storage.StorageConfig;
 import dev.outpost.ports.storage.StorageException;
 import dev.outpost.ports.storage.Stores;
@@ -40,7 +40,7 @@ class EncryptionTest {
 
     @TempDir
     Path dataDir;
-    private final ManualClock clock = ManualClock.standard();
+    private final FakeClock clock = FakeClock.standard();
 
     @BeforeEach
     void firstRun() {

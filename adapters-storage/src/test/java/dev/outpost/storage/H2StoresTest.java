@@ -4,7 +4,7 @@ import dev.outpost.ports.storage.AccountStore;
 import dev.outpost.ports.storage.AccountStoreContract;
 import dev.outpost.ports.storage.JobQueue;
 import dev.outpost.ports.storage.JobQueueContract;
-import dev.outpost.ports.storage.ManualClock;
+import dev.outpost.ports.platform.fake.FakeClock;
 import dev.outpost.ports.storage.PendingAuthorizationStore;
 import dev.outpost.ports.storage.PendingAuthorizationStoreContract;
 import dev.outpost.ports.storage.PublicationStore;
@@ -29,7 +29,7 @@ class H2StoresTest {
 
     @BeforeAll
     static void open() {
-        shared = TestStores.h2(dataDir, ManualClock.standard());
+        shared = TestStores.h2(dataDir, FakeClock.standard());
     }
 
     @AfterAll
@@ -87,7 +87,7 @@ class H2StoresTest {
         private Stores own;
 
         @Override
-        protected JobQueue jobQueue(ManualClock clock) {
+        protected JobQueue jobQueue(FakeClock clock) {
             TestStores.clear(shared);
             // The queue reads time from the clock it was opened with, so this test opens its own instance.
             own = TestStores.h2(dataDir, clock);

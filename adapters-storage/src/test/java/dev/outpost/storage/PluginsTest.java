@@ -3,7 +3,7 @@ package dev.outpost.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.outpost.ports.storage.ManualClock;
+import dev.outpost.ports.platform.fake.FakeClock;
 import dev.outpost.ports.storage.StorageConfig;
 import dev.outpost.ports.storage.StorageException;
 import dev.outpost.ports.storage.StoragePlugin;
@@ -32,7 +32,7 @@ class PluginsTest {
     void h2CreatesItsDatabaseFileInTheDataDirectory() {
         Path home = dataDir.resolve("new-home");
         try (Stores stores = new H2StoragePlugin().open(new StorageConfig(home, Map.of(),
-                ManualClock.standard()))) {
+                FakeClock.standard()))) {
             assertThat(stores.accounts().list()).isEmpty();
         }
         assertThat(home.resolve("outpost.mv.db")).isRegularFile();
@@ -42,7 +42,7 @@ class PluginsTest {
     @Test
     void postgresWithoutAUrlSaysWhichSettingIsMissing() {
         assertThatThrownBy(() -> new PostgresStoragePlugin().open(new StorageConfig(dataDir, Map.of(),
-                ManualClock.standard())))
+                FakeClock.standard())))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("OUTPOST_JDBC_URL");
     }
@@ -58,7 +58,7 @@ class PluginsTest {
                 StorageSettings.JDBC_PASSWORD, "pw-setting-5hq2", StorageSettings.SECRET_KEY, TestStores.KEY);
 
         assertThatThrownBy(() -> new PostgresStoragePlugin().open(new StorageConfig(dataDir, settings,
-                ManualClock.standard())))
+                FakeClock.standard())))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("PostgreSQL at jdbc:postgresql://127.0.0.1:" + closedPort + "/outpost")
                 .hasMessageNotContaining("pw-in-url-93kd")
@@ -69,7 +69,7 @@ class PluginsTest {
     void aBadJobSettingIsRefusedBeforeTheDatabaseIsTouched() {
         Path home = dataDir.resolve("untouched");
         assertThatThrownBy(() -> new H2StoragePlugin().open(new StorageConfig(home,
-                Map.of(StorageSettings.JOB_POLL_INTERVAL, "5 seconds"), ManualClock.standard())))
+                Map.of(StorageSettings.JOB_POLL_INTERVAL, "5 seconds"), FakeClock.standard())))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("OUTPOST_JOB_POLL_INTERVAL");
         assertThat(Files.exists(home.resolve("secret.key"))).isFalse();
@@ -78,11 +78,11 @@ class PluginsTest {
     @Test
     void aPoolSizeThatIsNotANumberOrTooSmallIsRefused() {
         assertThatThrownBy(() -> new H2StoragePlugin().open(new StorageConfig(dataDir,
-                Map.of(StorageSettings.POOL_SIZE, "many"), ManualClock.standard())))
+                Map.of(StorageSettings.POOL_SIZE, "many"), FakeClock.standard())))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("OUTPOST_JDBC_POOL_SIZE");
         assertThatThrownBy(() -> new H2StoragePlugin().open(new StorageConfig(dataDir,
-                Map.of(StorageSettings.POOL_SIZE, "1"), ManualClock.standard())))
+                Map.of(StorageSettings.POOL_SIZE, "1"), FakeClock.standard())))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("at least 2");
     }

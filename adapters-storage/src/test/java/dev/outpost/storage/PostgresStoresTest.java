@@ -4,7 +4,7 @@ import dev.outpost.ports.storage.AccountStore;
 import dev.outpost.ports.storage.AccountStoreContract;
 import dev.outpost.ports.storage.JobQueue;
 import dev.outpost.ports.storage.JobQueueContract;
-import dev.outpost.ports.storage.ManualClock;
+import dev.outpost.ports.platform.fake.FakeClock;
 import dev.outpost.ports.storage.PendingAuthorizationStore;
 import dev.outpost.ports.storage.PendingAuthorizationStoreContract;
 import dev.outpost.ports.storage.PublicationStore;
@@ -31,7 +31,7 @@ class PostgresStoresTest {
     @BeforeAll
     static void open() {
         url = TestPostgres.newDatabase();
-        shared = TestStores.postgres(dataDir, url, ManualClock.standard());
+        shared = TestStores.postgres(dataDir, url, FakeClock.standard());
     }
 
     @AfterAll
@@ -89,7 +89,7 @@ class PostgresStoresTest {
         private Stores own;
 
         @Override
-        protected JobQueue jobQueue(ManualClock clock) {
+        protected JobQueue jobQueue(FakeClock clock) {
             TestStores.clear(shared);
             // The queue reads time from the clock it was opened with, so this test opens its own instance.
             own = TestStores.postgres(dataDir, url, clock);

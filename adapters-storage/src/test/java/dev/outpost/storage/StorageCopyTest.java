@@ -13,7 +13,7 @@ import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.upload.UploadSession;
 import dev.outpost.ports.storage.Await;
-import dev.outpost.ports.storage.ManualClock;
+import dev.outpost.ports.platform.fake.FakeClock;
 import dev.outpost.ports.storage.PublicationStore;
 import dev.outpost.ports.storage.Stores;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class StorageCopyTest {
 
     @Test
     void copiesAnH2StorageIntoPostgres() {
-        ManualClock clock = ManualClock.standard();
+        FakeClock clock = FakeClock.standard();
         try (Stores h2 = TestStores.h2(dataDir.resolve("h2"), clock);
                 Stores pg = TestStores.postgres(dataDir.resolve("pg"),
                         TestPostgres.newDatabase(), clock)) {

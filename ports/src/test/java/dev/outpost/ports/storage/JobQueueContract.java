@@ -1,5 +1,7 @@
 package dev.outpost.ports.storage;
 
+import dev.outpost.ports.platform.fake.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outpost.domain.post.PublicationId;
@@ -22,12 +24,12 @@ public abstract class JobQueueContract {
     private static final PublicationId B = new PublicationId("pub-b");
     private static final PublicationId C = new PublicationId("pub-c");
 
-    private final ManualClock clock = ManualClock.standard();
+    private final FakeClock clock = FakeClock.standard();
     private final Runs runs = new Runs();
     private JobQueue queue;
 
     /** A queue with no jobs, reading time from {@code clock}; called at most once per test. */
-    protected abstract JobQueue jobQueue(ManualClock clock);
+    protected abstract JobQueue jobQueue(FakeClock clock);
 
     @AfterEach
     void stopQueue() {

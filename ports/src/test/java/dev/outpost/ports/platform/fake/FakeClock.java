@@ -18,6 +18,11 @@ public final class FakeClock extends Clock {
         this(Instant.parse("2026-01-15T10:00:00Z"));
     }
 
+    /** Starts at a fixed instant with a sub-microsecond part, so stores that round instants are caught. */
+    public static FakeClock standard() {
+        return new FakeClock(Instant.parse("2031-03-04T05:06:07.123456789Z"));
+    }
+
     public synchronized void advance(Duration by) {
         if (by.isNegative()) {
             throw new IllegalArgumentException("time does not go back: " + by);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.ports.storage.JobQueue;
 import dev.outpost.ports.storage.JobQueueContract;
-import dev.outpost.ports.storage.ManualClock;
+import dev.outpost.ports.platform.fake.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryJobQueueTest extends JobQueueContract {
     @Override
-    protected JobQueue jobQueue(ManualClock clock) {
+    protected JobQueue jobQueue(FakeClock clock) {
         return new InMemoryJobQueue(clock);
     }
 
     @Test
     void runDueRunsWhatIsDueOnTheCallingThreadEarliestFirst() {
-        ManualClock clock = ManualClock.standard();
+        FakeClock clock = FakeClock.standard();
         InMemoryJobQueue queue = new InMemoryJobQueue(clock);
         PublicationId late = new PublicationId("late");
         PublicationId early = new PublicationId("early");
@@ -38,7 +38,7 @@ class InMemoryJobQueueTest extends JobQueueContract {
 
     @Test
     void aFailedRunIsRescheduledAfterTheRetryDelay() {
-        ManualClock clock = ManualClock.standard();
+        FakeClock clock = FakeClock.standard();
         InMemoryJobQueue queue = new InMemoryJobQueue(clock, Duration.ofSeconds(30));
         PublicationId id = new PublicationId("p");
         queue.schedule(id, clock.instant());
