@@ -36,13 +36,13 @@ final class BarProgress implements ProgressListener, AutoCloseable {
                     .setInitialMax(started.totalBytes()).setUnit("MB", MEGABYTE).showSpeed()
                     .setStyle(ProgressBarStyle.UNICODE_BLOCK).startsFrom(started.alreadySent(), Duration.ZERO)
                     .build();
-            bar.setExtraMessage("0/" + started.segments() + " segments");
+            bar.setExtraMessage(" 0/" + started.segments() + " segments");
             uploads.put(started.mediaIndex(), bar);
         } else if (event instanceof ProgressEvent.BytesSent sent) {
             ProgressBar bar = uploads.get(sent.mediaIndex());
             if (bar != null) {
                 bar.stepTo(sent.sentBytes());
-                bar.setExtraMessage(sent.segmentsDone() + "/" + sent.segments() + " segments");
+                bar.setExtraMessage(" " + sent.segmentsDone() + "/" + sent.segments() + " segments");
             }
         } else if (event instanceof ProgressEvent.Processing step) {
             close(uploads.remove(step.mediaIndex()));
@@ -52,7 +52,7 @@ final class BarProgress implements ProgressListener, AutoCloseable {
             if (step.percent() >= 0) {
                 bar.stepTo(step.percent());
             }
-            bar.setExtraMessage(step.state());
+            bar.setExtraMessage(" " + step.state());
         } else if (event instanceof ProgressEvent.MediaReady ready) {
             ProgressBar bar = processing.remove(ready.mediaIndex());
             if (bar != null) {

@@ -82,6 +82,14 @@ class AccountsIT {
 
     @Test
     @Order(4)
+    void postingWithoutAnyAccountAsksToConnectOneExitThree() throws Exception {
+        Launcher.Run run = Launcher.run(world.env(), "post", "hello").expectExit(3);
+        assertThat(run.stderr().strip()).isEqualTo("outpost: no account is connected yet; connect one with"
+                + " `outpost accounts add x` (or try it all with --sandbox)");
+    }
+
+    @Test
+    @Order(4)
     void removingAnUnknownAccountIsBadInput() throws Exception {
         Launcher.Run run = Launcher.run(world.env(), "accounts", "remove", "@nobody").expectExit(2);
         assertThat(run.stderr().strip()).isEqualTo("outpost: account: no connected account is called '@nobody';"

@@ -75,6 +75,10 @@ final class Launcher {
             return process;
         }
 
+        Path stdoutFile() {
+            return out;
+        }
+
         String stderrSoFar() {
             return read(err);
         }
