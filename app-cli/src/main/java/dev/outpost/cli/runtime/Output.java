@@ -65,11 +65,14 @@ public final class Output {
             error.put("kind", failure.kind());
             error.put("exitCode", failure.exitCode());
             error.put("message", failure.message());
-            error.put("problems", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message()))
-                    .toList());
+            error.put("problems", problems.stream().map(p -> new ProblemView(p.field(), p.message())).toList());
             out.println(toJson(Map.of("error", error)));
             out.flush();
         }
+    }
+
+    /** A problem as JSON shows it: the field first. */
+    private record ProblemView(String field, String message) {
     }
 
     public PrintStream err() {
