@@ -2,18 +2,14 @@ package dev.outpost.cli.command;
 
 import dev.outpost.application.OutpostCore;
 import dev.outpost.application.OutpostException;
-import dev.outpost.application.progress.ProgressEvent;
+import dev.outpost.application.PublicationRunner;
 import dev.outpost.cli.render.Progress;
 import dev.outpost.cli.runtime.Output;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
-import dev.outpost.domain.post.PublicationState;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one publication in this process with progress on standard error, and reports how it ended. When another
@@ -37,50 +33,33 @@ final class ForegroundRun {
 
     /** @return the exit code */
     int runAndReport(PublicationId id) throws InterruptedException {
-        AtomicBoolean ran = new AtomicBoolean();
-        AtomicReference<URI> url = new AtomicReference<>();
-        Publication after;
+        PublicationRunner.Outcome outcome;
         try (Progress progress = Progress.open(output, interactive, false)) {
             AutoCloseable subscription = core.progress().subscribe(event -> {
-                if (!event.publication().equals(id)) {
-                    return;
+                if (event.publication().equals(id)) {
+                    progress.on(event);
                 }
-                // Events are published in this process only: seeing one means this run holds the claim.
-                ran.set(true);
-                if (event instanceof ProgressEvent.Published published) {
-                    url.set(published.url());
-                }
-                progress.on(event);
             });
             try {
-                after = runHoldingClaim(id, ran);
+                outcome = runHoldingClaim(id);
             } finally {
                 unsubscribe(subscription);
             }
         }
-        return PublicationOutcome.report(core, output, after, url.get());
+        return PublicationOutcome.report(core, output, outcome.publication(), outcome.failureKind());
     }
 
-    private static void unsubscribe(AutoCloseable subscription) {
-        try {
-            subscription.close();
-        } catch (Exception impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    private Publication runHoldingClaim(PublicationId id, AtomicBoolean ran) throws InterruptedException {
+    private PublicationRunner.Outcome runHoldingClaim(PublicationId id) throws InterruptedException {
         Publication before = core.publications().get(id);
         if (before.state().isTerminal()) {
-            return before;
+            return new PublicationRunner.Outcome(before, false, null);
         }
         Instant giveUp = clock.instant().plus(lease).plusSeconds(5);
         boolean told = false;
         while (true) {
-            Publication after = core.runner().run(id);
-            // An unconfirmed publication may be looked at without any event (its post not visible yet).
-            if (ran.get() || after.state().isTerminal() || before.state() == PublicationState.UNCONFIRMED) {
-                return after;
+            PublicationRunner.Outcome outcome = core.runner().runDetailed(id);
+            if (outcome.ran() || outcome.publication().state().isTerminal()) {
+                return outcome;
             }
             if (clock.instant().isAfter(giveUp)) {
                 throw new OutpostException(OutpostException.Kind.FAILED, "publication " + id + " is held by another"
@@ -92,6 +71,14 @@ final class ForegroundRun {
                 told = true;
             }
             Thread.sleep(1000);
+        }
+    }
+
+    private static void unsubscribe(AutoCloseable subscription) {
+        try {
+            subscription.close();
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible);
         }
     }
 }

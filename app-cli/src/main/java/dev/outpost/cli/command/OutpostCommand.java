@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
             "  OUTPOST_SECRET_KEY        encrypts tokens at rest (default: a key file)",
             "  OUTPOST_STORAGE           h2 (default) or postgres (OUTPOST_JDBC_URL,",
             "                            OUTPOST_JDBC_USER, OUTPOST_JDBC_PASSWORD)",
-            "  OUTPOST_CLAIM_LEASE_SECONDS  when a killed run may be resumed (120)",
+            "  OUTPOST_CLAIM_LEASE_SECONDS  when a killed run may be resumed (30)",
             "Register http://127.0.0.1:8765/callback as the X app's callback URI.",
             "Posts scheduled with --at are published by `outpost worker` or the",
             "web app, which run the queue.",

@@ -86,7 +86,7 @@ final class PostCommand implements Callable<Integer> {
         DraftInput input = new DraftInput(body, attachments, replyTo, scheduledAt);
         if (scheduledAt != null) {
             Publication queued = core.publications().submit(poster.id(), input);
-            output.result(PublicationOutcome.view(core, queued, null), "Scheduled publication " + queued.id()
+            output.result(PublicationOutcome.view(core, queued), "Scheduled publication " + queued.id()
                     + " for " + scheduledAt.atZone(environment.zone()).toLocalDateTime() + " ("
                     + scheduledAt + ").");
             output.note("`outpost worker` (or the web app) publishes it when it is due.");

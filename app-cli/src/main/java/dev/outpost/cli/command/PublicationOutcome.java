@@ -15,9 +15,11 @@ final class PublicationOutcome {
     private PublicationOutcome() {
     }
 
-    /** The publication as {@code --json} shows it, with its attachments' uploads from the journal. */
-    static PublicationView view(OutpostCore core, Publication publication, URI url) {
+    /** The publication as {@code --json} shows it, with its post's address and its uploads from the journal. */
+    static PublicationView view(OutpostCore core, Publication publication) {
         var journal = core.stores().uploads();
+        URI url = publication.remotePostId() == null ? null
+                : core.platforms().of(publication.account()).publisher().postUrl(publication.remotePostId());
         return PublicationView.of(publication, index -> journal.find(uploadId(publication, index)),
                 url == null ? null : url.toString());
     }
@@ -30,13 +32,18 @@ final class PublicationOutcome {
         return new UploadId(publication.id().value() + "-" + index);
     }
 
-    /** Reports a publication that ran in this process; @return the exit code */
-    static int report(OutpostCore core, Output output, Publication publication, URI url) {
-        PublicationView view = view(core, publication, url);
+    /**
+     * Reports a publication that ran in this process.
+     *
+     * @param failureKind why this run failed, or null when it did not run it or did not fail
+     * @return the exit code
+     */
+    static int report(OutpostCore core, Output output, Publication publication, OutpostException.Kind failureKind) {
+        PublicationView view = view(core, publication);
         String id = publication.id().value();
         switch (publication.state()) {
             case PUBLISHED -> {
-                output.result(view, url != null ? url.toString() : "Published: post " + publication.remotePostId());
+                output.result(view, view.url() != null ? view.url() : "Published: post " + publication.remotePostId());
                 return 0;
             }
             case UNCONFIRMED -> {
@@ -51,7 +58,7 @@ final class PublicationOutcome {
                 output.warn("outpost: not published: " + publication.failure());
                 output.note("Fix what the message says, then `outpost publications resume " + id + "` tries again"
                         + " and skips what was already uploaded.");
-                return failureKind(core, publication).exitCode();
+                return exitCodeOfFailure(core, publication, failureKind);
             }
             case CANCELLED -> {
                 output.result(view, null);
@@ -66,21 +73,13 @@ final class PublicationOutcome {
         }
     }
 
-    /**
-     * Which kind of failure a FAILED publication had. The publication keeps only the reason's text (an engine request
-     * asks for the kind), so this reads the account's status and the reason's wording until then.
-     */
-    static OutpostException.Kind failureKind(OutpostCore core, Publication publication) {
+    private static int exitCodeOfFailure(OutpostCore core, Publication publication, OutpostException.Kind kind) {
+        if (kind != null) {
+            return kind.exitCode();
+        }
+        // Failed in another run: the reason is all that is kept, but a lost account is still visible.
         boolean reconnect = core.stores().accounts().find(publication.account())
                 .map(a -> a.status() == AccountStatus.NEEDS_RECONNECT).orElse(true);
-        String reason = publication.failure() == null ? "" : publication.failure().toLowerCase(Locale.ROOT);
-        if (reconnect || reason.contains("connect it again") || reason.contains("no longer connected")) {
-            return OutpostException.Kind.RECONNECT_NEEDED;
-        }
-        if (reason.contains("refuse") || reason.contains("rate-limited") || reason.contains("could not process")
-                || reason.contains("invalid") || reason.contains("forbidden") || reason.contains("too large")) {
-            return OutpostException.Kind.REFUSED;
-        }
-        return OutpostException.Kind.FAILED;
+        return (reconnect ? OutpostException.Kind.RECONNECT_NEEDED : OutpostException.Kind.FAILED).exitCode();
     }
 }

@@ -32,7 +32,7 @@ final class PublicationsCancelCommand implements Callable<Integer> {
     public Integer call() {
         var core = backend.core();
         Publication cancelled = core.publications().cancel(PublicationFinder.find(core, id).id());
-        output.result(PublicationOutcome.view(core, cancelled, null), "Cancelled publication " + cancelled.id()
+        output.result(PublicationOutcome.view(core, cancelled), "Cancelled publication " + cancelled.id()
                 + ".");
         return 0;
     }

@@ -50,7 +50,7 @@ final class PublicationsListCommand implements Callable<Integer> {
         AccountId only = account == null ? null : AccountChooser.choose(core.stores().accounts(), account).id();
         Set<PublicationState> wanted = states == null || states.isEmpty() ? Set.of() : EnumSet.copyOf(states);
         List<PublicationView> views = core.publications().list(new PublicationStore.Query(wanted, only, limit))
-                .stream().map(p -> PublicationOutcome.view(core, p, null)).toList();
+                .stream().map(p -> PublicationOutcome.view(core, p)).toList();
         output.result(views, views.isEmpty() ? "No publications."
                 : views.stream().map(PublicationView::line).collect(Collectors.joining("\n")));
         return 0;

@@ -31,7 +31,7 @@ final class PublicationsShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var core = backend.core();
-        PublicationView view = PublicationOutcome.view(core, PublicationFinder.find(core, id), null);
+        PublicationView view = PublicationOutcome.view(core, PublicationFinder.find(core, id));
         output.result(view, view.details());
         return 0;
     }

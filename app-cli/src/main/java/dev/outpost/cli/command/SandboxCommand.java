@@ -65,6 +65,7 @@ final class SandboxCommand implements Callable<Integer> {
         settings.put("url", sandbox.baseUrl());
         settings.put(ConfigKeys.X_API_URL, sandbox.baseUrl());
         settings.put(ConfigKeys.X_AUTHORIZE_URL, sandbox.authorizeUrl());
+        settings.put(ConfigKeys.X_WEB_URL, sandbox.baseUrl());
         settings.put(ConfigKeys.X_CLIENT_ID, SandboxConfig.DEFAULT_CLIENT_ID);
         settings.put(ConfigKeys.X_CLIENT_SECRET, SandboxConfig.DEFAULT_CLIENT_SECRET);
         settings.put("user", "@" + sandbox.defaultUser().username());

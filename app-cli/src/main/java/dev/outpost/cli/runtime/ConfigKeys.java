@@ -6,6 +6,8 @@ public final class ConfigKeys {
     public static final String X_CLIENT_SECRET = "OUTPOST_X_CLIENT_SECRET";
     public static final String X_API_URL = "OUTPOST_X_API_URL";
     public static final String X_AUTHORIZE_URL = "OUTPOST_X_AUTHORIZE_URL";
+    /** Where post links point (https://x.com by default; the sandbox serves its own post pages). */
+    public static final String X_WEB_URL = "OUTPOST_X_WEB_URL";
     /** How long a worker's claim on a publication holds without a heartbeat; a killed run frees it after this. */
     public static final String CLAIM_LEASE_SECONDS = "OUTPOST_CLAIM_LEASE_SECONDS";
 

@@ -45,6 +45,7 @@ public final class EmbeddedSandbox implements AutoCloseable {
                 || key.startsWith("OUTPOST_POSTGRES"));
         values.put(ConfigKeys.X_API_URL, sandbox.baseUrl());
         values.put(ConfigKeys.X_AUTHORIZE_URL, sandbox.authorizeUrl());
+        values.put(ConfigKeys.X_WEB_URL, sandbox.baseUrl());
         values.put(ConfigKeys.X_CLIENT_ID, SandboxConfig.DEFAULT_CLIENT_ID);
         values.put(ConfigKeys.X_CLIENT_SECRET, SandboxConfig.DEFAULT_CLIENT_SECRET);
         values.put(OutpostConfig.STORAGE, "h2");
