@@ -24,6 +24,8 @@ const STARTUP_RUNS = Number(env.BENCH_STARTUP_RUNS || 9);
 const WEB_PUBLICATIONS = Number(env.BENCH_WEB_PUBLICATIONS || 50);
 const PARALLEL = Number(env.BENCH_APPEND_PARALLELISM || 4);
 const LATENCIES = [0, 20];
+const ONLY = env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : null; // for developing the bench: e.g. BENCH_ONLY=startup,web
+const want = part => !ONLY || ONLY.includes(part);
 const S1_PORT = 18101; // uploads: processing 0 s (check_after_secs 1 still applies), segments up to 600 MB (for the limit)
 const S2_PORT = 18102; // defaults: processing 3 s, check_after_secs 1, early STATUS polls get 429; images, polls, web
 const WEB_PORT = 18110;
@@ -194,7 +196,7 @@ async function videoRun(kind, latency, files) {
       r = must(await run(OUTPOST, ['upload', files.video, '--json', '-q'], { timed: true, env: e }), 'outpost upload');
     } else { // harness-pN: the stopgap over the application module
       const n = kind.split('-p')[1];
-      r = must(await run('java', ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-cp', `${OUTPOST_JAR}:${path.join(OUT, 'classes')}`,
+      r = must(await run('java', ['-XX:+UseSerialGC', '-cp', `${OUTPOST_JAR}:${path.join(OUT, 'classes')}`,
         'OutpostUpload', files.video, n], { timed: true, env: e }), 'harness ' + kind);
     }
   }
@@ -244,30 +246,26 @@ async function pollsRun(kind, files) {
 }
 
 // ---------- 4. start-up ----------
+// The build (app-cli, commit 6732287) leaves an AppCDS archive target/outpost.jsa that the launcher maps. "Without"
+// runs the same jar with the launcher's other flags and only the JDK's default CDS archive; "no CDS" turns sharing off.
 async function startup() {
-  const jsa = path.join(OUT, 'outpost-cds.jsa');
-  fs.rmSync(jsa, { force: true });
-  const res = {};
-  const measure = async (label, args, javaOpts) => {
-    const ts = [];
-    for (let i = 0; i < STARTUP_RUNS; i++) {
-      const r = must(await run(OUTPOST, args, { env: { JAVA_OPTS: javaOpts } }), 'outpost ' + args.join(' '));
-      ts.push(r.wall);
-    }
-    res[label] = median(ts);
+  const jsa = path.join(ROOT, 'app-cli/target/outpost.jsa');
+  const res = { jsaPresent: fs.existsSync(jsa), jsaMB: fs.existsSync(jsa) ? fs.statSync(jsa).size / 1048576 : 0 };
+  const variants = {
+    built: args => [OUTPOST, args],
+    plain: args => ['java', ['-XX:+UseSerialGC', '-jar', OUTPOST_JAR, ...args]],
+    noshare: args => ['java', ['-XX:+UseSerialGC', '-Xshare:off', '-jar', OUTPOST_JAR, ...args]],
   };
-  await measure('version plain', ['--version'], '');
-  await measure('help plain', ['--help'], '');
-  // AppCDS (JDK 13+ dynamic archive): one training run of --help, then every run maps the archive.
-  const train = must(await run(OUTPOST, ['--help'], { env: { JAVA_OPTS: `-XX:ArchiveClassesAtExit=${jsa}` } }), 'CDS training');
-  const jsaMB = fs.existsSync(jsa) ? fs.statSync(jsa).size / 1048576 : 0;
-  await measure('version cds', ['--version'], `-XX:SharedArchiveFile=${jsa}`);
-  await measure('help cds', ['--help'], `-XX:SharedArchiveFile=${jsa}`);
-  // Does the archive actually map (no "sharing" warning on stderr)?
-  const check = await run(OUTPOST, ['--version'], { env: { JAVA_OPTS: `-XX:SharedArchiveFile=${jsa} -Xshare:on` } });
-  res.cdsMaps = check.code === 0;
-  res.jsaMB = jsaMB;
-  res.trainWall = train.wall;
+  for (const cmd of ['--version', '--help']) {
+    const ts = { built: [], plain: [], noshare: [] };
+    for (let i = 0; i < STARTUP_RUNS; i++) { // interleaved, so load drift hits all three alike
+      for (const [name, make] of Object.entries(variants)) {
+        const [c, a] = make([cmd]);
+        ts[name].push(must(await run(c, a), `${name} ${cmd}`).wall);
+      }
+    }
+    for (const name of Object.keys(variants)) res[`${cmd} ${name}`] = median(ts[name]);
+  }
   return res;
 }
 
@@ -363,7 +361,7 @@ function machine() {
   const cpu = /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
   const mem = /MemTotal:\s+(\d+) kB/.exec(fs.readFileSync('/proc/meminfo', 'utf8'));
   return { cpu: cpu ? cpu[1] : '?', nproc: os.cpus().length, memGiB: mem ? (Number(mem[1]) / 1048576).toFixed(1) : '?',
-    java: execFileSync('java', ['-version'], { stdio: ['ignore', 'ignore', 'pipe'] }).toString().split('\n')[0] || '',
+    java: require('child_process').spawnSync('java', ['-version']).stderr.toString().split('\n')[1] || '',
     node: process.version, kernel: os.release() };
 }
 function uptimeNow() { return execFileSync('uptime').toString().trim(); }
@@ -395,7 +393,7 @@ async function main() {
 
   const results = { meta };
   // 0. the cap: does Outpost take a 512 MiB (536,870,912-byte) file?
-  {
+  if (want('video')) {
     const mib = path.join(MEDIA, 'video-512MiB.mp4');
     makeVideo(mib, 512 * 1048576);
     const home = await freshOutpostHome(S1_PORT, 'cap');
@@ -408,7 +406,7 @@ async function main() {
   // 1. video upload, interleaved rounds so drift in machine load hits every client alike
   const kinds = ['limit', 'outpost', `harness-p1`, `harness-p${PARALLEL}`, 'peer'];
   results.video = {};
-  for (const latency of LATENCIES) {
+  for (const latency of want('video') ? LATENCIES : []) {
     for (let rep = 0; rep < REPEAT; rep++) {
       for (const kind of kinds) {
         const key = `${kind}@${latency}`;
@@ -420,7 +418,7 @@ async function main() {
   }
   // 2. images
   results.images = {};
-  for (let rep = 0; rep < REPEAT; rep++) {
+  for (let rep = 0; rep < (want('images') ? REPEAT : 0); rep++) {
     for (const kind of ['outpost', 'peer']) {
       const r = await imagesRun(kind, files, rep);
       (results.images[kind] = results.images[kind] || []).push(r);
@@ -429,25 +427,28 @@ async function main() {
   }
   // 3. polls (S2: processing 3 s, check_after_secs 1 → minimum 3 STATUS calls)
   results.polls = {};
-  for (const kind of ['outpost', 'peer']) {
+  for (const kind of want('polls') ? ['outpost', 'peer'] : []) {
     results.polls[kind] = await pollsRun(kind, files);
     log(`polls ${kind}: ${JSON.stringify(results.polls[kind])}`);
   }
   // 4. start-up
-  results.startup = await startup();
+  if (want('startup')) results.startup = await startup();
   log('startup', JSON.stringify(results.startup));
   // 5. web
   meta.uptimeBeforeWeb = uptimeNow();
-  results.web = await webLoad(files);
+  if (want('web')) results.web = await webLoad(files);
   log('web', JSON.stringify(results.web));
   meta.uptimeAfter = uptimeNow();
   meta.busyAfter = busy();
   meta.finishedAt = new Date().toISOString();
 
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));
-  const md = report(results);
+  const md = ONLY ? JSON.stringify(results, null, 1) : report(results);
   fs.writeFileSync(path.join(OUT, 'results.md'), md);
   console.log(md);
+  for (const c of children) { try { c.kill('SIGTERM'); } catch { /* gone */ } }
+  agent.destroy();
+  process.exit(0);
 }
 
 function report(R) {
@@ -498,14 +499,15 @@ function report(R) {
   const v0 = R.video['outpost@0'];
   L.push(`\nIn part 1 (processing 0 s, check_after_secs 1, minimum 1): \`outpost upload\` made ${v0.map(r => r.status).join(', ')} STATUS calls and ${v0.map(r => r.s429).join(', ')} 429s.`);
   L.push('');
-  L.push(`### 4. Start-up (median of ${STARTUP_RUNS})`);
+  L.push(`### 4. Start-up (median of ${STARTUP_RUNS}, interleaved)`);
   L.push('');
   const S = R.startup;
-  L.push('| command | launcher as built s | with AppCDS archive s | ratio |');
-  L.push('|---|---|---|---|');
-  L.push(`| \`outpost --version\` | ${f2(S['version plain'])} | ${f2(S['version cds'])} | ${f2(S['version cds'] / S['version plain'])} |`);
-  L.push(`| \`outpost --help\` | ${f2(S['help plain'])} | ${f2(S['help cds'])} | ${f2(S['help cds'] / S['help plain'])} |`);
-  L.push(`\nArchive: ${f1(S.jsaMB)} MB from one \`--help\` run with -XX:ArchiveClassesAtExit (bench/out, not committed); maps with -Xshare:on: ${S.cdsMaps}.`);
+  L.push('| command | launcher as built (AppCDS archive) s | same JVM flags, JDK default CDS only s | -Xshare:off s | built / default |');
+  L.push('|---|---|---|---|---|');
+  for (const c of ['--version', '--help']) {
+    L.push(`| \`outpost ${c}\` | ${f2(S[c + ' built'])} | ${f2(S[c + ' plain'])} | ${f2(S[c + ' noshare'])} | ${f2(S[c + ' built'] / S[c + ' plain'])} |`);
+  }
+  L.push(`\napp-cli/target/outpost.jsa present: ${S.jsaPresent} (${f1(S.jsaMB)} MB).`);
   L.push('');
   const W = R.web;
   L.push(`### 5. Web app: ${WEB_PUBLICATIONS} publications with one 4 MB image each, submitted at once`);
