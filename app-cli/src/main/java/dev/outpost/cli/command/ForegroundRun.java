@@ -4,6 +4,7 @@ import dev.outpost.application.OutpostCore;
 import dev.outpost.application.OutpostException;
 import dev.outpost.application.PublicationRunner;
 import dev.outpost.cli.render.Progress;
+import dev.outpost.cli.runtime.Backend;
 import dev.outpost.cli.runtime.Output;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
@@ -17,18 +18,20 @@ import java.time.Instant;
  * the claim to lapse and tries again.
  */
 final class ForegroundRun {
+    private final Backend backend;
     private final OutpostCore core;
     private final Output output;
     private final boolean interactive;
     private final Clock clock;
     private final Duration lease;
 
-    ForegroundRun(OutpostCore core, Output output, boolean interactive, Clock clock, Duration lease) {
-        this.core = core;
+    ForegroundRun(Backend backend, Output output, boolean interactive) {
+        this.backend = backend;
+        this.core = backend.core();
         this.output = output;
         this.interactive = interactive;
-        this.clock = clock;
-        this.lease = lease;
+        this.clock = backend.clock();
+        this.lease = backend.claimLease();
     }
 
     /** @return the exit code */
@@ -54,6 +57,7 @@ final class ForegroundRun {
         if (before.state().isTerminal()) {
             return new PublicationRunner.Outcome(before, false, null);
         }
+        backend.running(id);
         Instant giveUp = clock.instant().plus(lease).plusSeconds(5);
         boolean told = false;
         while (true) {

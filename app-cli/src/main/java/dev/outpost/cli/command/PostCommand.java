@@ -95,7 +95,7 @@ final class PostCommand implements Callable<Integer> {
         Publication created = core.publications().createForImmediateRun(poster.id(), input);
         output.note("Publishing as @" + poster.handle() + " (publication " + created.id() + "; if interrupted,"
                 + " `outpost publications resume " + created.id() + "` finishes it).");
-        return new ForegroundRun(core, output, environment.interactive(), environment.clock(), backend.claimLease())
+        return new ForegroundRun(backend, output, environment.interactive())
                 .runAndReport(created.id());
     }
 }

@@ -41,7 +41,7 @@ final class PublicationsResumeCommand implements Callable<Integer> {
         Publication queued = core.publications().resume(found.id());
         output.note("Resuming publication " + queued.id() + " (" + queued.state().name().toLowerCase(java.util.Locale.ROOT)
                 + ").");
-        return new ForegroundRun(core, output, environment.interactive(), environment.clock(), backend.claimLease())
+        return new ForegroundRun(backend, output, environment.interactive())
                 .runAndReport(queued.id());
     }
 }

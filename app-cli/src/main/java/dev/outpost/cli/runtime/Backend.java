@@ -6,6 +6,7 @@ import dev.outpost.application.Platforms;
 import dev.outpost.application.PublicationRunner;
 import dev.outpost.application.boot.OutpostConfig;
 import dev.outpost.application.boot.Plugins;
+import dev.outpost.domain.post.PublicationId;
 import dev.outpost.ports.platform.PlatformContext;
 import dev.outpost.ports.platform.PlatformPlugin;
 import dev.outpost.ports.storage.StorageConfig;
@@ -18,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Opens the core the first time a command needs it, against X or (with {@code --sandbox}) an embedded sandbox, and
@@ -35,6 +38,7 @@ public final class Backend implements AutoCloseable {
     private Stores stores;
     private OutpostCore core;
     private Duration claimLease = PublicationRunner.Settings.DEFAULT.lease();
+    private final Set<PublicationId> running = ConcurrentHashMap.newKeySet();
 
     public Backend(Environment environment, GlobalOptions options, Map<String, PlatformPlugin> platformPlugins,
             Map<String, StoragePlugin> storagePlugins, Output output) {
@@ -163,8 +167,26 @@ public final class Backend implements AutoCloseable {
         return "cli@" + host + ":" + ProcessHandle.current().pid();
     }
 
+    /**
+     * Notes that this process runs the publication in the foreground, so that closing (also on Ctrl-C or kill)
+     * gives up its claim and `publications resume` need not wait for the lease to lapse.
+     */
+    public void running(PublicationId id) {
+        running.add(id);
+    }
+
     @Override
     public synchronized void close() {
+        if (stores != null) {
+            String worker = workerName();
+            for (PublicationId id : running) {
+                try {
+                    stores.publications().release(id, worker);
+                } catch (RuntimeException closing) {
+                    // Best effort: the lease lapses by itself anyway.
+                }
+            }
+        }
         if (core != null) {
             core.close();
         }

@@ -44,14 +44,17 @@ class ResumeIT {
         Path video = TestMedia.mp4(dir, "resumable.mp4", (long) SEGMENT * SEGMENTS, 21);
         // Slow the sandbox so the upload is still going when it is killed.
         world.x.faults().bandwidth(1_500_000);
+        java.util.Set<String> earlier = world.x.state().media().stream().map(MediaView::id)
+                .collect(java.util.stream.Collectors.toSet());
         Launcher.Started post = Launcher.start(world.env(), null, "post", "Survives a kill", "--media",
                 video.toString());
-        MediaView halfway = awaitSegments(4, Duration.ofSeconds(60));
+        MediaView halfway = awaitSegments(earlier, 4, Duration.ofSeconds(60));
         post.kill();
         assertThat(post.process().exitValue()).isEqualTo(137);
         world.x.faults().clear();
 
-        JsonNode listed = Launcher.run(world.env(), "publications", "list", "--json").expectExit(0).json();
+        JsonNode listed = Launcher.run(world.env(), "publications", "list", "--state", "uploading", "--json")
+                .expectExit(0).json();
         assertThat(listed).hasSize(1);
         String id = listed.get(0).get("id").asText();
         assertThat(listed.get(0).get("state").asText()).isEqualTo("UPLOADING");
@@ -63,6 +66,7 @@ class ResumeIT {
         // The sandbox had 4; the last may have been killed between its answer and the journal.
         assertThat(acknowledged).isBetween(3, SEGMENTS - 1);
         int appendsBefore = successfulAppends(halfway.id()).size();
+        int initsBefore = world.x.state().requestsTo(Endpoint.MEDIA_INITIALIZE).size();
 
         Launcher.Run resumed = Launcher.run(world.env(), "publications", "resume", id.substring(0, 8), "--json")
                 .expectExit(0);
@@ -72,8 +76,8 @@ class ResumeIT {
 
         // Exactly the segments the journal had not recorded went out again; no new upload was started.
         assertThat(successfulAppends(halfway.id()).size() - appendsBefore).isEqualTo(SEGMENTS - acknowledged);
-        assertThat(world.x.state().requestsTo(Endpoint.MEDIA_INITIALIZE)).hasSize(1);
-        List<Post> posts = world.x.posts();
+        assertThat(world.x.state().requestsTo(Endpoint.MEDIA_INITIALIZE)).hasSize(initsBefore);
+        List<Post> posts = world.x.posts().stream().filter(p -> p.submittedText().equals("Survives a kill")).toList();
         assertThat(posts).hasSize(1);
         assertThat(posts.get(0).mediaIds()).containsExactly(halfway.id());
         assertThat(resumed.json().get("postId").asText()).isEqualTo(posts.get(0).id());
@@ -83,11 +87,32 @@ class ResumeIT {
         assertThat(done.segments()).hasSize(SEGMENTS);
     }
 
-    private static MediaView awaitSegments(int count, Duration timeout) throws InterruptedException {
+    @Test
+    void aPostStoppedWithSigtermLeavesAPublicationThatResumeFinishes() throws Exception {
+        Path video = TestMedia.mp4(dir, "stopped.mp4", (long) SEGMENT * 4, 22);
+        world.x.faults().bandwidth(1_000_000);
+        Launcher.Started post = Launcher.start(world.env(), null, "post", "Stopped politely", "--media",
+                video.toString());
+        post.awaitStderrLine(line -> line.contains("stopped.mp4: uploading"), Duration.ofSeconds(60));
+        post.process().destroy();
+        post.finish(Duration.ofSeconds(30)).expectExit(143);
+        world.x.faults().clear();
+
+        JsonNode uploading = Launcher.run(world.env(), "publications", "list", "--state", "uploading", "--json")
+                .expectExit(0).json();
+        assertThat(uploading).hasSize(1);
+        Launcher.Run resumed = Launcher.run(world.env(), "publications", "resume",
+                uploading.get(0).get("id").asText()).expectExit(0);
+        assertThat(resumed.lastLine()).startsWith("https://x.com/i/web/status/");
+        assertThat(world.x.posts()).filteredOn(p -> p.submittedText().equals("Stopped politely")).hasSize(1);
+    }
+
+    private static MediaView awaitSegments(java.util.Set<String> earlier, int count, Duration timeout)
+            throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             for (MediaView media : world.x.state().media()) {
-                if (media.segments() != null && media.segments().size() >= count) {
+                if (!earlier.contains(media.id()) && media.segments() != null && media.segments().size() >= count) {
                     return media;
                 }
             }
