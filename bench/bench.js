@@ -182,16 +182,19 @@ async function videoRun(kind, latency, files) {
     if (!/^2/.test(r.out)) throw new Error('limit POST answered ' + r.out);
     const reqs = await requestLog(port);
     const appendOnly = reqs.list.filter(q => q.endpoint === 'append');
-    return { wall: r.wall, rssMB: r.rssMB, requests: appendOnly.length, status: 0, s429: 0, errors: reqs.errors,
+    return { wall: r.wall, rssMB: r.rssMB, requests: appendOnly.length, status: 0, s429: 0, errors: reqs.errors, pre: 0, transfer: r.wall, post: 0,
       note: 'INIT before the clock; 1 APPEND timed' };
   }
+  let spawnAt;
   if (kind === 'peer') {
     const t = await tokens(port);
+    spawnAt = Date.now();
     r = must(await run('node', [path.join(BENCH, 'peer.js'), 'video', files.video], { timed: true,
       env: { SANDBOX_URL: base(port), ACCESS_TOKEN: t.access_token } }), 'peer');
   } else {
     const home = await freshOutpostHome(port, kind + '-' + latency);
     const e = outpostEnv(port, home);
+    spawnAt = Date.now();
     if (kind === 'outpost') {
       r = must(await run(OUTPOST, ['upload', files.video, '--json', '-q'], { timed: true, env: e }), 'outpost upload');
     } else { // harness-pN: the stopgap over the application module
@@ -201,8 +204,12 @@ async function videoRun(kind, latency, files) {
     }
   }
   const reqs = await requestLog(port);
+  // Phases from the sandbox's request log (same clock): start → INIT, INIT → FINALIZE (the transfer), FINALIZE → exit
+  // (the sandbox hashing the assembled file, the check_after_secs wait, STATUS, shutdown).
+  const at = ep => Date.parse((reqs.list.find(q => q.endpoint === ep) || {}).at);
+  const initAt = at('initialize'), finAt = at('finalize'), endAt = spawnAt + r.wall * 1000;
   return { wall: r.wall, rssMB: r.rssMB, requests: reqs.total, status: reqs.status, s429: reqs.s429, errors: reqs.errors,
-    appends: reqs.byEndpoint.append || 0 };
+    appends: reqs.byEndpoint.append || 0, pre: (initAt - spawnAt) / 1000, transfer: (finAt - initAt) / 1000, post: (endAt - finAt) / 1000 };
 }
 
 // ---------- 2. images ----------
@@ -464,8 +471,8 @@ function report(R) {
   L.push('');
   L.push(`512 MiB (536,870,912 bytes) through \`outpost upload\`: exit ${R.cap.exit}: ${R.cap.message}`);
   L.push('');
-  L.push('| added latency | client | wall s | × limit | × peer | requests | APPENDs | STATUS | 429s | peak RSS MB |');
-  L.push('|---|---|---|---|---|---|---|---|---|---|');
+  L.push('| added latency | client | wall s | × limit | × peer | requests | APPENDs | STATUS | 429s | peak RSS MB | start→INIT s | INIT→FINALIZE s | transfer × limit | FINALIZE→exit s |');
+  L.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const lat of LATENCIES) {
     const limit = med(`limit@${lat}`, r => r.wall);
     const peer = med(`peer@${lat}`, r => r.wall);
@@ -474,7 +481,7 @@ function report(R) {
       const w = med(key, r => r.wall);
       const label = { limit: 'limit: curl, 1 POST', outpost: '`outpost upload` (defaults)', 'harness-p1': 'Outpost core, appendParallelism 1 (stopgap harness)',
         peer: 'peer twitter-api-v2 1.29.1' }[kind] || `Outpost core, appendParallelism ${PARALLEL} (stopgap harness)`;
-      L.push(`| ${lat} ms | ${label} | ${f2(w)} | ${f2(w / limit)} | ${f2(w / peer)} | ${med(key, r => r.requests)} | ${kind === 'limit' ? 1 : med(key, r => r.appends)} | ${med(key, r => r.status)} | ${maxOf(key, r => r.s429)} | ${f1(maxOf(key, r => r.rssMB))} |`);
+      L.push(`| ${lat} ms | ${label} | ${f2(w)} | ${f2(w / limit)} | ${f2(w / peer)} | ${med(key, r => r.requests)} | ${kind === 'limit' ? 1 : med(key, r => r.appends)} | ${med(key, r => r.status)} | ${maxOf(key, r => r.s429)} | ${f1(maxOf(key, r => r.rssMB))} | ${f2(med(key, r => r.pre))} | ${f2(med(key, r => r.transfer))} | ${f2(med(key, r => r.transfer) / limit)} | ${f2(med(key, r => r.post))} |`);
     }
   }
   L.push('');
