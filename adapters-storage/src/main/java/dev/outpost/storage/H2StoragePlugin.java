@@ -35,7 +35,12 @@ public final class H2StoragePlugin implements StoragePlugin {
         return JdbcStores.open(pool, config, "H2 database in " + dir);
     }
 
-    /** The URL of the database in {@code dir}, for tools such as H2's shell during a backup. */
+    /**
+     * The URL of the database in {@code dir}, for tools such as H2's shell during a backup. AUTO_SERVER lets the CLI
+     * and the web app share the file; WRITE_DELAY=0 makes a commit durable at once (a killed process loses nothing
+     * it reported saved). (H2 refuses DB_CLOSE_ON_EXIT=FALSE beside AUTO_SERVER, so its own shutdown hook may close
+     * the database before an app's: a stopped run's claim then lapses after its lease instead of being released.)
+     */
     public static String jdbcUrl(Path dir) {
         return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT="
                 + LOCK_TIMEOUT_MILLIS;

@@ -24,10 +24,39 @@ final class Pools {
         hikari.setMaximumPoolSize(size);
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(10_000);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new HikariDataSource(hikari);
+            } catch (RuntimeException e) {
+                if (attempt >= OPEN_ATTEMPTS || !isOpeningRace(e)) {
+                    throw new StorageException("Cannot open " + describedAs + ": " + rootMessage(e), e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** H2 in mixed mode: processes opening one file at the same instant race for its lock file; the loser retries. */
+    private static final int OPEN_ATTEMPTS = 8;
+
+    private static boolean isOpeningRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // H2's "Error opening database" (lock file recently modified, another process was faster) and
+            // "database may be already in use".
+            if (t instanceof java.sql.SQLException sql && (sql.getErrorCode() == 8000 || sql.getErrorCode() == 90020)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        long ceiling = Math.min(2_000, 100L << attempt);
         try {
-            return new HikariDataSource(hikari);
-        } catch (RuntimeException e) {
-            throw new StorageException("Cannot open " + describedAs + ": " + rootMessage(e), e);
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(50, ceiling));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while opening the database", interrupted);
         }
     }
 
