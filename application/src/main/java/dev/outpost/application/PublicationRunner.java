@@ -371,7 +371,7 @@ public final class PublicationRunner {
     }
 
     /** The upload id of a publication's attachment: stable, so a new run finds the journal of the last. */
-    static UploadId uploadId(PublicationId publication, int index) {
+    public static UploadId uploadId(PublicationId publication, int index) {
         return new UploadId(publication.value() + "-" + index);
     }
 }

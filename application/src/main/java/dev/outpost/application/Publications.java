@@ -55,22 +55,35 @@ public final class Publications {
         }
         List<Problem> problems = new ArrayList<>();
         List<MediaAttachment> attachments = new ArrayList<>();
+        // Where each inspected attachment stood in the user's list: the validator numbers only those it sees.
+        List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < input.media().size(); i++) {
             DraftInput.Attachment attachment = input.media().get(i);
             try {
                 MediaFile file = inspector.inspect(attachment.file(), "media[" + i + "]");
                 attachments.add(new MediaAttachment(file, attachment.altText()));
+                positions.add(i);
             } catch (OutpostException bad) {
                 problems.addAll(bad.problems());
             }
         }
         Draft draft = new Draft(input.text(), attachments, input.replyToPostId(), input.scheduledAt());
         // Validate what could be inspected too, so every problem shows at once.
-        platforms.of(accountId).validator().validate(draft, clock.instant()).forEach(v -> problems.add(Problem.of(v)));
+        platforms.of(accountId).validator().validate(draft, clock.instant())
+                .forEach(v -> problems.add(new Problem(renumber(v.field(), positions), v.message())));
         if (!problems.isEmpty()) {
             throw OutpostException.invalid(problems);
         }
         return draft;
+    }
+
+    /** {@code media[i]…} of the validated list becomes {@code media[j]…} of the user's list. */
+    private static String renumber(String field, List<Integer> positions) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^media\\[(\\d+)](.*)$").matcher(field);
+        if (!m.matches()) {
+            return field;
+        }
+        return "media[" + positions.get(Integer.parseInt(m.group(1))) + "]" + m.group(2);
     }
 
     /** Checks and queues a publication; it runs at its schedule time, or as soon as a worker is free. */
@@ -136,17 +149,18 @@ public final class Publications {
     }
 
     /**
-     * Schedules every publication a dead worker left half done (uploading, processing, publishing, unconfirmed),
-     * to run now; claims keep a live worker's publications from running twice.
+     * Schedules every publication a dead worker left half done (uploading, processing, publishing, unconfirmed) to
+     * run now, and every queued one at its time; claims keep a live worker's publications from running twice.
      *
      * @return how many were scheduled
      */
     public int recoverInterrupted() {
         List<Publication> stuck = store.list(PublicationStore.Query.inStates(java.util.EnumSet.of(
-                PublicationState.UPLOADING, PublicationState.PROCESSING, PublicationState.PUBLISHING,
-                PublicationState.UNCONFIRMED)));
+                PublicationState.QUEUED, PublicationState.UPLOADING, PublicationState.PROCESSING,
+                PublicationState.PUBLISHING, PublicationState.UNCONFIRMED)));
         Instant now = clock.instant();
-        stuck.forEach(p -> jobs.schedule(p.id(), now));
+        // A queued one may have no job (a run-at-once whose process died before it began): keep its own time.
+        stuck.forEach(p -> jobs.schedule(p.id(), p.state() == PublicationState.QUEUED ? p.dueAt() : now));
         return stuck.size();
     }
 }

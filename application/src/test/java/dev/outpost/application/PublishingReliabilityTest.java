@@ -126,6 +126,29 @@ class PublishingReliabilityTest {
     }
 
     @Test
+    @DisplayName("a problem names the attachment's place in the user's list, even after an unreadable one")
+    void problemFieldsKeepTheUsersNumbering() {
+        var image = TestMedia.jpeg(dir, "ok.jpg", 8, 8);
+
+        assertThatThrownBy(() -> engine.core.publications().check(account.id(), new DraftInput("hi", List.of(
+                new DraftInput.Attachment(dir.resolve("missing.png"), null),
+                new DraftInput.Attachment(image.path(), "x".repeat(1001))), null, null)))
+                .isInstanceOfSatisfying(OutpostException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactlyInAnyOrder("media[0]", "media[1].alt"));
+    }
+
+    @Test
+    @DisplayName("a run-at-once publication whose process died before it began is queued again on start-up")
+    void queuedWithoutJobIsRecovered() {
+        Publication created = engine.core.publications().createForImmediateRun(account.id(), textOnly("Orphan"));
+
+        assertThat(engine.restart().core.publications().recoverInterrupted()).isEqualTo(1);
+        engine.runDueJobs();
+
+        assertThat(engine.reload(created.id()).state()).isEqualTo(PublicationState.PUBLISHED);
+    }
+
+    @Test
     @DisplayName("P1: a timeout after the post was sent: UNCONFIRMED, reconciled from recent posts, no second post")
     void p1_timeoutAfterSend() {
         engine.platform.failNextAfterEffect(Operation.PUBLISH, Faults.timeout());
