@@ -77,8 +77,9 @@ final class WebModule extends AbstractModule {
 
     @Provides
     @Singleton
-    OutpostCore core(Stores stores, Platforms platforms, Clock clock) {
-        return new OutpostCore(stores, platforms, OutpostCore.Options.defaults(clock, workerName()));
+    OutpostCore core(Stores stores, Platforms platforms, Clock clock, XMode mode) {
+        return new OutpostCore(stores, platforms, OutpostCore.Options.defaults(clock, workerName())
+                .withUploads(dev.outpost.application.UploadSettings.fromSettings(mode.settings())));
     }
 
     @Provides

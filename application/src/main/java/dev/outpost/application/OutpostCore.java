@@ -69,8 +69,9 @@ public final class OutpostCore implements AutoCloseable {
 
     /** Starts running due publications on this instance, after queueing what a dead worker left half done. */
     public void startQueue() {
-        stores.jobs().start(id -> runner.run(id));
+        // Queue first, then start: rescheduling a job the scheduler has just picked up races with its completion.
         publications.recoverInterrupted();
+        stores.jobs().start(id -> runner.run(id));
     }
 
     public Stores stores() {

@@ -1,5 +1,6 @@
 package dev.outpost.application;
 
+import dev.outpost.domain.post.Violation;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,10 @@ public record Problem(String field, String message) {
     public Problem {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(message, "message");
+    }
+
+    public static Problem of(Violation violation) {
+        return new Problem(violation.field(), violation.message());
     }
 
     @Override

@@ -51,8 +51,8 @@ final class Engine {
 
     /** Sequential appends, quick retries, X's numbers otherwise. */
     static UploadSettings uploadSettings() {
-        return UploadSettings.DEFAULT.withRetryPolicy(new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                20));
+        return UploadSettings.DEFAULT.withAppendParallelism(1).withRetryPolicy(new RetryPolicy(5, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), 20));
     }
 
     static Engine start() {

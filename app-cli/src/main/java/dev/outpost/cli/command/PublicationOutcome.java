@@ -24,12 +24,9 @@ final class PublicationOutcome {
                 url == null ? null : url.toString());
     }
 
-    /**
-     * The journal key of an attachment's upload, as {@code PublicationRunner} names it (publication id, dash,
-     * index); the runner keeps it package-private, so it is repeated here (see the engine requests).
-     */
+    /** The journal key of an attachment's upload, as the runner names it. */
     static UploadId uploadId(Publication publication, int index) {
-        return new UploadId(publication.id().value() + "-" + index);
+        return dev.outpost.application.PublicationRunner.uploadId(publication.id(), index);
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.outpost.application.progress.ProgressEvent;
 import dev.outpost.cli.render.Progress;
 import dev.outpost.cli.runtime.Backend;
 import dev.outpost.cli.runtime.Output;
-import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationState;
 import dev.outpost.ports.storage.PublicationStore;
 import jakarta.inject.Inject;
@@ -52,11 +51,7 @@ final class WorkerCommand implements Callable<Integer> {
         try (Progress progress = Progress.open(output, false, true)) {
             core.progress().subscribe(progress);
             core.progress().subscribe(this::reportOutcome);
-            // A post run at once by `outpost post` has no queue job; if that run died before starting, queue it here.
-            for (Publication queued : core.publications().list(PublicationStore.Query.inStates(
-                    EnumSet.of(PublicationState.QUEUED)))) {
-                core.stores().jobs().schedule(queued.id(), queued.dueAt());
-            }
+            // startQueue also queues what a dead run left, including a run-at-once post that never began.
             core.startQueue();
             output.note("Worker " + backend.workerName() + " is running the publication queue"
                     + (drain ? " until it is empty." : "; stop it with Ctrl-C."));

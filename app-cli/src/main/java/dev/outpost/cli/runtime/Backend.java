@@ -1,6 +1,7 @@
 package dev.outpost.cli.runtime;
 
 import dev.outpost.application.OutpostCore;
+import dev.outpost.application.UploadSettings;
 import dev.outpost.application.OutpostException;
 import dev.outpost.application.Platforms;
 import dev.outpost.application.PublicationRunner;
@@ -117,7 +118,14 @@ public final class Backend implements AutoCloseable {
         stores = storage.open(new StorageConfig(settings.dataDirectory(), settings.values(), clock));
         PublicationRunner.Settings defaults = PublicationRunner.Settings.DEFAULT;
         claimLease = claimLease(settings, defaults.lease());
+        UploadSettings uploads;
+        try {
+            uploads = UploadSettings.fromSettings(settings.values());
+        } catch (IllegalArgumentException bad) {
+            throw OutpostException.invalid("configuration", bad.getMessage());
+        }
         OutpostCore.Options coreOptions = OutpostCore.Options.defaults(clock, workerName())
+                .withUploads(uploads)
                 .withPublishing(new PublicationRunner.Settings(claimLease, defaults.reconcileGrace(),
                         defaults.reconcileLookBack()));
         core = new OutpostCore(stores, platforms, coreOptions);
