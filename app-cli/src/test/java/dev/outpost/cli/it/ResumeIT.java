@@ -46,8 +46,9 @@ class ResumeIT {
         world.x.faults().bandwidth(1_500_000);
         java.util.Set<String> earlier = world.x.state().media().stream().map(MediaView::id)
                 .collect(java.util.stream.Collectors.toSet());
-        Launcher.Started post = Launcher.start(world.env(), null, "post", "Survives a kill", "--media",
-                video.toString());
+        // One segment at a time, so the journal trails the sandbox by at most the segment in flight.
+        Launcher.Started post = Launcher.start(world.env("OUTPOST_APPEND_PARALLELISM", "1"), null, "post",
+                "Survives a kill", "--media", video.toString());
         MediaView halfway = awaitSegments(earlier, 4, Duration.ofSeconds(60));
         post.kill();
         assertThat(post.process().exitValue()).isEqualTo(137);
