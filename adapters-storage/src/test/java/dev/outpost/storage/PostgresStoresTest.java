@@ -1,106 +1,21 @@
 package dev.outpost.storage;
 
-import dev.outpost.ports.storage.AccountStore;
-import dev.outpost.ports.storage.AccountStoreContract;
-import dev.outpost.ports.storage.JobQueue;
-import dev.outpost.ports.storage.JobQueueContract;
-import dev.outpost.ports.platform.fake.FakeClock;
-import dev.outpost.ports.storage.PendingAuthorizationStore;
-import dev.outpost.ports.storage.PendingAuthorizationStoreContract;
-import dev.outpost.ports.storage.PublicationStore;
-import dev.outpost.ports.storage.PublicationStoreContract;
 import dev.outpost.ports.storage.Stores;
-import dev.outpost.ports.storage.TokenStore;
-import dev.outpost.ports.storage.TokenStoreContract;
-import dev.outpost.ports.storage.UploadJournal;
-import dev.outpost.ports.storage.UploadJournalContract;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
+import java.time.Clock;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every store contract against a real PostgreSQL, opened through its plugin once for the class and emptied per test. */
-class PostgresStoresTest {
+/** Every store contract against a real PostgreSQL (one fresh database for the class). */
+class PostgresStoresTest extends StoresContractSuite {
     @TempDir
     static Path dataDir;
-    private static String url;
-    private static Stores shared;
+    private String url;
 
-    @BeforeAll
-    static void open() {
-        url = TestPostgres.newDatabase();
-        shared = TestStores.postgres(dataDir, url, FakeClock.standard());
-    }
-
-    @AfterAll
-    static void close() {
-        shared.close();
-    }
-
-    private static Stores fresh() {
-        TestStores.clear(shared);
-        return shared;
-    }
-
-    @Nested
-    class Accounts extends AccountStoreContract {
-        @Override
-        protected AccountStore accountStore() {
-            return fresh().accounts();
+    @Override
+    Stores open(Clock clock) {
+        if (url == null) {
+            url = TestPostgres.newDatabase();
         }
-    }
-
-    @Nested
-    class Tokens extends TokenStoreContract {
-        @Override
-        protected TokenStore tokenStore() {
-            return fresh().tokens();
-        }
-    }
-
-    @Nested
-    class Uploads extends UploadJournalContract {
-        @Override
-        protected UploadJournal uploadJournal() {
-            return fresh().uploads();
-        }
-    }
-
-    @Nested
-    class Publications extends PublicationStoreContract {
-        @Override
-        protected PublicationStore publicationStore() {
-            return fresh().publications();
-        }
-    }
-
-    @Nested
-    class PendingAuthorizations extends PendingAuthorizationStoreContract {
-        @Override
-        protected PendingAuthorizationStore pendingAuthorizationStore() {
-            return fresh().pendingAuthorizations();
-        }
-    }
-
-    @Nested
-    class Jobs extends JobQueueContract {
-        private Stores own;
-
-        @Override
-        protected JobQueue jobQueue(FakeClock clock) {
-            TestStores.clear(shared);
-            // The queue reads time from the clock it was opened with, so this test opens its own instance.
-            own = TestStores.postgres(dataDir, url, clock);
-            return own.jobs();
-        }
-
-        @AfterEach
-        void closeOwn() {
-            if (own != null) {
-                own.close();
-            }
-        }
+        return TestStores.postgres(dataDir, url, clock);
     }
 }
