@@ -58,13 +58,19 @@ public final class MediaInspector {
         }
     }
 
-    /** Whether the file still has the fingerprint it had when inspected (same size, time and content). */
-    public boolean unchanged(MediaFile file) {
+    /**
+     * The file as it is now: {@code known} itself when its size and modification time are unchanged (no second pass
+     * over a large file), else a fresh inspection, whose new fingerprint makes an interrupted upload start over.
+     */
+    public MediaFile current(MediaFile known, String field) {
         try {
-            MediaFile now = inspect(file.path(), "media");
-            return now.fingerprint().equals(file.fingerprint());
-        } catch (OutpostException e) {
-            return false;
+            if (Files.size(known.path()) == known.size()
+                    && Files.getLastModifiedTime(known.path()).toInstant().equals(known.fingerprint().modifiedAt())) {
+                return known;
+            }
+        } catch (IOException e) {
+            // Missing or unreadable now: the full inspection says so in the user's terms.
         }
+        return inspect(known.path(), field);
     }
 }

@@ -236,8 +236,8 @@ public final class PublicationRunner {
         }
 
         private UploadSession.Succeeded uploadOne(int index, MediaAttachment attachment, ProgressListener watch) {
-            // Inspect again: the file may have changed since it was attached, and then it is sent from byte 0.
-            MediaFile fresh = inspector.inspect(attachment.file().path(), "media[" + index + "]");
+            // The file may have changed since it was attached; then it is sent from byte 0.
+            MediaFile fresh = inspector.current(attachment.file(), "media[" + index + "]");
             UploadTarget target = new UploadTarget(uploadId(current.id(), index), current.account(), fresh);
             return uploader.upload(target, new MediaUploader.Reporting(current.id(), index, watch));
         }
@@ -247,7 +247,7 @@ public final class PublicationRunner {
                 return;
             }
             var transport = platforms.of(current.account()).transport();
-            retrier("alt text of media " + index).run("set the alt text of " + attachment.file().displayName(), true,
+            retrier().run("set the alt text of " + attachment.file().displayName(), true,
                     () -> tokens.call(current.account(), token -> {
                         transport.describe(token, mediaId, attachment.altText());
                         return null;
@@ -263,7 +263,7 @@ public final class PublicationRunner {
             var publisher = platforms.of(current.account()).publisher();
             PostRequest request = new PostRequest(current.draft().text(), mediaIds, current.draft().replyToPostId());
             try {
-                PublishedPost post = retrier("post").run("publish the post", false,
+                PublishedPost post = retrier().run("publish the post", false,
                         () -> tokens.call(current.account(), token -> publisher.publish(token, request)));
                 published(post);
             } catch (PlatformException.Ambiguous e) {
@@ -290,7 +290,7 @@ public final class PublicationRunner {
             var publisher = platforms.of(current.account()).publisher();
             List<PublishedPost> posts;
             try {
-                posts = retrier("reconcile").run("read the account's recent posts", true,
+                posts = retrier().run("read the account's recent posts", true,
                         () -> tokens.call(current.account(), token -> publisher.recentPosts(token,
                                 account.platformUserId(), intent.sentAt().minus(settings.reconcileLookBack()))));
             } catch (PlatformException.Forbidden | PlatformException.InvalidRequest noReadAccess) {
@@ -337,13 +337,11 @@ public final class PublicationRunner {
         }
 
         private synchronized void move(PublicationState state) {
-            if (current.state() != state || state == PublicationState.UPLOADING) {
-                if (current.state() == state) {
-                    return;
-                }
-                save(current.moveTo(state, clock.instant()));
-                emit(new ProgressEvent.StateChanged(current.id(), state));
+            if (current.state() == state) {
+                return;
             }
+            save(current.moveTo(state, clock.instant()));
+            emit(new ProgressEvent.StateChanged(current.id(), state));
         }
 
         private Publication fail(OutpostException.Kind kind, String reason) {
@@ -360,7 +358,7 @@ public final class PublicationRunner {
                     + " was changed by another worker while this one held its claim"));
         }
 
-        private Retrier retrier(String what) {
+        private Retrier retrier() {
             return new Retrier(uploadSettings, clock, sleeper, random, (operation, attempt, delay, reason, limited) ->
                     emit(new ProgressEvent.Retrying(current.id(), -1, operation, attempt, delay, reason, limited)));
         }

@@ -23,6 +23,9 @@ import java.util.Optional;
  * is wrong), publish now or at a time, cancel, retry, list. Running a publication is {@link PublicationRunner}'s.
  */
 public final class Publications {
+    private static final java.util.regex.Pattern MEDIA_FIELD =
+            java.util.regex.Pattern.compile("^media\\[(\\d+)](.*)$");
+
     private final Platforms platforms;
     private final AccountStore accounts;
     private final PublicationStore store;
@@ -79,7 +82,7 @@ public final class Publications {
 
     /** {@code media[i]…} of the validated list becomes {@code media[j]…} of the user's list. */
     private static String renumber(String field, List<Integer> positions) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^media\\[(\\d+)](.*)$").matcher(field);
+        java.util.regex.Matcher m = MEDIA_FIELD.matcher(field);
         if (!m.matches()) {
             return field;
         }
