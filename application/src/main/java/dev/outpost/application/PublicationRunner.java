@@ -236,9 +236,13 @@ public final class PublicationRunner {
         }
 
         private UploadSession.Succeeded uploadOne(int index, MediaAttachment attachment, ProgressListener watch) {
-            // The file may have changed since it was attached; then it is sent from byte 0.
-            MediaFile fresh = inspector.current(attachment.file(), "media[" + index + "]");
-            UploadTarget target = new UploadTarget(uploadId(current.id(), index), current.account(), fresh);
+            // The file may have changed since it was attached; then it is sent from byte 0. Resuming checks the
+            // whole content against the journal; a first run needs only size and time (no second pass over a video).
+            UploadId id = uploadId(current.id(), index);
+            String field = "media[" + index + "]";
+            MediaFile fresh = journal.find(id).isPresent() ? inspector.inspect(attachment.file().path(), field)
+                    : inspector.current(attachment.file(), field);
+            UploadTarget target = new UploadTarget(id, current.account(), fresh);
             return uploader.upload(target, new MediaUploader.Reporting(current.id(), index, watch));
         }
 
