@@ -36,8 +36,11 @@ final class RedactingLogger extends Logger {
         if (logLevel.ordinal() >= Level.HEADERS.ordinal()) {
             logHeaders(configKey, request.headers());
             byte[] body = request.body();
+            String type = contentType(request.headers());
             if (body != null && logLevel == Level.FULL) {
-                log(configKey, "%s", describe(contentType(request.headers()), body));
+                log(configKey, "%s", describe(type, body));
+            } else if (body == null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+                log(configKey, "(multipart body streamed from the media file, not shown)");
             }
         }
         log(configKey, "---> END HTTP (%s-byte body)", request.length());

@@ -4,10 +4,11 @@ import dev.outpost.ports.platform.TransferListener;
 import feign.Client;
 import feign.Request;
 import feign.Response;
-import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,22 +16,25 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
- * Feign's transport over the JDK's HTTP/1.1 client. Unlike feign-java11 it streams a request body in slices, so the
- * {@link TransferListener} the calling thread registered with {@link #reportingTo} hears of the media bytes as the
- * connection takes them. Thread-safe; the listener is per calling thread, since a Feign call runs on its caller.
+ * Feign's transport over the JDK's HTTP/1.1 client. A {@link MultipartBody} the calling thread registered with
+ * {@link #sending} is streamed from its file as the connection takes it (Feign itself carries no bytes of it), and the
+ * {@link TransferListener} registered with it hears of the media bytes as they go. Thread-safe; the registration is
+ * per calling thread, since a Feign call runs on its caller.
  */
 final class XHttpClient implements Client {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
-    private static final int SLICE = 64 * 1024;
-    private static final ThreadLocal<Progress> PROGRESS = new ThreadLocal<>();
+    private static final ThreadLocal<Outgoing> OUTGOING = new ThreadLocal<>();
 
-    /** Who to tell about the bytes in [from, to) of the next request body sent from this thread. */
-    record Progress(TransferListener listener, int from, int to) {
+    /** A streamed body for the next request from this thread, and who to tell about its media bytes. */
+    private record Outgoing(MultipartBody body, TransferListener listener) {
     }
 
     private final HttpClient http;
@@ -45,13 +49,16 @@ final class XHttpClient implements Client {
         this.readTimeout = readTimeout;
     }
 
-    /** Runs {@code call} with {@code progress} registered for the requests it sends on this thread. */
-    static <T> T reportingTo(Progress progress, java.util.function.Supplier<T> call) {
-        PROGRESS.set(progress);
+    /**
+     * Runs {@code call}, whose request must carry {@code body} (encoded by {@link XCodec} as its content type only),
+     * streaming the body from its file and reporting its media bytes to {@code listener}.
+     */
+    static <T> T sending(MultipartBody body, TransferListener listener, Supplier<T> call) {
+        OUTGOING.set(new Outgoing(body, listener));
         try {
             return call.get();
         } finally {
-            PROGRESS.remove();
+            OUTGOING.remove();
         }
     }
 
@@ -59,17 +66,26 @@ final class XHttpClient implements Client {
     public Response execute(Request request, Request.Options options) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(readTimeout);
         request.headers().forEach((name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(v -> builder.header(name, v));
             }
         });
-        byte[] body = request.body();
-        // Read here, on the calling thread: the body is pulled later from the HTTP client's own threads.
-        Progress progress = PROGRESS.get();
-        HttpRequest.BodyPublisher publisher = body == null || body.length == 0
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new Counting(body, progress)), body.length);
+        Outgoing outgoing = OUTGOING.get();
+        boolean streamed = outgoing != null && contentType(request).equals(outgoing.body().contentType());
+        List<InputStream> opened = new CopyOnWriteArrayList<>();
+        HttpRequest.BodyPublisher publisher;
+        if (streamed) {
+            // Pulled later from the HTTP client's own threads, once per attempt.
+            publisher = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
+                InputStream in = new Counting(outgoing.body(), outgoing.listener());
+                opened.add(in);
+                return in;
+            }), outgoing.body().length());
+        } else {
+            byte[] body = request.body();
+            publisher = body == null || body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+        }
         builder.method(request.httpMethod().name(), publisher);
         HttpResponse<byte[]> answer;
         try {
@@ -77,6 +93,17 @@ final class XHttpClient implements Client {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for X");
+        } catch (IOException e) {
+            MultipartBody.FileChangedException changed = fileChanged(e);
+            if (changed != null) {
+                // Not a network failure, so not for Feign to call retryable: the file must be inspected again.
+                throw new UncheckedIOException(changed.getMessage(), changed);
+            }
+            throw e;
+        } finally {
+            for (InputStream in : opened) {
+                in.close();
+            }
         }
         Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         answer.headers().map().forEach((k, v) -> headers.put(k, List.copyOf(v)));
@@ -89,34 +116,60 @@ final class XHttpClient implements Client {
                 .build();
     }
 
-    /** Feeds the body in slices and reports the part in the progress range as each slice is taken. */
-    private static final class Counting extends InputStream {
-        private final ByteArrayInputStream in;
-        private final Progress progress;
-        private int position;
+    private static String contentType(Request request) {
+        return request.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("content-type") && !e.getValue().isEmpty())
+                .map(e -> e.getValue().iterator().next())
+                .findFirst().orElse("");
+    }
 
-        Counting(byte[] body, Progress progress) {
-            this.in = new ByteArrayInputStream(body);
-            this.progress = progress;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            int n = in.read(b, off, Math.min(len, SLICE));
-            if (n > 0 && progress != null) {
-                long inRange = Math.min(position + n, progress.to()) - Math.max(position, progress.from());
-                if (inRange > 0) {
-                    progress.listener().bytesSent(inRange);
-                }
+    private static MultipartBody.FileChangedException fileChanged(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MultipartBody.FileChangedException changed) {
+                return changed;
             }
-            position += Math.max(n, 0);
+        }
+        return null;
+    }
+
+    /** The body's stream, reporting the media part's bytes as each read takes them. */
+    private static final class Counting extends FilterInputStream {
+        private final long from;
+        private final long to;
+        private final TransferListener listener;
+        private long position;
+
+        Counting(MultipartBody body, TransferListener listener) {
+            super(body.open());
+            this.from = body.mediaStart();
+            this.to = body.mediaEnd();
+            this.listener = listener;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = in.read();
+            if (c >= 0) {
+                sent(1);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                sent(n);
+            }
             return n;
+        }
+
+        private void sent(int n) {
+            long inRange = Math.min(position + n, to) - Math.max(position, from);
+            if (inRange > 0 && listener != null) {
+                listener.bytesSent(inRange);
+            }
+            position += n;
         }
     }
 }

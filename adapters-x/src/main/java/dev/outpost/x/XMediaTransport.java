@@ -49,7 +49,7 @@ final class XMediaTransport implements MediaTransport {
     @Override
     public UploadResult upload(String accessToken, MediaFile file, TransferListener listener) {
         MultipartBody body = MultipartBody.of(Map.of("media_category", category(file)), file.path(), 0, file.size());
-        JsonNode media = XJson.data(XHttpClient.reportingTo(progress(body, listener),
+        JsonNode media = XJson.data(XHttpClient.sending(body, listener,
                 () -> XErrorDecoder.call(() -> api.upload(bearer(accessToken), body))));
         return new UploadResult(remoteMedia(media, "POST /2/media/upload"), processing(media));
     }
@@ -69,7 +69,7 @@ final class XMediaTransport implements MediaTransport {
             TransferListener listener) {
         MultipartBody body = MultipartBody.of(Map.of("segment_index", Integer.toString(segment.index())),
                 file.path(), segment.offset(), segment.length());
-        XHttpClient.reportingTo(progress(body, listener), () -> {
+        XHttpClient.sending(body, listener, () -> {
             XErrorDecoder.run(() -> api.append(bearer(accessToken), mediaId, body));
             return null;
         });
@@ -139,10 +139,6 @@ final class XMediaTransport implements MediaTransport {
         }
         return "X could not process the media: " + (name == null ? "" : name + ": ")
                 + (message == null ? "" : message);
-    }
-
-    private static XHttpClient.Progress progress(MultipartBody body, TransferListener listener) {
-        return new XHttpClient.Progress(listener, body.mediaStart(), body.mediaEnd());
     }
 
     private static String bearer(String accessToken) {
