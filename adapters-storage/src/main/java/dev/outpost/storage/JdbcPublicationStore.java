@@ -25,8 +25,8 @@ import java.util.Optional;
 
 /**
  * {@link PublicationStore} over JDBC: the publication in one row, its media in {@code publication_media}.
- * Updates compare the version in their {@code WHERE}; a claim is one conditional {@code UPDATE}, so the database
- * picks the single winner.
+ * Updates compare the version in their {@code WHERE}; a claim, and a take-over (compare-and-set on the holder), is
+ * one conditional {@code UPDATE}, so the database picks the single winner.
  */
 final class JdbcPublicationStore implements PublicationStore {
     private static final String DATA_COLUMNS = "account_id, state, draft_text, reply_to_post_id, scheduled_at,"
@@ -102,6 +102,34 @@ final class JdbcPublicationStore implements PublicationStore {
                 ps.setString(3, id.value());
                 ps.setString(4, worker);
                 ps.setLong(5, Jdbc.nanos(now));
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> claimHolder(PublicationId id, Instant now) {
+        return jdbc.withConnection("reading the claim on publication " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT claimed_by FROM publications WHERE id = ?"
+                    + " AND claimed_by IS NOT NULL AND claim_expires_at > ?")) {
+                ps.setString(1, id.value());
+                ps.setLong(2, Jdbc.nanos(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean takeOver(PublicationId id, String holder, String worker, Instant now, Duration lease) {
+        return jdbc.withConnection("taking over the claim on publication " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE publications SET claimed_by = ?,"
+                    + " claim_expires_at = ? WHERE id = ? AND claimed_by = ?")) {
+                ps.setString(1, worker);
+                ps.setLong(2, Jdbc.nanos(now.plus(lease)));
+                ps.setString(3, id.value());
+                ps.setString(4, holder);
                 return ps.executeUpdate() == 1;
             }
         });

@@ -21,9 +21,14 @@ public final class OutpostCore implements AutoCloseable {
     private final Publications publications;
     private final PublicationRunner runner;
 
-    /** What the core is made of besides stores and platforms. */
+    /**
+     * What the core is made of besides stores and platforms.
+     *
+     * @param workerName this instance's name in publication claims
+     * @param claimHolders which claim holders are known dead, so their claims are taken over before their lease ends
+     */
     public record Options(Clock clock, Sleeper sleeper, RandomGenerator random, UploadSettings uploads,
-            PublicationRunner.Settings publishing, String workerName) {
+            PublicationRunner.Settings publishing, String workerName, ClaimHolders claimHolders) {
         public Options {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(sleeper, "sleeper");
@@ -31,23 +36,35 @@ public final class OutpostCore implements AutoCloseable {
             Objects.requireNonNull(uploads, "uploads");
             Objects.requireNonNull(publishing, "publishing");
             Objects.requireNonNull(workerName, "workerName");
+            Objects.requireNonNull(claimHolders, "claimHolders");
         }
 
+        /** Judges no claim holder dead: claims end with their lease. */
+        public Options(Clock clock, Sleeper sleeper, RandomGenerator random, UploadSettings uploads,
+                PublicationRunner.Settings publishing, String workerName) {
+            this(clock, sleeper, random, uploads, publishing, workerName, ClaimHolders.NONE_PROVABLY_DEAD);
+        }
+
+        /** The defaults; claims of dead processes on this host ({@link LocalProcesses}) are taken over. */
         public static Options defaults(Clock clock, String workerName) {
             return new Options(clock, Sleeper.SYSTEM, new SecureRandom(), UploadSettings.DEFAULT,
-                    PublicationRunner.Settings.DEFAULT, workerName);
+                    PublicationRunner.Settings.DEFAULT, workerName, LocalProcesses.onThisHost());
         }
 
         public Options withUploads(UploadSettings next) {
-            return new Options(clock, sleeper, random, next, publishing, workerName);
+            return new Options(clock, sleeper, random, next, publishing, workerName, claimHolders);
         }
 
         public Options withPublishing(PublicationRunner.Settings next) {
-            return new Options(clock, sleeper, random, uploads, next, workerName);
+            return new Options(clock, sleeper, random, uploads, next, workerName, claimHolders);
         }
 
         public Options withSleeper(Sleeper next) {
-            return new Options(clock, next, random, uploads, publishing, workerName);
+            return new Options(clock, next, random, uploads, publishing, workerName, claimHolders);
+        }
+
+        public Options withClaimHolders(ClaimHolders next) {
+            return new Options(clock, sleeper, random, uploads, publishing, workerName, next);
         }
     }
 
@@ -64,7 +81,7 @@ public final class OutpostCore implements AutoCloseable {
                 inspector, options.clock());
         this.runner = new PublicationRunner(stores.publications(), stores.accounts(), stores.uploads(), stores.jobs(),
                 platforms, accessTokens, uploader, inspector, options.clock(), options.sleeper(), options.random(),
-                options.uploads(), options.publishing(), progress, options.workerName());
+                options.uploads(), options.publishing(), progress, options.workerName(), options.claimHolders());
     }
 
     /** Starts running due publications on this instance, after queueing what a dead worker left half done. */

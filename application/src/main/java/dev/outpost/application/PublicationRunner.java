@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,8 +55,12 @@ public final class PublicationRunner {
      * @param publication as stored afterwards
      * @param ran false when another worker held the claim and nothing was done
      * @param failureKind why this run failed, when it did; null otherwise
+     * @param heldBy the worker whose claim kept this one from running; null when it ran, or when nobody holds it now
      */
-    public record Outcome(Publication publication, boolean ran, OutpostException.Kind failureKind) {
+    public record Outcome(Publication publication, boolean ran, OutpostException.Kind failureKind, String heldBy) {
+        public Outcome(Publication publication, boolean ran, OutpostException.Kind failureKind) {
+            this(publication, ran, failureKind, null);
+        }
     }
 
     private final PublicationStore store;
@@ -73,11 +78,12 @@ public final class PublicationRunner {
     private final Settings settings;
     private final ProgressListener listener;
     private final String worker;
+    private final ClaimHolders holders;
 
     public PublicationRunner(PublicationStore store, AccountStore accounts, UploadJournal journal, JobQueue jobs,
             Platforms platforms, AccessTokens tokens, MediaUploader uploader, MediaInspector inspector, Clock clock,
             Sleeper sleeper, RandomGenerator random, UploadSettings uploadSettings, Settings settings,
-            ProgressListener listener, String worker) {
+            ProgressListener listener, String worker, ClaimHolders holders) {
         this.store = store;
         this.accounts = accounts;
         this.journal = journal;
@@ -93,6 +99,7 @@ public final class PublicationRunner {
         this.settings = settings;
         this.listener = listener;
         this.worker = worker;
+        this.holders = holders;
     }
 
     /**
@@ -107,7 +114,12 @@ public final class PublicationRunner {
     public Outcome runDetailed(PublicationId id) {
         Instant now = clock.instant();
         if (!store.claim(id, worker, now, settings.lease())) {
-            return new Outcome(store.find(id).orElseThrow(), false, null);
+            Optional<String> holder = store.claimHolder(id, now);
+            if (holder.isEmpty() || !takeOverFromDead(id, holder.get(), now)) {
+                // Read again: after a lost take-over the holder is the winner, not the dead one.
+                return new Outcome(store.find(id).orElseThrow(), false, null,
+                        holder.isEmpty() ? null : store.claimHolder(id, now).orElse(null));
+            }
         }
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outpost-claim-" + id);
@@ -125,6 +137,19 @@ public final class PublicationRunner {
             heartbeat.shutdownNow();
             store.release(id, worker);
         }
+    }
+
+    /**
+     * Takes the claim over from a holder that is provably dead (a killed run on this host): compare-and-set on that
+     * holder, so of several runs resuming at once only one wins, and a holder that meanwhile released or lost the
+     * claim to a live worker is not taken from.
+     */
+    private boolean takeOverFromDead(PublicationId id, String holder, Instant now) {
+        if (!holders.provablyDead(holder) || !store.takeOver(id, holder, worker, now, settings.lease())) {
+            return false;
+        }
+        listener.on(new ProgressEvent.ClaimTakenOver(id, holder));
+        return true;
     }
 
     /** One run of one publication; {@code current} is always the stored version. */

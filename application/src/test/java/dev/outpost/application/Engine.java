@@ -34,6 +34,11 @@ final class Engine {
 
     private Engine(FakeClock clock, FakePlatform platform, Stores stores, UploadSettings uploads,
             PublicationRunner.Settings publishing, String worker, List<Duration> sleeps) {
+        this(clock, platform, stores, uploads, publishing, worker, sleeps, ClaimHolders.NONE_PROVABLY_DEAD);
+    }
+
+    private Engine(FakeClock clock, FakePlatform platform, Stores stores, UploadSettings uploads,
+            PublicationRunner.Settings publishing, String worker, List<Duration> sleeps, ClaimHolders holders) {
         this.clock = clock;
         this.platform = platform;
         this.stores = stores;
@@ -45,7 +50,7 @@ final class Engine {
             clock.advance(duration);
         };
         this.core = new OutpostCore(stores, platforms, new OutpostCore.Options(clock, sleeper, new Random(42),
-                uploads, publishing, worker));
+                uploads, publishing, worker, holders));
         core.progress().subscribe(events::add);
     }
 
@@ -75,6 +80,12 @@ final class Engine {
     Engine restart(UploadSettings uploads) {
         return new Engine(clock, platform, stores, uploads, PublicationRunner.Settings.DEFAULT, "worker-2",
                 sleeps);
+    }
+
+    /** A new process on the same stores and platform, named {@code worker}, judging claim holders with {@code holders}. */
+    Engine restartAs(String worker, ClaimHolders holders) {
+        return new Engine(clock, platform, stores, uploadSettings(), PublicationRunner.Settings.DEFAULT, worker, sleeps,
+                holders);
     }
 
     Engine withUploads(UploadSettings uploads) {

@@ -262,6 +262,84 @@ class PublishingReliabilityTest {
     }
 
     @Test
+    @DisplayName("P4: a claim whose holder is provably dead is taken over at once, and says so")
+    void p4_deadHoldersClaimIsTakenOver() {
+        Publication created = engine.core.publications().createForImmediateRun(account.id(), textOnly("Taken over"));
+        assertThat(engine.stores.publications().claim(created.id(), "cli@here:41", engine.clock.instant(),
+                Duration.ofMinutes(2))).isTrue();
+        Engine resuming = engine.restartAs("cli@here:42", holder -> holder.equals("cli@here:41"));
+
+        PublicationRunner.Outcome outcome = resuming.core.runner().runDetailed(created.id());
+
+        assertThat(outcome.ran()).isTrue();
+        assertThat(outcome.publication().state()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(resuming.events).first().isEqualTo(new ProgressEvent.ClaimTakenOver(created.id(), "cli@here:41"));
+        assertThat(engine.platform.posts()).hasSize(1);
+        // Released at the end, as any run's claim.
+        assertThat(engine.stores.publications().claimHolder(created.id(), engine.clock.instant())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("P4: a claim whose holder may be alive is left alone until its lease ends, and the outcome names it")
+    void p4_liveHoldersClaimIsWaitedFor() {
+        Publication created = engine.core.publications().createForImmediateRun(account.id(), textOnly("Waits"));
+        engine.stores.publications().claim(created.id(), "web-there-1234abcd", engine.clock.instant(),
+                PublicationRunner.Settings.DEFAULT.lease());
+        Engine resuming = engine.restartAs("cli@here:42", holder -> holder.startsWith("cli@"));
+
+        PublicationRunner.Outcome held = resuming.core.runner().runDetailed(created.id());
+
+        assertThat(held.ran()).isFalse();
+        assertThat(held.heldBy()).isEqualTo("web-there-1234abcd");
+        assertThat(engine.platform.calls(Operation.PUBLISH)).isEmpty();
+        assertThat(resuming.events).noneMatch(ProgressEvent.ClaimTakenOver.class::isInstance);
+
+        engine.clock.advance(PublicationRunner.Settings.DEFAULT.lease());
+        PublicationRunner.Outcome later = resuming.core.runner().runDetailed(created.id());
+        assertThat(later.ran()).isTrue();
+        assertThat(later.heldBy()).isNull();
+        assertThat(later.publication().state()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(resuming.events).noneMatch(ProgressEvent.ClaimTakenOver.class::isInstance);
+    }
+
+    @Test
+    @DisplayName("P4: of two runs taking over one dead holder's claim at once, exactly one runs")
+    void p4_twoTakeOversOneWins() throws Exception {
+        Publication created = engine.core.publications().createForImmediateRun(account.id(), textOnly("Raced"));
+        engine.stores.publications().claim(created.id(), "cli@here:41", engine.clock.instant(),
+                Duration.ofMinutes(2));
+        CountDownLatch bothJudged = new CountDownLatch(2);
+        ClaimHolders slowJudge = holder -> {
+            bothJudged.countDown();
+            try {
+                bothJudged.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return holder.equals("cli@here:41");
+        };
+        List<Engine> resuming = List.of(engine.restartAs("cli@here:42", slowJudge),
+                engine.restartAs("cli@here:43", slowJudge));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<PublicationRunner.Outcome> outcomes = new ArrayList<>();
+        try {
+            List<Future<PublicationRunner.Outcome>> futures = new ArrayList<>();
+            for (Engine e : resuming) {
+                futures.add(pool.submit(() -> e.core.runner().runDetailed(created.id())));
+            }
+            for (Future<PublicationRunner.Outcome> f : futures) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outcomes).filteredOn(PublicationRunner.Outcome::ran).hasSize(1);
+        assertThat(engine.platform.posts()).hasSize(1);
+        assertThat(engine.reload(created.id()).state()).isEqualTo(PublicationState.PUBLISHED);
+    }
+
+    @Test
     @DisplayName("P5: a crash after the platform returned the post id but before the commit is reconciled")
     void p5_crashBeforeCommit() {
         Engine crashing = engine.withStores(new CrashOnPublished(engine.stores));
@@ -360,6 +438,17 @@ class PublishingReliabilityTest {
                 @Override
                 public boolean claim(PublicationId id, String worker, java.time.Instant now, Duration lease) {
                     return real.claim(id, worker, now, lease);
+                }
+
+                @Override
+                public Optional<String> claimHolder(PublicationId id, java.time.Instant now) {
+                    return real.claimHolder(id, now);
+                }
+
+                @Override
+                public boolean takeOver(PublicationId id, String holder, String worker, java.time.Instant now,
+                        Duration lease) {
+                    return real.takeOver(id, holder, worker, now, lease);
                 }
 
                 @Override

@@ -12,6 +12,13 @@ import java.time.Duration;
 public sealed interface ProgressEvent {
     PublicationId publication();
 
+    /**
+     * This run took the publication's claim over from {@code formerHolder}, a worker known to be dead (a process of
+     * this host that no longer runs), instead of waiting for its lease to end.
+     */
+    record ClaimTakenOver(PublicationId publication, String formerHolder) implements ProgressEvent {
+    }
+
     /** The publication moved to another state. */
     record StateChanged(PublicationId publication, PublicationState state) implements ProgressEvent {
     }

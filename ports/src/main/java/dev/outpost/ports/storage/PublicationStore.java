@@ -36,6 +36,25 @@ public interface PublicationStore {
      */
     boolean claim(PublicationId id, String worker, Instant now, Duration lease);
 
+    /**
+     * Who holds the claim on a publication at {@code now}.
+     *
+     * @return the holder whose lease has not passed; empty when the publication is unclaimed, released, its lease
+     *     passed, or it does not exist
+     */
+    Optional<String> claimHolder(PublicationId id, Instant now);
+
+    /**
+     * Takes over the claim of {@code holder}, atomically (a compare-and-set on the holder): {@code worker} then holds
+     * it for {@code lease} from {@code now}, whether or not the holder's lease had passed. Of several workers taking
+     * over from one holder, exactly one wins. For a holder known to be dead (see {@link #claimHolder}); the store does
+     * not judge that.
+     *
+     * @return whether {@code worker} now holds the claim; false when {@code holder} no longer holds it (it released
+     *     it, or another worker claimed or took it over first) or the publication does not exist
+     */
+    boolean takeOver(PublicationId id, String holder, String worker, Instant now, Duration lease);
+
     /** Gives up a claim; nothing happens when {@code worker} does not hold it. */
     void release(PublicationId id, String worker);
 

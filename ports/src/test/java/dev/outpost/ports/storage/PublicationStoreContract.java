@@ -11,6 +11,7 @@ import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -160,6 +161,67 @@ public abstract class PublicationStoreContract {
         List<Boolean> results = Concurrently.run(8, i -> store.claim(id, "worker-" + i, T0, LEASE));
 
         assertThat(results.stream().filter(Boolean::booleanValue).count()).isEqualTo(1);
+    }
+
+    @Test
+    void theClaimHolderIsWhoeverHoldsAnUnexpiredClaim() {
+        PublicationStore store = publicationStore();
+        PublicationId id = store.create(queued("p1", "42", T0)).id();
+        assertThat(store.claimHolder(id, T0)).isEmpty();
+
+        store.claim(id, "cli@host-a:41", T0, LEASE);
+
+        assertThat(store.claimHolder(id, T0.plus(LEASE).minusNanos(1))).contains("cli@host-a:41");
+        assertThat(store.claimHolder(id, T0.plus(LEASE))).isEmpty();
+        store.release(id, "cli@host-a:41");
+        assertThat(store.claimHolder(id, T0.plusSeconds(1))).isEmpty();
+        assertThat(store.claimHolder(new PublicationId("ghost"), T0)).isEmpty();
+    }
+
+    @Test
+    void aClaimIsTakenOverOnlyFromItsCurrentHolder() {
+        PublicationStore store = publicationStore();
+        PublicationId id = store.create(queued("p1", "42", T0)).id();
+        store.claim(id, "worker-dead", T0, LEASE);
+
+        assertThat(store.takeOver(id, "worker-other", "worker-b", T0.plusSeconds(1), LEASE)).isFalse();
+        assertThat(store.claimHolder(id, T0.plusSeconds(1))).contains("worker-dead");
+
+        assertThat(store.takeOver(id, "worker-dead", "worker-b", T0.plusSeconds(1), LEASE)).isTrue();
+        assertThat(store.claimHolder(id, T0.plusSeconds(1))).contains("worker-b");
+        // The new holder's lease runs from the take-over, and the old holder cannot claim it back.
+        assertThat(store.claimHolder(id, T0.plus(LEASE).plusSeconds(1).minusNanos(1))).contains("worker-b");
+        assertThat(store.claim(id, "worker-dead", T0.plusSeconds(2), LEASE)).isFalse();
+        assertThat(store.takeOver(id, "worker-dead", "worker-c", T0.plusSeconds(2), LEASE)).isFalse();
+        assertThat(store.claim(id, "worker-b", T0.plusSeconds(3), LEASE)).isTrue();
+    }
+
+    @Test
+    void aLapsedClaimIsTakenOverFromItsHolderUnlessSomeoneClaimedItMeanwhile() {
+        PublicationStore store = publicationStore();
+        PublicationId id = store.create(queued("p1", "42", T0)).id();
+        store.claim(id, "worker-dead", T0, LEASE);
+        Instant later = T0.plus(LEASE).plusSeconds(1);
+        assertThat(store.takeOver(id, "worker-dead", "worker-b", later, LEASE)).isTrue();
+
+        store.release(id, "worker-b");
+        assertThat(store.takeOver(id, "worker-b", "worker-c", later, LEASE)).isFalse();
+        assertThat(store.claimHolder(id, later)).isEmpty();
+        assertThat(store.takeOver(new PublicationId("ghost"), "worker-b", "worker-c", later, LEASE)).isFalse();
+    }
+
+    @Test
+    void ofConcurrentTakeOversFromOneHolderExactlyOneWins() throws Exception {
+        PublicationStore store = publicationStore();
+        PublicationId id = store.create(queued("p1", "42", T0)).id();
+        store.claim(id, "worker-dead", T0, LEASE);
+
+        List<Boolean> results = Concurrently.run(8, i -> store.takeOver(id, "worker-dead", "worker-" + i,
+                T0.plusSeconds(1), LEASE));
+
+        assertThat(results.stream().filter(Boolean::booleanValue).count()).isEqualTo(1);
+        int winner = results.indexOf(true);
+        assertThat(store.claimHolder(id, T0.plusSeconds(1))).contains("worker-" + winner);
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A {@link PublicationStore} in a map, for tests of the core. Thread-safe; update and claim are atomic. */
+/** A {@link PublicationStore} in a map, for tests of the core. Thread-safe; update, claim and take-over are atomic. */
 public final class InMemoryPublicationStore implements PublicationStore {
     private record Entry(Publication publication, long createdSeq, String claimedBy, Instant claimExpiresAt) {
         Entry with(Publication next) {
@@ -60,6 +60,26 @@ public final class InMemoryPublicationStore implements PublicationStore {
     public synchronized boolean claim(PublicationId id, String worker, Instant now, Duration lease) {
         Entry current = entries.get(id);
         if (current == null || !current.claimableBy(worker, now)) {
+            return false;
+        }
+        entries.put(id, current.claimed(worker, now.plus(lease)));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<String> claimHolder(PublicationId id, Instant now) {
+        Entry current = entries.get(id);
+        if (current == null || current.claimedBy() == null || !now.isBefore(current.claimExpiresAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(current.claimedBy());
+    }
+
+    @Override
+    public synchronized boolean takeOver(PublicationId id, String holder, String worker, Instant now,
+            Duration lease) {
+        Entry current = entries.get(id);
+        if (current == null || !holder.equals(current.claimedBy())) {
             return false;
         }
         entries.put(id, current.claimed(worker, now.plus(lease)));
