@@ -38,6 +38,8 @@ final class MediaItem {
 
     boolean finalized;
     Instant finalizedAt;
+    /** Done once the finalized bytes are hashed and their spool freed; for processed media that runs after FINALIZE. */
+    final java.util.concurrent.CompletableFuture<Void> assembled = new java.util.concurrent.CompletableFuture<>();
     long size;
     String contentSha256;
     ImageProbe.ImageInfo image;
@@ -78,6 +80,9 @@ final class MediaItem {
             return null;
         }
         if (!now.isBefore(finalizedAt.plus(processing))) {
+            if (!assembled.isDone()) {
+                return "in_progress"; // the bytes are still being read, as X's processing would
+            }
             return failsProcessing ? "failed" : "succeeded";
         }
         return now.isBefore(finalizedAt.plusMillis(Math.min(1000, processing.toMillis() / 3))) ? "pending" : "in_progress";

@@ -21,8 +21,10 @@ import java.util.stream.Stream;
 
 /**
  * The media ids and their bytes. Bytes are streamed to spool files while being counted and
- * hashed, never held in memory; FINALIZE hashes the whole file from the spool and deletes it,
- * so only sizes and hashes stay behind.
+ * hashed, never held in memory; after FINALIZE the whole file is hashed from the spool and the spool
+ * deleted, so only sizes and hashes stay behind. For media X processes (videos, GIFs) that pass runs
+ * in the background during processing, as X's would, so FINALIZE answers at once; images are done
+ * before FINALIZE answers.
  */
 final class MediaLibrary {
     static final int HEAD_BYTES = 64 * 1024;
@@ -31,6 +33,11 @@ final class MediaLibrary {
     private final IdSource ids;
     private final Path spoolDir;
     private final Map<String, MediaItem> items = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService assembler = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sandbox-media-processing");
+        t.setDaemon(true);
+        return t;
+    });
 
     MediaLibrary(SandboxConfig config, IdSource ids, Path spoolDir) {
         this.config = config;
@@ -138,35 +145,74 @@ final class MediaLibrary {
             if (item.segments.values().stream().anyMatch(seg -> seg.file() == null)) {
                 throw ApiProblem.invalidRequest("Media id " + item.id + " has expired.");
             }
-            MessageDigest whole = sha256();
-            byte[] head = new byte[0];
-            byte[] chunk = new byte[64 * 1024];
-            for (MediaItem.Segment segment : item.segments.values()) {
-                try (InputStream in = Files.newInputStream(segment.file())) {
-                    for (int n; (n = in.read(chunk)) >= 0; ) {
-                        whole.update(chunk, 0, n);
-                        if (head.length < HEAD_BYTES) {
-                            int take = Math.min(n, HEAD_BYTES - head.length);
-                            byte[] longer = java.util.Arrays.copyOf(head, head.length + take);
-                            System.arraycopy(chunk, 0, longer, head.length, take);
-                            head = longer;
-                        }
-                    }
-                }
-            }
-            for (var entry : item.segments.entrySet()) {
-                Files.deleteIfExists(entry.getValue().file());
-                MediaItem.Segment s = entry.getValue();
-                entry.setValue(new MediaItem.Segment(s.index(), s.size(), s.sha256(), null));
-            }
             item.size = received;
-            item.contentSha256 = HexFormat.of().formatHex(whole.digest());
-            item.image = item.kind == MediaItem.Kind.PHOTO ? ImageProbe.probe(head).orElse(null) : null;
             item.finalized = true;
             item.finalizedAt = now;
             item.failsProcessing = item.needsProcessing && failProcessing;
             item.nextPollAllowedAt = now.plusSeconds(config.checkAfterSecs());
         }
+        if (item.needsProcessing) {
+            assembler.execute(() -> assembleQuietly(item));
+        } else {
+            assemble(item);
+        }
+    }
+
+    /** Blocks until the finalized bytes of {@code item} are hashed (at most a few seconds for 512 MiB). */
+    static void awaitAssembled(MediaItem item) {
+        boolean finalized;
+        synchronized (item) {
+            finalized = item.finalized;
+        }
+        if (finalized) {
+            try {
+                item.assembled.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // reported where it happened; the view shows no content hash
+            }
+        }
+    }
+
+    private void assembleQuietly(MediaItem item) {
+        try {
+            assemble(item);
+        } catch (IOException | RuntimeException e) {
+            // A reset deleted the spool while it was being read: nothing is left to describe.
+            item.assembled.completeExceptionally(e);
+        }
+    }
+
+    /** Hashes the finalized segments in order (the whole file), probes an image's head, then frees the spool. */
+    private void assemble(MediaItem item) throws IOException {
+        List<MediaItem.Segment> segments = item.segmentList();
+        MessageDigest whole = sha256();
+        byte[] head = new byte[0];
+        byte[] chunk = new byte[64 * 1024];
+        for (MediaItem.Segment segment : segments) {
+            try (InputStream in = Files.newInputStream(segment.file())) {
+                for (int n; (n = in.read(chunk)) >= 0; ) {
+                    whole.update(chunk, 0, n);
+                    if (head.length < HEAD_BYTES) {
+                        int take = Math.min(n, HEAD_BYTES - head.length);
+                        byte[] longer = java.util.Arrays.copyOf(head, head.length + take);
+                        System.arraycopy(chunk, 0, longer, head.length, take);
+                        head = longer;
+                    }
+                }
+            }
+        }
+        synchronized (item) {
+            for (var entry : item.segments.entrySet()) {
+                Files.deleteIfExists(entry.getValue().file());
+                MediaItem.Segment s = entry.getValue();
+                entry.setValue(new MediaItem.Segment(s.index(), s.size(), s.sha256(), null));
+            }
+            item.contentSha256 = HexFormat.of().formatHex(whole.digest());
+            item.image = item.kind == MediaItem.Kind.PHOTO ? ImageProbe.probe(head).orElse(null) : null;
+        }
+        item.assembled.complete(null);
     }
 
     /** Uploads abandoned until they expired can never be finalized: their spooled bytes go, their record stays. */

@@ -59,6 +59,8 @@ final class SandboxRuntime {
     }
 
     SandboxState state() {
+        // A view shows the content hash, which processing (running after FINALIZE) computes: wait for it.
+        media.all().forEach(MediaLibrary::awaitAssembled);
         Instant now = now();
         List<MediaView> mediaViews = media.all().stream()
                 .map(m -> m.view(now, config.processingDuration()))
