@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sets how much is logged, once the flags are known: warnings by default, errors only with {@code --quiet}, and
- * Outpost's own debug lines with {@code --verbose}. Logs always go to standard error (see logback.xml).
+ * Outpost's own debug lines with {@code --verbose}. Logs always go to standard error (see {@link LogConfigurator}).
  */
 final class Logging {
     private Logging() {
