@@ -25,6 +25,18 @@ public final class MediaInspector {
      * @throws OutpostException INVALID_INPUT with one problem naming the field and the file
      */
     public MediaFile inspect(Path file, String field) {
+        return look(file, field, true);
+    }
+
+    /**
+     * Like {@link #inspect}, but reads only the first bytes, not the whole file: for media sent once whose upload is
+     * never resumed (its fingerprint is {@link FileFingerprint#unhashed}), such as {@code outpost upload}'s.
+     */
+    public MediaFile identify(Path file, String field) {
+        return look(file, field, false);
+    }
+
+    private MediaFile look(Path file, String field, boolean hash) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw OutpostException.invalid(field, name + " is a directory; give a media file");
@@ -37,15 +49,19 @@ public final class MediaInspector {
             var modified = Files.getLastModifiedTime(file).toInstant();
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             byte[] head;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+            try (InputStream in = hash ? new DigestInputStream(Files.newInputStream(file), sha256)
+                    : Files.newInputStream(file)) {
                 head = in.readNBytes(MediaType.SNIFF_LENGTH);
-                in.transferTo(java.io.OutputStream.nullOutputStream());
+                if (hash) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
             }
             MediaType type = MediaType.sniff(head).orElseThrow(() -> OutpostException.invalid(field, name
                     + " is not a supported image or video (its content is none of JPEG, PNG, WEBP, GIF, MP4,"
                     + " MOV or WebM, whatever its name says)"));
-            return new MediaFile(file, type, new FileFingerprint(size, modified,
-                    HexFormat.of().formatHex(sha256.digest())));
+            return new MediaFile(file, type, hash
+                    ? new FileFingerprint(size, modified, HexFormat.of().formatHex(sha256.digest()))
+                    : FileFingerprint.unhashed(size, modified));
         } catch (NoSuchFileException e) {
             throw OutpostException.invalid(field, name + " does not exist; check the path");
         } catch (AccessDeniedException e) {

@@ -104,7 +104,8 @@ public final class MediaUploader {
             return found;
         }
         UploadSession session = found.get();
-        boolean sameFile = session.target().file().fingerprint().equals(target.file().fingerprint());
+        boolean sameFile = target.file().fingerprint().hashed()
+                && session.target().file().fingerprint().equals(target.file().fingerprint());
         boolean expired = session.media().isExpiredAt(clock.instant());
         boolean deadEnd = session instanceof UploadSession.Failed || session instanceof UploadSession.Expired;
         if (!sameFile || expired || deadEnd) {

@@ -29,6 +29,26 @@ class MediaInspectorTest {
     }
 
     @Test
+    void identifyingSniffsTheTypeWithoutHashingAndIsNeverTakenForAHashedFingerprint() {
+        MediaFile known = TestMedia.mp4(dir, "clip.bin", 100_000, 1);
+
+        MediaFile identified = inspector.identify(known.path(), "FILE");
+
+        assertThat(identified.type()).isEqualTo(MediaType.MP4);
+        assertThat(identified.size()).isEqualTo(100_000);
+        assertThat(identified.fingerprint().hashed()).isFalse();
+        assertThat(identified.fingerprint()).isNotEqualTo(inspector.inspect(known.path(), "FILE").fingerprint());
+        assertThat(inspector.inspect(known.path(), "FILE").fingerprint().hashed()).isTrue();
+    }
+
+    @Test
+    void identifyingRefusesWhatInspectingRefuses() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.mp4"), "just words, no video");
+        assertThatThrownBy(() -> inspector.identify(text, "FILE")).isInstanceOf(OutpostException.class)
+                .hasMessageContaining("FILE").hasMessageContaining("notes.mp4 is not a supported image or video");
+    }
+
+    @Test
     void anUnchangedFileIsNotReadAgain() {
         MediaFile known = inspector.inspect(TestMedia.mp4(dir, "clip.mp4", 100_000, 1).path(), "media[0]");
 

@@ -210,6 +210,25 @@ class UploadReliabilityTest {
     }
 
     @Test
+    @DisplayName("U7: a file sent without a content hash (outpost upload) is never resumed, whatever its journal says")
+    void u7_unhashedFileNeverResumes() throws IOException {
+        MediaFile once = new MediaInspector().identify(video.path(), "FILE");
+        assertThat(once.fingerprint().hashed()).isFalse();
+        engine.platform.failAppend(2, Faults.invalidRequest("process killed"));
+        assertThatThrownBy(() -> upload(engine, once)).isInstanceOf(OutpostException.class);
+        assertThat(engine.stores.uploads().find(new UploadId("up-1"))).isPresent();
+        int appendsBefore = engine.platform.calls(Operation.APPEND).size();
+
+        UploadSession.Succeeded done = upload(engine.restart(), once);
+
+        assertThat(engine.platform.calls(Operation.INITIALIZE)).hasSize(2);
+        List<FakeCall> after = engine.platform.calls(Operation.APPEND).subList(appendsBefore,
+                engine.platform.calls(Operation.APPEND).size());
+        assertThat(after).extracting(FakeCall::segmentIndex).containsExactly(0, 1, 2, 3);
+        assertWholeFileArrived(done);
+    }
+
+    @Test
     @DisplayName("U8: when the platform does not assemble the announced bytes, stop with a data-loss error")
     void u8_totalBytesDisagree() {
         engine.platform.failNext(Operation.FINALIZE, Faults.invalidRequest("segments total 15728639 bytes,"

@@ -60,7 +60,8 @@ final class UploadCommand implements Callable<Integer> {
         var core = backend.core();
         Account owner = AccountChooser.choose(core.stores().accounts(), account);
         var platform = core.platforms().of(owner.id());
-        MediaFile media = new MediaInspector().inspect(file, "FILE");
+        // Nothing resumes a stand-alone upload (see below), so no pass over the whole file to fingerprint it.
+        MediaFile media = new MediaInspector().identify(file, "FILE");
         List<Problem> problems = platform.validator().validate(
                 new Draft("", List.of(new MediaAttachment(media, alt)), null, null), environment.clock().instant())
                 .stream().map(Problem::of).toList();
