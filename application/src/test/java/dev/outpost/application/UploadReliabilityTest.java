@@ -59,6 +59,11 @@ class UploadReliabilityTest {
                 .collect(Collectors.groupingBy(FakeCall::segmentIndex, Collectors.counting()));
     }
 
+    private List<FakeCall> appendsSince(int before) {
+        List<FakeCall> appends = engine.platform.calls(Operation.APPEND);
+        return appends.subList(before, appends.size());
+    }
+
     private void assertWholeFileArrived(UploadSession.Succeeded done) throws IOException {
         assertThat(engine.platform.mediaTransport().assembledSha256(done.media().mediaId()))
                 .contains(video.fingerprint().sha256());
@@ -202,9 +207,7 @@ class UploadReliabilityTest {
         UploadSession.Succeeded done = upload(engine.restart(), changed);
 
         assertThat(engine.platform.calls(Operation.INITIALIZE)).hasSize(2);
-        List<FakeCall> after = engine.platform.calls(Operation.APPEND).subList(appendsBefore,
-                engine.platform.calls(Operation.APPEND).size());
-        assertThat(after).extracting(FakeCall::segmentIndex).containsExactly(0, 1, 2, 3);
+        assertThat(appendsSince(appendsBefore)).extracting(FakeCall::segmentIndex).containsExactly(0, 1, 2, 3);
         assertThat(engine.platform.mediaTransport().assembledSha256(done.media().mediaId()))
                 .contains(changed.fingerprint().sha256());
     }
@@ -222,9 +225,7 @@ class UploadReliabilityTest {
         UploadSession.Succeeded done = upload(engine.restart(), once);
 
         assertThat(engine.platform.calls(Operation.INITIALIZE)).hasSize(2);
-        List<FakeCall> after = engine.platform.calls(Operation.APPEND).subList(appendsBefore,
-                engine.platform.calls(Operation.APPEND).size());
-        assertThat(after).extracting(FakeCall::segmentIndex).containsExactly(0, 1, 2, 3);
+        assertThat(appendsSince(appendsBefore)).extracting(FakeCall::segmentIndex).containsExactly(0, 1, 2, 3);
         assertWholeFileArrived(done);
     }
 
