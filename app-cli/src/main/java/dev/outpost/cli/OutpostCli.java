@@ -36,6 +36,8 @@ public final class OutpostCli {
         // Ctrl-C and kill still close the database and the queue cleanly; close() is idempotent.
         Thread closer = new Thread(backend::close, "outpost-close");
         Runtime.getRuntime().addShutdownHook(closer);
+        // The hook races H2's own, which closes the database: give up claims before any hook starts.
+        StopSignals.releaseFirst(backend::releaseClaims);
         try {
             return commandLine(injector).execute(args);
         } finally {

@@ -3,6 +3,7 @@ package dev.outpost.cli.command;
 import dev.outpost.application.OutpostCore;
 import dev.outpost.application.OutpostException;
 import dev.outpost.application.PublicationRunner;
+import dev.outpost.application.progress.ProgressEvent;
 import dev.outpost.cli.render.Progress;
 import dev.outpost.cli.runtime.Backend;
 import dev.outpost.cli.runtime.Output;
@@ -13,9 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Runs one publication in this process with progress on standard error, and reports how it ended. When another
- * run still holds the publication's claim (typically a run that was killed: its lease has not lapsed yet), waits for
- * the claim to lapse and tries again.
+ * Runs one publication in this process with progress on standard error, and reports how it ended. A claim left by a
+ * run of this machine that is gone (killed, or stopped before it could release) is taken over at once; when another
+ * run still holds the claim (alive, or on another host or a web instance), waits for it to end or lapse.
  */
 final class ForegroundRun {
     private final Backend backend;
@@ -39,7 +40,9 @@ final class ForegroundRun {
         PublicationRunner.Outcome outcome;
         try (Progress progress = Progress.open(output, interactive, false)) {
             AutoCloseable subscription = core.progress().subscribe(event -> {
-                if (event.publication().equals(id)) {
+                if (event instanceof ProgressEvent.ClaimTakenOver takenOver && event.publication().equals(id)) {
+                    output.note(takenOver(takenOver));
+                } else if (event.publication().equals(id)) {
                     progress.on(event);
                 }
             });
@@ -65,17 +68,26 @@ final class ForegroundRun {
             if (outcome.ran() || outcome.publication().state().isTerminal()) {
                 return outcome;
             }
+            String holder = outcome.heldBy() == null ? "another run" : outcome.heldBy();
             if (clock.instant().isAfter(giveUp)) {
-                throw new OutpostException(OutpostException.Kind.FAILED, "publication " + id + " is held by another"
-                        + " worker that is still running it; see `outpost publications show " + id + "`");
+                throw new OutpostException(OutpostException.Kind.FAILED, "publication " + id + " is held by " + holder
+                        + ", which is still running it; see `outpost publications show " + id + "`");
             }
-            if (!told) {
-                output.note("Another run holds publication " + id + " (a worker, or a run that was stopped);"
-                        + " waiting up to " + lease.toSeconds() + " s for its claim to lapse …");
+            if (!told && outcome.heldBy() != null) {
+                // A stopped run of this machine would have been taken over: this one lives, or is on another host.
+                output.note("Publication " + id + " is held by " + holder + ", which is still running or is not on"
+                        + " this machine; waiting up to " + lease.toSeconds() + " s for it to finish or for its"
+                        + " claim to lapse …");
                 told = true;
             }
             Thread.sleep(1000);
         }
+    }
+
+    /** The note for a claim taken over from a run that is gone. */
+    static String takenOver(ProgressEvent.ClaimTakenOver event) {
+        return "The run that held publication " + event.publication() + " (" + event.formerHolder() + ") is no longer"
+                + " running; took over its claim without waiting for it to lapse.";
     }
 
     private static void unsubscribe(AutoCloseable subscription) {

@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
         description = {"Finish a publication that was interrupted (killed, network lost) or failed, in this process with"
                 + " progress. Uploads continue from the journal: segments the platform acknowledged are not sent"
                 + " again, and a post whose request may have gone out is looked for before anything is sent twice.",
-            "If the interrupted run's claim has not lapsed yet (OUTPOST_CLAIM_LEASE_SECONDS), this waits for it."})
+            "A run of this machine that is gone (killed, stopped) is taken over at once. If the run holding the"
+                + " publication is still going, or ran on another machine or in the web app, this waits for its claim"
+                + " to lapse (OUTPOST_CLAIM_LEASE_SECONDS)."})
 final class PublicationsResumeCommand implements Callable<Integer> {
     @Mixin
     GlobalFlags flags;

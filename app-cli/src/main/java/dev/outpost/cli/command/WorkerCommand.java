@@ -74,6 +74,8 @@ final class WorkerCommand implements Callable<Integer> {
             result.put("postId", published.postId());
             result.put("url", published.url().toString());
             output.result(result, "Published " + event.publication() + ": " + published.url());
+        } else if (event instanceof ProgressEvent.ClaimTakenOver takenOver) {
+            output.note("[" + event.publication() + "] " + ForegroundRun.takenOver(takenOver));
         } else if (event instanceof ProgressEvent.Failed failed) {
             result.put("state", PublicationState.FAILED.name());
             result.put("reason", failed.reason());

@@ -3,6 +3,7 @@ package dev.outpost.cli.runtime;
 import dev.outpost.application.OutpostCore;
 import dev.outpost.application.UploadSettings;
 import dev.outpost.application.OutpostException;
+import dev.outpost.application.LocalProcesses;
 import dev.outpost.application.Platforms;
 import dev.outpost.application.PublicationRunner;
 import dev.outpost.application.boot.OutpostConfig;
@@ -14,7 +15,6 @@ import dev.outpost.ports.storage.StorageConfig;
 import dev.outpost.ports.storage.StoragePlugin;
 import dev.outpost.ports.storage.Stores;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +40,7 @@ public final class Backend implements AutoCloseable {
     private OutpostCore core;
     private Duration claimLease = PublicationRunner.Settings.DEFAULT.lease();
     private final Set<PublicationId> running = ConcurrentHashMap.newKeySet();
+    private LocalProcesses processes;
 
     public Backend(Environment environment, GlobalOptions options, Map<String, PlatformPlugin> platformPlugins,
             Map<String, StoragePlugin> storagePlugins, Output output) {
@@ -125,6 +126,7 @@ public final class Backend implements AutoCloseable {
             throw OutpostException.invalid("configuration", bad.getMessage());
         }
         OutpostCore.Options coreOptions = OutpostCore.Options.defaults(clock, workerName())
+                .withClaimHolders(processes())
                 .withUploads(uploads)
                 .withPublishing(new PublicationRunner.Settings(claimLease, defaults.reconcileGrace(),
                         defaults.reconcileLookBack()));
@@ -164,15 +166,20 @@ public final class Backend implements AutoCloseable {
                 + " seconds of at least 3");
     }
 
-    /** Names this process in publication claims: two runs on one machine must never share a claim. */
+    /**
+     * Names this process in publication claims, {@code cli@<host>:<pid>}: two runs on one machine never share a
+     * claim, and a later run on this machine can tell that the process is gone and take its claim over at once.
+     */
     public String workerName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "localhost";
+        return processes().workerName();
+    }
+
+    /** Looked up when first needed: commands that open no storage do not wait for the host's name. */
+    private synchronized LocalProcesses processes() {
+        if (processes == null) {
+            processes = LocalProcesses.onThisHost();
         }
-        return "cli@" + host + ":" + ProcessHandle.current().pid();
+        return processes;
     }
 
     /**
@@ -183,18 +190,27 @@ public final class Backend implements AutoCloseable {
         running.add(id);
     }
 
-    @Override
-    public synchronized void close() {
-        if (stores != null) {
-            String worker = workerName();
-            for (PublicationId id : running) {
-                try {
-                    stores.publications().release(id, worker);
-                } catch (RuntimeException closing) {
-                    // Best effort: the lease lapses by itself anyway.
-                }
+    /**
+     * Gives up the claims of the publications this process runs in the foreground, so that another run need not wait
+     * for their lease; the process is about to end. Best effort.
+     */
+    public synchronized void releaseClaims() {
+        if (stores == null) {
+            return;
+        }
+        String worker = workerName();
+        for (PublicationId id : running) {
+            try {
+                stores.publications().release(id, worker);
+            } catch (RuntimeException closing) {
+                // Best effort: the lease lapses by itself anyway, and this machine's next run takes it over.
             }
         }
+    }
+
+    @Override
+    public synchronized void close() {
+        releaseClaims();
         if (core != null) {
             core.close();
         }

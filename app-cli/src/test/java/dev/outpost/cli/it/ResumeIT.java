@@ -10,18 +10,21 @@ import dev.outpost.xsandbox.Post;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A video upload killed with SIGKILL halfway, then finished by {@code publications resume}: segments the sandbox
- * acknowledged are not sent again, the same media id is continued, and there is one post.
+ * A video upload killed with SIGKILL halfway, then finished by {@code publications resume}: the killed process's claim
+ * is taken over at once (not waited for), segments the sandbox acknowledged are not sent again, the same media id is
+ * continued, and there is one post. A run that is still going is never taken over.
  */
 class ResumeIT {
     private static final int SEGMENT = 1 << 20;
     private static final int SEGMENTS = 12;
+    private static final Duration LONG_LEASE = Duration.ofSeconds(120);
 
     @TempDir
     static Path dir;
@@ -46,9 +49,11 @@ class ResumeIT {
         world.x.faults().bandwidth(1_500_000);
         java.util.Set<String> earlier = world.x.state().media().stream().map(MediaView::id)
                 .collect(java.util.stream.Collectors.toSet());
-        // One segment at a time, so the journal trails the sandbox by at most the segment in flight.
-        Launcher.Started post = Launcher.start(world.env("OUTPOST_APPEND_PARALLELISM", "1"), null, "post",
-                "Survives a kill", "--media", video.toString());
+        // One segment at a time, so the journal trails the sandbox by at most the segment in flight. A lease far
+        // longer than the test: resume must not wait for it, the killed run is known dead.
+        Map<String, String> env = world.env("OUTPOST_APPEND_PARALLELISM", "1");
+        env.put("OUTPOST_CLAIM_LEASE_SECONDS", Long.toString(LONG_LEASE.toSeconds()));
+        Launcher.Started post = Launcher.start(env, null, "post", "Survives a kill", "--media", video.toString());
         MediaView halfway = awaitSegments(earlier, 4, Duration.ofSeconds(60));
         post.kill();
         assertThat(post.process().exitValue()).isEqualTo(137);
@@ -69,11 +74,17 @@ class ResumeIT {
         int appendsBefore = successfulAppends(halfway.id()).size();
         int initsBefore = world.x.state().requestsTo(Endpoint.MEDIA_INITIALIZE).size();
 
-        Launcher.Run resumed = Launcher.run(world.env(), "publications", "resume", id.substring(0, 8), "--json")
+        long started = System.nanoTime();
+        Launcher.Run resumed = Launcher.run(env, "publications", "resume", id.substring(0, 8), "--json")
                 .expectExit(0);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(resumed.json().get("state").asText()).isEqualTo("PUBLISHED");
-        assertThat(resumed.stderr()).contains("resumable.mp4: uploading 12.6 MB in " + SEGMENTS + " segments,"
-                + " resuming after");
+        // The killed process's claim was taken over at once rather than waited for.
+        assertThat(resumed.stderr()).containsPattern("The run that held publication " + id + " \\(cli@[^:]+:"
+                + post.process().pid() + "\\) is no longer running; took over its claim").doesNotContain("waiting up to");
+        assertThat(took).isLessThan(LONG_LEASE);
+        assertThat(resumed.stderr()).containsPattern("resumable.mp4: uploading 12\\.\\d Mi?B in " + SEGMENTS
+                + " segments, resuming after");
 
         // Exactly the segments the journal had not recorded went out again; no new upload was started.
         assertThat(successfulAppends(halfway.id()).size() - appendsBefore).isEqualTo(SEGMENTS - acknowledged);
@@ -106,6 +117,34 @@ class ResumeIT {
                 uploading.get(0).get("id").asText()).expectExit(0);
         assertThat(resumed.lastLine()).startsWith("https://x.com/i/web/status/");
         assertThat(world.x.posts()).filteredOn(p -> p.submittedText().equals("Stopped politely")).hasSize(1);
+    }
+
+    @Test
+    void aResumeNeverTakesOverARunThatIsStillGoingButTakesItOverOnceKilled() throws Exception {
+        Path video = TestMedia.mp4(dir, "alive.mp4", (long) SEGMENT * 4, 23);
+        // Slow enough that the post is still uploading when the first resume gives up (its own lease 5 s + 5 s).
+        // The post's lease outlasts the test: only a take-over lets the last resume run.
+        world.x.faults().bandwidth(120_000);
+        Map<String, String> env = world.env("OUTPOST_APPEND_PARALLELISM", "1");
+        env.put("OUTPOST_CLAIM_LEASE_SECONDS", Long.toString(LONG_LEASE.toSeconds()));
+        Launcher.Started post = Launcher.start(env, null, "post", "Held by a live run", "--media", video.toString());
+        post.awaitStderrLine(line -> line.contains("alive.mp4: uploading"), Duration.ofSeconds(60));
+        String id = Launcher.run(world.env(), "publications", "list", "--state", "uploading", "--json").expectExit(0)
+                .json().get(0).get("id").asText();
+
+        Launcher.Run refused = Launcher.run(world.env(), "publications", "resume", id);
+
+        assertThat(post.process().isAlive()).as("the post still runs").isTrue();
+        refused.expectExit(1);
+        String holder = ":" + post.process().pid() + ", which is still running";
+        assertThat(refused.stderr()).contains("is held by cli@").contains(holder).doesNotContain("took over");
+
+        post.kill();
+        world.x.faults().clear();
+        Launcher.Run resumed = Launcher.run(env, "publications", "resume", id).expectExit(0);
+        assertThat(resumed.stderr()).contains(post.process().pid() + ") is no longer running; took over its claim")
+                .doesNotContain("waiting up to");
+        assertThat(world.x.posts()).filteredOn(p -> p.submittedText().equals("Held by a live run")).hasSize(1);
     }
 
     private static MediaView awaitSegments(java.util.Set<String> earlier, int count, Duration timeout)
