@@ -21,6 +21,8 @@ import java.util.Set;
  */
 final class RequestPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
+    /** How much of a refused request's unread body is read and dropped before answering (see discardUnreadBody). */
+    private static final long LINGER_BYTES = 8L << 20;
     private static final Set<String> SECRET_PARAMS = Set.of("code", "code_verifier", "token", "refresh_token",
             "access_token", "client_secret");
     private static final List<String> LOGGED_HEADERS = List.of("authorization", "content-length", "transfer-encoding",
@@ -49,6 +51,7 @@ final class RequestPipeline {
         Call call = new Call(ctx, endpoint, faults.bandwidthBytesPerSecond());
         FaultRule firedRule = null;
         boolean dropped = false;
+        boolean refused = false;
         RateLimits.Verdict verdict = null;
         try {
             sleep(faults.latency());
@@ -85,6 +88,7 @@ final class RequestPipeline {
                 verdict = new RateLimits.Verdict(verdict.limit(), 0, problem.retryAtEpochSeconds, true);
             }
             call.problem(problem, runtime.config.problemTypeHost());
+            refused = true;
         } catch (Connections.Aborted aborted) {
             dropped = true;
         } catch (IOException e) {
@@ -104,6 +108,9 @@ final class RequestPipeline {
         if (dropped) {
             Connections.reset(ctx.req());
         } else {
+            if (refused) {
+                discardUnreadBody(ctx);
+            }
             answer(ctx, call, verdict);
         }
     }
@@ -133,6 +140,27 @@ final class RequestPipeline {
         } else {
             ctx.result(new byte[0]);
             ctx.res().setContentType(null); // X's 204 and redirects carry no content type
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused request's body, up to {@link #LINGER_BYTES}, as front ends do before
+     * they answer early (nginx's lingering close): a client still sending then reads the answer instead of losing it
+     * to a reset. A longer body is cut off, so an oversized upload is still stopped early.
+     */
+    private static void discardUnreadBody(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] chunk = new byte[16 * 1024];
+            for (long left = LINGER_BYTES; left > 0; ) {
+                int n = in.read(chunk, 0, (int) Math.min(chunk.length, left));
+                if (n < 0) {
+                    return;
+                }
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client is gone, or the body was already taken apart: the answer goes out as it can
         }
     }
 
