@@ -3,7 +3,7 @@
 # the peer (twitter-api-v2 1.29.1) on the X sandbox over loopback. Not part of the test suite.
 #   bench/run.sh                    full run (~10 min on 2 cores); table on stdout, bench/out/results.{md,json}
 #   BENCH_SKIP_BUILD=1 bench/run.sh reuse the jars already in */target
-# Knobs: BENCH_REPEAT (3), BENCH_VIDEO_BYTES (512000000), BENCH_APPEND_PARALLELISM (4), BENCH_STARTUP_RUNS (9),
+# Knobs: BENCH_REPEAT (3), BENCH_VIDEO_BYTES (536870912 = 512 MiB), BENCH_STARTUP_RUNS (9),
 #        BENCH_WEB_PUBLICATIONS (50). Needs java 17, node, curl, /usr/bin/time (apt-get install -y time).
 set -euo pipefail
 bench=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
@@ -19,7 +19,5 @@ for f in x-sandbox/target/x-sandbox.jar app-cli/target/outpost app-cli/target/ou
   [ -e "$f" ] || { echo "bench: $f is missing; run without BENCH_SKIP_BUILD" >&2; exit 2; }
 done
 [ -d "$bench/node_modules/twitter-api-v2" ] || (cd "$bench" && npm ci --no-audit --no-fund --silent)
-mkdir -p "$bench/out/classes"
-# The stopgap harness for parallel appends (the CLI has no setting for UploadSettings.appendParallelism).
-javac -d "$bench/out/classes" -cp app-cli/target/outpost.jar "$bench/OutpostUpload.java"
+mkdir -p "$bench/out"
 exec node "$bench/bench.js"

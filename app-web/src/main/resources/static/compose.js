@@ -66,8 +66,8 @@
   }
 
   function human(bytes) {
-    if (bytes >= 1e6) { return (bytes / 1e6).toFixed(1).replace(/\.0$/, '') + ' MB'; }
-    if (bytes >= 1e3) { return Math.round(bytes / 1e3) + ' KB'; }
+    if (bytes >= 1048576) { return (bytes / 1048576).toFixed(1).replace(/\.0$/, '') + ' MiB'; }
+    if (bytes >= 1024) { return Math.round(bytes / 1024) + ' KiB'; }
     return bytes + ' bytes';
   }
 

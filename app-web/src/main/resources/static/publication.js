@@ -18,8 +18,8 @@
   function bar(i) { const el = item(i); return el && el.querySelector('progress.upload'); }
   function status(i, textValue) { const el = item(i); if (el) { el.querySelector('.upload-status').textContent = textValue; } }
   function human(bytes) {
-    if (bytes >= 1e6) { return (bytes / 1e6).toFixed(1) + ' MB'; }
-    if (bytes >= 1e3) { return Math.round(bytes / 1e3) + ' KB'; }
+    if (bytes >= 1048576) { return (bytes / 1048576).toFixed(1) + ' MiB'; }
+    if (bytes >= 1024) { return Math.round(bytes / 1024) + ' KiB'; }
     return bytes + ' bytes';
   }
   function note(message) {

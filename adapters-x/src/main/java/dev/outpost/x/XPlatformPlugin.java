@@ -23,7 +23,11 @@ import java.util.Map;
  */
 public final class XPlatformPlugin implements PlatformPlugin {
     /** X states its caps in decimal megabytes. */
-    private static final long MB = 1_000_000L;
+    /**
+     * X states its caps as "5 MB", "15 MB" and "512 MB" without saying which megabyte (FACTS §3); read as binary, as
+     * the sandbox does, so no file X may take is refused here. X itself refuses a larger one at INIT.
+     */
+    private static final long MB = 1L << 20;
     private static final TextMeasure MEASURE = new XTextMeasure();
 
     public XPlatformPlugin() {

@@ -38,9 +38,9 @@ class XPlatformPluginTest {
         assertThat(rules.maxMedia(MediaKind.GIF)).isEqualTo(1);
         assertThat(rules.maxMedia(MediaKind.VIDEO)).isEqualTo(1);
         assertThat(rules.mixingKindsAllowed()).isFalse();
-        assertThat(rules.maxBytes(MediaKind.IMAGE)).isEqualTo(5_000_000L);
-        assertThat(rules.maxBytes(MediaKind.GIF)).isEqualTo(15_000_000L);
-        assertThat(rules.maxBytes(MediaKind.VIDEO)).isEqualTo(512_000_000L);
+        assertThat(rules.maxBytes(MediaKind.IMAGE)).isEqualTo(5L << 20);
+        assertThat(rules.maxBytes(MediaKind.GIF)).isEqualTo(15L << 20);
+        assertThat(rules.maxBytes(MediaKind.VIDEO)).isEqualTo(512L << 20);
         assertThat(rules.acceptedTypes()).containsExactlyInAnyOrder(MediaType.values());
         assertThat(rules.maxAltTextLength()).isEqualTo(1000);
         assertThat(rules.chunkSize()).isEqualTo(ChunkPlan.DEFAULT_CHUNK_SIZE);

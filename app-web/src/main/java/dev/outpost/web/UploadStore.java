@@ -152,16 +152,17 @@ final class UploadStore {
         return kind == MediaKind.IMAGE ? "an image" : "a " + kind.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Decimal units, as platforms state their caps. */
+    /** Binary units, as Outpost reads the platforms' caps: "5 MiB", "4.3 MiB", "830 KiB". */
     static String human(long bytes) {
-        if (bytes >= 1_000_000 && bytes % 1_000_000 == 0) {
-            return bytes / 1_000_000 + " MB";
+        long mib = 1L << 20;
+        if (bytes >= mib && bytes % mib == 0) {
+            return bytes / mib + " MiB";
         }
-        if (bytes >= 1_000_000) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        if (bytes >= mib) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) mib);
         }
-        if (bytes >= 1000) {
-            return String.format(Locale.ROOT, "%.0f KB", bytes / 1e3);
+        if (bytes >= 1024) {
+            return String.format(Locale.ROOT, "%.0f KiB", bytes / 1024.0);
         }
         return bytes + " bytes";
     }

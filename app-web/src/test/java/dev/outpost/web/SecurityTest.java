@@ -143,7 +143,7 @@ class SecurityTest {
         Path uploads = uploadsDirectory();
         long filesBefore = countFiles(uploads);
 
-        long declared = 600L * 1000 * 1000; // far more than the 5 MB an image may have
+        long declared = 600L * 1000 * 1000; // far more than the 5 MiB an image may have
         String boundary = "----oversized";
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"account\"\r\n\r\n" + account + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"media[0]\"; filename=\"huge.png\"\r\n"
@@ -183,7 +183,7 @@ class SecurityTest {
                 }
             }
             assertThat(status).contains("413");
-            assertThat(response).contains("media[0]").contains("over the 5 MB limit for an image")
+            assertThat(response).contains("media[0]").contains("over the 5 MiB limit for an image")
                     .contains("huge.png");
             writer.join(Duration.ofSeconds(30).toMillis());
         }

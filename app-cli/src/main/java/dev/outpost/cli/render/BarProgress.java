@@ -15,7 +15,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * platform's processing percent. Several files uploading at once get a bar each.
  */
 final class BarProgress implements ProgressListener, AutoCloseable {
-    private static final int MEGABYTE = 1_000_000;
+    private static final int MEBIBYTE = 1 << 20;
     private static final int NAME_WIDTH = 24;
 
     private final Output output;
@@ -33,7 +33,7 @@ final class BarProgress implements ProgressListener, AutoCloseable {
             names.put(started.mediaIndex(), shorten(started.fileName()));
             close(uploads.remove(started.mediaIndex()));
             ProgressBar bar = new ProgressBarBuilder().setTaskName(names.get(started.mediaIndex()))
-                    .setInitialMax(started.totalBytes()).setUnit("MB", MEGABYTE).showSpeed()
+                    .setInitialMax(started.totalBytes()).setUnit("MiB", MEBIBYTE).showSpeed()
                     .setStyle(ProgressBarStyle.UNICODE_BLOCK).startsFrom(started.alreadySent(), Duration.ZERO)
                     .build();
             bar.setExtraMessage(" 0/" + started.segments() + " segments");

@@ -72,22 +72,23 @@ class BadInputIT {
     @Test
     void anImageOverFiveMegabytes() throws Exception {
         Path big = TestMedia.withMagic(dir, "big.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0},
-                5_000_001);
-        refused(List.of("post", "hi", "--media", big.toString()), "media[0]", "big.jpg is 5.0 MB, over the 5 MB limit");
+                (5L << 20) + 1);
+        refused(List.of("post", "hi", "--media", big.toString()), "media[0]", "big.jpg is 5.0 MiB, over the 5 MiB limit");
     }
 
     @Test
     void aGifOverFifteenMegabytes() throws Exception {
-        Path gif = TestMedia.withMagic(dir, "loop.gif", "GIF89a".getBytes(StandardCharsets.US_ASCII), 15_500_000);
-        refused(List.of("post", "hi", "--media", gif.toString()), "media[0]", "loop.gif is 15.5 MB, over the 15 MB"
+        Path gif = TestMedia.withMagic(dir, "loop.gif", "GIF89a".getBytes(StandardCharsets.US_ASCII),
+                15L * (1 << 20) + (1 << 19));
+        refused(List.of("post", "hi", "--media", gif.toString()), "media[0]", "loop.gif is 15.5 MiB, over the 15 MiB"
                 + " limit");
     }
 
     @Test
     void aVideoOver512Megabytes() throws Exception {
-        Path video = TestMedia.sparseMp4(dir, "long.mp4", 512_000_001L);
-        refused(List.of("post", "hi", "--media", video.toString()), "media[0]", "long.mp4 is 512.0 MB, over the"
-                + " 512 MB limit");
+        Path video = TestMedia.sparseMp4(dir, "long.mp4", (512L << 20) + 1);
+        refused(List.of("post", "hi", "--media", video.toString()), "media[0]", "long.mp4 is 512.0 MiB, over the"
+                + " 512 MiB limit");
     }
 
     @Test

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The largest video X takes (512 MB, i.e. 512,000,000 bytes) uploads through the launcher as built, whose heap cap is
+ * The largest video X takes (512 MiB, 536,870,912 bytes) uploads through the launcher as built, whose heap cap is
  * 40 MB: media bytes are streamed from the file as the connection takes them, never held in memory.
  */
 class LargeVideoIT {
-    private static final long SIZE = 512_000_000L;
+    private static final long SIZE = 512L << 20;
 
     @TempDir
     static Path dir;
@@ -54,7 +54,7 @@ class LargeVideoIT {
         assertThat(media.totalBytes()).isEqualTo(SIZE);
         assertThat(media.sha256()).isEqualTo(PublishIT.sha256(video));
         assertThat(run.stderr()).doesNotContain("OutOfMemoryError");
-        String report = String.format(Locale.ROOT, "512 MB video, the launcher's heap cap: published in %.1f s (%d segments)%n",
+        String report = String.format(Locale.ROOT, "512 MiB video, the launcher's heap cap: published in %.1f s (%d segments)%n",
                 took.toMillis() / 1000.0, media.segments().size());
         System.out.print(report);
         Files.writeString(Path.of("target", "large-video.txt"), report);

@@ -80,7 +80,7 @@ class PublishIT {
         assertThat(uploaded.segments().size()).isGreaterThan(1);
         assertThat(uploaded.processingState()).isEqualTo("succeeded");
         // Standard error is not a terminal here: plain progress lines, bytes and segments, then processing.
-        assertThat(run.stderr()).contains("clip.mp4: uploading 30.0 MB", "segments)", "clip.mp4: processing",
+        assertThat(run.stderr()).contains("clip.mp4: uploading 28.6 MiB", "segments)", "clip.mp4: processing",
                 "clip.mp4: ready");
     }
 

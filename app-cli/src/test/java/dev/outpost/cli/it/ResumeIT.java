@@ -83,7 +83,7 @@ class ResumeIT {
         assertThat(resumed.stderr()).containsPattern("The run that held publication " + id + " \\(cli@[^:]+:"
                 + post.process().pid() + "\\) is no longer running; took over its claim").doesNotContain("waiting up to");
         assertThat(took).isLessThan(LONG_LEASE);
-        assertThat(resumed.stderr()).containsPattern("resumable.mp4: uploading 12\\.\\d Mi?B in " + SEGMENTS
+        assertThat(resumed.stderr()).containsPattern("resumable.mp4: uploading 12\\.0 MiB in " + SEGMENTS
                 + " segments, resuming after");
 
         // Exactly the segments the journal had not recorded went out again; no new upload was started.

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DraftValidatorTest {
-    private static final long MB = 1_000_000L;
+    private static final long MB = 1L << 20;
     /** Rules shaped like X's; WebM is left out so one accepted-by-sniffing type is refused by the platform. */
     private static final PlatformRules X_LIKE = new PlatformRules(280,
             Map.of(MediaKind.IMAGE, 4, MediaKind.GIF, 1, MediaKind.VIDEO, 1), false,
@@ -97,7 +97,7 @@ class DraftValidatorTest {
 
         assertThat(violation).isEqualTo(new Violation.MediaTooLarge(1, "big.png", MediaKind.IMAGE, 5 * MB + 1, 5 * MB));
         assertThat(violation.field()).isEqualTo("media[1]");
-        assertThat(violation.message()).contains("big.png").contains("5 MB");
+        assertThat(violation.message()).contains("big.png").contains("over the 5 MiB limit");
     }
 
     @Test
@@ -112,7 +112,7 @@ class DraftValidatorTest {
 
         assertThat(violation).isEqualTo(new Violation.MediaTooLarge(0, "long.mp4", MediaKind.VIDEO, 512 * MB + 1,
                 512 * MB));
-        assertThat(violation.message()).contains("512 MB");
+        assertThat(violation.message()).contains("long.mp4 is 512.0 MiB, over the 512 MiB limit");
     }
 
     @Test
