@@ -15,8 +15,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 
 /** The stores over one pooled database, migrated to the current schema; closing stops the queue, then the pool. */
 final class JdbcStores implements Stores {
@@ -46,7 +44,7 @@ final class JdbcStores implements Stores {
     static JdbcStores open(HikariDataSource pool, StorageConfig config, String what) {
         try {
             JobSettings.from(config); // fail on a bad setting before touching the database
-            migrate(pool, what);
+            Migrations.bringUpToDate(pool, what);
             SecureRandom random = new SecureRandom();
             TokenCipher cipher = SecretKeySource.open(config, new Jdbc(pool), random);
             return new JdbcStores(pool, cipher, config);
@@ -56,18 +54,6 @@ final class JdbcStores implements Stores {
                 throw new StorageException("Storage settings are wrong: " + e.getMessage(), e);
             }
             throw e;
-        }
-    }
-
-    private static void migrate(HikariDataSource pool, String what) {
-        try {
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/outpost")
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            throw new StorageException("Could not bring the " + what + " schema up to date: " + e.getMessage(), e);
         }
     }
 
