@@ -10,7 +10,6 @@ import dev.outpost.ports.storage.StorageException;
 import dev.outpost.ports.storage.Stores;
 import dev.outpost.ports.storage.TokenStore;
 import dev.outpost.ports.storage.UploadJournal;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
@@ -65,7 +64,7 @@ final class JdbcStores implements Stores {
         } catch (UnknownHostException e) {
             host = "unknown-host";
         }
-        return host + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/"
+        return host + "/" + ProcessHandle.current().pid() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -18,7 +18,6 @@ public final class Output {
     private final PrintStream out;
     private final PrintStream err;
     private final GlobalOptions options;
-    private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     public Output(Environment environment, GlobalOptions options) {
         this.out = environment.out();
@@ -85,9 +84,14 @@ public final class Output {
 
     private String toJson(Object value) {
         try {
-            return mapper.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** Built on first use: most runs print no JSON, and building the mapper loads a few hundred classes. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 }
