@@ -158,6 +158,20 @@ final class MediaLibrary {
         }
     }
 
+    /**
+     * Once the configured processing time has passed on the sandbox's clock, processing ends as soon as the bytes are
+     * read: waits for that, so what a client sees depends on the clock alone, not on how busy the machine is.
+     */
+    static void settle(MediaItem item, Instant now, java.time.Duration processing) {
+        boolean due;
+        synchronized (item) {
+            due = item.finalized && item.needsProcessing && !now.isBefore(item.finalizedAt.plus(processing));
+        }
+        if (due) {
+            awaitAssembled(item);
+        }
+    }
+
     /** Blocks until the finalized bytes of {@code item} are hashed (at most a few seconds for 512 MiB). */
     static void awaitAssembled(MediaItem item) {
         boolean finalized;

@@ -147,6 +147,9 @@ final class MediaRoutes {
         }
         Instant now = runtime.now();
         MediaItem item = library.find(mediaId).filter(m -> m.usableBy(call.userId()) && !m.expired(now)).orElse(null);
+        if (item != null) {
+            MediaLibrary.settle(item, now, runtime.config.processingDuration());
+        }
         // X answered "BadRequest: Not found" for media with nothing to process (FACTS §2)
         if (item == null || item.processingState(now, runtime.config.processingDuration()) == null) {
             throw ApiProblem.invalidRequest("BadRequest: Not found");

@@ -161,6 +161,7 @@ final class TweetRoutes {
         Instant now = runtime.now();
         List<MediaItem> media = new ArrayList<>();
         for (String id : mediaIds) {
+            runtime.media.find(id).ifPresent(m -> MediaLibrary.settle(m, now, runtime.config.processingDuration()));
             MediaItem item = runtime.media.find(id)
                     .filter(m -> m.usableBy(userId) && !m.expired(now) && m.readyAt(now, runtime.config.processingDuration()))
                     .orElseThrow(() -> ApiProblem.invalidMediaIds(mediaIds));

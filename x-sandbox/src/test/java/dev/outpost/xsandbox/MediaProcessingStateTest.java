@@ -36,4 +36,27 @@ class MediaProcessingStateTest {
         assertThat(video.processingState(T0.plusSeconds(2), Duration.ofSeconds(3))).isEqualTo("in_progress");
         assertThat(video.processingState(T0.plusSeconds(3), Duration.ofSeconds(3))).isEqualTo("succeeded");
     }
+
+    @Test
+    void once_processing_time_is_over_on_the_clock_a_status_waits_for_the_bytes_to_be_read() throws Exception {
+        MediaItem video = new MediaItem("3", "u", Set.of(), "tweet_video", "video/mp4", 10L, T0, T0.plusSeconds(3600));
+        video.finalized = true;
+        video.finalizedAt = T0;
+        Thread slowReader = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            video.assembled.complete(null);
+        });
+        slowReader.start();
+
+        MediaLibrary.settle(video, T0.plusSeconds(1), Duration.ofSeconds(3));
+        assertThat(video.assembled).as("not due yet on the clock: no wait").isNotDone();
+
+        MediaLibrary.settle(video, T0.plusSeconds(3), Duration.ofSeconds(3));
+        assertThat(video.processingState(T0.plusSeconds(3), Duration.ofSeconds(3))).isEqualTo("succeeded");
+        slowReader.join();
+    }
 }
