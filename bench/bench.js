@@ -180,7 +180,7 @@ async function videoRun(kind, latency, files) {
     if (!/^2/.test(r.out)) throw new Error('limit POST answered ' + r.out);
     const reqs = await requestLog(port);
     const appendOnly = reqs.list.filter(q => q.endpoint === 'append');
-    return { wall: r.wall, rssMB: r.rssMB, requests: appendOnly.length, status: 0, s429: 0, errors: reqs.errors, pre: 0, transfer: r.wall, post: 0,
+    return { wall: r.wall, rssMB: r.rssMB, requests: appendOnly.length, status: 0, s429: 0, errors: reqs.errors, pre: 0, transfer: r.wall, post: 0, wait: 0,
       note: 'INIT before the clock; 1 APPEND timed' };
   }
   let spawnAt;
