@@ -28,9 +28,17 @@ public final class LocalProcesses implements ClaimHolders {
         this.alive = alive;
     }
 
-    /** This process on this host, with the operating system's view of which processes are alive. */
+    /**
+     * This process on this host, with the operating system's view of which processes are alive. The host's name is
+     * looked up once per process, on first use.
+     */
     public static LocalProcesses onThisHost() {
-        return new LocalProcesses(hostName(), ProcessHandle.current().pid(),
+        return ThisHost.INSTANCE;
+    }
+
+    /** Holds the one instance, made when {@link #onThisHost} is first called. */
+    private static final class ThisHost {
+        static final LocalProcesses INSTANCE = new LocalProcesses(hostName(), ProcessHandle.current().pid(),
                 pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 

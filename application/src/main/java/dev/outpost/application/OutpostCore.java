@@ -39,12 +39,6 @@ public final class OutpostCore implements AutoCloseable {
             Objects.requireNonNull(claimHolders, "claimHolders");
         }
 
-        /** Judges no claim holder dead: claims end with their lease. */
-        public Options(Clock clock, Sleeper sleeper, RandomGenerator random, UploadSettings uploads,
-                PublicationRunner.Settings publishing, String workerName) {
-            this(clock, sleeper, random, uploads, publishing, workerName, ClaimHolders.NONE_PROVABLY_DEAD);
-        }
-
         /** The defaults; claims of dead processes on this host ({@link LocalProcesses}) are taken over. */
         public static Options defaults(Clock clock, String workerName) {
             return new Options(clock, Sleeper.SYSTEM, new SecureRandom(), UploadSettings.DEFAULT,

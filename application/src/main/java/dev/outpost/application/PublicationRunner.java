@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,13 +112,9 @@ public final class PublicationRunner {
     /** Like {@link #run}, and says whether it ran and why it failed. */
     public Outcome runDetailed(PublicationId id) {
         Instant now = clock.instant();
-        if (!store.claim(id, worker, now, settings.lease())) {
-            Optional<String> holder = store.claimHolder(id, now);
-            if (holder.isEmpty() || !takeOverFromDead(id, holder.get(), now)) {
-                // Read again: after a lost take-over the holder is the winner, not the dead one.
-                return new Outcome(store.find(id).orElseThrow(), false, null,
-                        holder.isEmpty() ? null : store.claimHolder(id, now).orElse(null));
-            }
+        if (!store.claim(id, worker, now, settings.lease()) && !takeOverFromDead(id, now)) {
+            // Read again: after a lost take-over the holder is the winner, not the dead one.
+            return new Outcome(store.find(id).orElseThrow(), false, null, store.claimHolder(id, now).orElse(null));
         }
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outpost-claim-" + id);
@@ -144,8 +139,10 @@ public final class PublicationRunner {
      * holder, so of several runs resuming at once only one wins, and a holder that meanwhile released or lost the
      * claim to a live worker is not taken from.
      */
-    private boolean takeOverFromDead(PublicationId id, String holder, Instant now) {
-        if (!holders.provablyDead(holder) || !store.takeOver(id, holder, worker, now, settings.lease())) {
+    private boolean takeOverFromDead(PublicationId id, Instant now) {
+        String holder = store.claimHolder(id, now).orElse(null);
+        if (holder == null || !holders.provablyDead(holder)
+                || !store.takeOver(id, holder, worker, now, settings.lease())) {
             return false;
         }
         listener.on(new ProgressEvent.ClaimTakenOver(id, holder));
