@@ -2,7 +2,10 @@ package dev.outpost.domain.account;
 
 import java.util.Objects;
 
-/** Outpost's id of a connected account, such as {@code x:1234567890} (platform id, colon, the platform's user id). */
+/**
+ * Outpost's id of a connected account: the platform id, a colon, and what the platform's plugin chose to tell its
+ * accounts apart ({@code x:1234567890}, {@code example:server.example:109}, {@code other:did:web:alice.example}).
+ */
 public record AccountId(String value) {
     public AccountId {
         Objects.requireNonNull(value, "value");
@@ -19,6 +22,12 @@ public record AccountId(String value) {
     public String platformId() {
         int colon = value.indexOf(':');
         return colon < 0 ? value : value.substring(0, colon);
+    }
+
+    /** What follows the platform part. */
+    public String localPart() {
+        int colon = value.indexOf(':');
+        return colon < 0 ? "" : value.substring(colon + 1);
     }
 
     @Override

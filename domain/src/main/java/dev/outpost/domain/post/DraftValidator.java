@@ -10,22 +10,23 @@ import java.util.Map;
 /** Checks a draft against a platform's rules and reports every violation at once. Pure and thread-safe. */
 public final class DraftValidator {
     private final PlatformRules rules;
-    private final TextMeasure measure;
 
-    public DraftValidator(PlatformRules rules, TextMeasure measure) {
+    public DraftValidator(PlatformRules rules) {
         this.rules = rules;
-        this.measure = measure;
     }
 
     /** @return the violations, empty when the draft can be published as it is */
     public List<Violation> validate(Draft draft, Instant now) {
         List<Violation> violations = new ArrayList<>();
+        String platform = rules.platformName();
         if (draft.text().isBlank() && draft.media().isEmpty()) {
             violations.add(new Violation.EmptyPost());
         }
-        int length = measure.weightedLength(draft.text());
-        if (length > rules.maxTextLength()) {
-            violations.add(new Violation.TextTooLong(length, rules.maxTextLength()));
+        for (TextLimit limit : rules.textLimits()) {
+            int length = limit.count(draft.text());
+            if (length > limit.max()) {
+                violations.add(new Violation.TextTooLong(platform, limit.unit(), length, limit.max()));
+            }
         }
         Map<MediaKind, Integer> counts = new EnumMap<>(MediaKind.class);
         for (int i = 0; i < draft.media().size(); i++) {
@@ -33,25 +34,34 @@ public final class DraftValidator {
             var file = attachment.file();
             counts.merge(file.kind(), 1, Integer::sum);
             if (!rules.acceptedTypes().contains(file.type())) {
-                violations.add(new Violation.UnsupportedMediaType(i, file.displayName(), file.type()));
+                violations.add(new Violation.UnsupportedMediaType(platform, i, file.displayName(), file.type()));
             } else if (file.size() > rules.maxBytes(file.kind())) {
-                violations.add(new Violation.MediaTooLarge(i, file.displayName(), file.kind(), file.size(),
+                violations.add(new Violation.MediaTooLarge(platform, i, file.displayName(), file.kind(), file.size(),
                         rules.maxBytes(file.kind())));
             }
             if (attachment.hasAltText()) {
                 int altLength = attachment.altText().codePointCount(0, attachment.altText().length());
                 if (altLength > rules.maxAltTextLength()) {
-                    violations.add(new Violation.AltTextTooLong(i, file.displayName(), altLength,
+                    violations.add(new Violation.AltTextTooLong(platform, i, file.displayName(), altLength,
                             rules.maxAltTextLength()));
                 }
             }
         }
-        if (counts.size() > 1 && !rules.mixingKindsAllowed()) {
-            violations.add(new Violation.MixedMedia());
+        if (!rules.admits(counts)) {
+            List<Violation> tooMany = new ArrayList<>();
+            counts.forEach((kind, count) -> {
+                if (count > rules.maxMedia(kind)) {
+                    tooMany.add(new Violation.TooManyMedia(platform, kind, count, rules.maxMedia(kind)));
+                }
+            });
+            // Each kind alone fits some combination: it is the mix that does not.
+            violations.addAll(tooMany.isEmpty()
+                    ? List.of(new Violation.MixedMedia(platform, rules.describeCombinations())) : tooMany);
         }
-        counts.forEach((kind, count) -> {
-            if (count > rules.maxMedia(kind)) {
-                violations.add(new Violation.TooManyMedia(kind, count, rules.maxMedia(kind)));
+        draft.options().forEach((key, value) -> {
+            PostOption option = rules.option(key).orElse(null);
+            if (option == null || !option.accepts(value)) {
+                violations.add(new Violation.InvalidOption(platform, option, key, value));
             }
         });
         if (draft.scheduledAt() != null && draft.scheduledAt().isBefore(now)) {

@@ -10,31 +10,44 @@ import java.util.Objects;
  * @param id Outpost's id
  * @param account where it goes
  * @param draft what the user wrote and attached
+ * @param idempotencyKey chosen before the first attempt and sent with every attempt, so the platform can tell a
+ *     repeat from a new post (an idempotency header, a client-chosen record key); its form is the plugin's
  * @param state where it stands
  * @param intent set once a post request is about to be sent, else null
- * @param remotePostId the platform's id once published, else null
+ * @param remote the post once published, else null
  * @param failure why it failed or why it is unconfirmed, for the user; else null
  * @param createdAt when the user asked for it
  * @param updatedAt last change
  * @param version increases by one at every stored change (optimistic locking)
  */
-public record Publication(PublicationId id, AccountId account, Draft draft, PublicationState state,
-        PublishIntent intent, String remotePostId, String failure, Instant createdAt, Instant updatedAt,
-        long version) {
+public record Publication(PublicationId id, AccountId account, Draft draft, String idempotencyKey,
+        PublicationState state, PublishIntent intent, RemotePost remote, String failure, Instant createdAt,
+        Instant updatedAt, long version) {
     public Publication {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        if (idempotencyKey.isBlank()) {
+            throw new IllegalArgumentException("the idempotency key must not be blank");
+        }
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        if (state == PublicationState.PUBLISHED && remotePostId == null) {
-            throw new IllegalArgumentException("a published publication has a post id");
+        if (state == PublicationState.PUBLISHED && remote == null) {
+            throw new IllegalArgumentException("a published publication has its post");
         }
     }
 
-    public static Publication queue(PublicationId id, AccountId account, Draft draft, Instant now) {
-        return new Publication(id, account, draft, PublicationState.QUEUED, null, null, null, now, now, 0);
+    public static Publication queue(PublicationId id, AccountId account, Draft draft, String idempotencyKey,
+            Instant now) {
+        return new Publication(id, account, draft, idempotencyKey, PublicationState.QUEUED, null, null, null, now,
+                now, 0);
+    }
+
+    /** The platform's id of the post once published, else null. */
+    public String remotePostId() {
+        return remote == null ? null : remote.id();
     }
 
     /** When it should run: the schedule time, or its creation for "now". */
@@ -43,37 +56,37 @@ public record Publication(PublicationId id, AccountId account, Draft draft, Publ
     }
 
     public Publication moveTo(PublicationState next, Instant now) {
-        return transition(next, intent, remotePostId, next == PublicationState.QUEUED ? null : failure, now);
+        return transition(next, intent, remote, next == PublicationState.QUEUED ? null : failure, now);
     }
 
     /** Records the intent just before the post request goes out. */
     public Publication publishing(PublishIntent next, Instant now) {
-        return transition(PublicationState.PUBLISHING, Objects.requireNonNull(next, "intent"), remotePostId, null,
-                now);
+        return transition(PublicationState.PUBLISHING, Objects.requireNonNull(next, "intent"), remote, null, now);
     }
 
-    public Publication published(String postId, Instant now) {
-        return transition(PublicationState.PUBLISHED, intent, Objects.requireNonNull(postId, "postId"), null, now);
+    public Publication published(RemotePost post, Instant now) {
+        return transition(PublicationState.PUBLISHED, intent, Objects.requireNonNull(post, "post"), null, now);
     }
 
     public Publication unconfirmed(String reason, Instant now) {
-        return transition(PublicationState.UNCONFIRMED, intent, remotePostId, reason, now);
+        return transition(PublicationState.UNCONFIRMED, intent, remote, reason, now);
     }
 
     public Publication failed(String reason, Instant now) {
-        return transition(PublicationState.FAILED, intent, remotePostId, Objects.requireNonNull(reason, "reason"),
-                now);
+        return transition(PublicationState.FAILED, intent, remote, Objects.requireNonNull(reason, "reason"), now);
     }
 
     public Publication withVersion(long next) {
-        return new Publication(id, account, draft, state, intent, remotePostId, failure, createdAt, updatedAt, next);
+        return new Publication(id, account, draft, idempotencyKey, state, intent, remote, failure, createdAt,
+                updatedAt, next);
     }
 
-    private Publication transition(PublicationState next, PublishIntent nextIntent, String postId, String reason,
+    private Publication transition(PublicationState next, PublishIntent nextIntent, RemotePost post, String reason,
             Instant now) {
         if (!state.canMoveTo(next)) {
             throw new IllegalStateException("publication " + id + " cannot move from " + state + " to " + next);
         }
-        return new Publication(id, account, draft, next, nextIntent, postId, reason, createdAt, now, version);
+        return new Publication(id, account, draft, idempotencyKey, next, nextIntent, post, reason, createdAt, now,
+                version);
     }
 }

@@ -3,7 +3,7 @@ package dev.outpost.domain.post;
 import java.util.Locale;
 
 /**
- * Byte counts for people: "5 MiB", "512 MiB", "1.5 MiB". Binary units, as Outpost reads the platforms' caps (X's
+ * Byte counts for people: "5 MiB", "512 MiB", "1.5 MiB". Binary units, as Outpost reads the platforms' caps (a
  * "512 MB" video cap is taken as 512 x 2^20 bytes); the "i" says so, where "MB" would be read as a million bytes.
  */
 final class Sizes {

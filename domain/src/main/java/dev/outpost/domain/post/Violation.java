@@ -3,10 +3,12 @@ package dev.outpost.domain.post;
 import dev.outpost.domain.media.MediaKind;
 import dev.outpost.domain.media.MediaType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
- * One thing wrong with a draft, as a value: which field, and a sentence that says what is wrong and what to do.
- * Fields are named {@code text}, {@code media}, {@code media[i]}, {@code media[i].alt} and {@code scheduledAt}.
+ * One thing wrong with a draft, as a value: which field, and a sentence that says what is wrong and what to do,
+ * naming the platform whose rule it is. Fields are named {@code text}, {@code media}, {@code media[i]},
+ * {@code media[i].alt}, {@code options.<key>} and {@code scheduledAt}.
  */
 public sealed interface Violation {
     String field();
@@ -23,69 +25,89 @@ public sealed interface Violation {
         }
     }
 
-    record TextTooLong(int weightedLength, int max) implements Violation {
+    record TextTooLong(String platform, String unit, int length, int max) implements Violation {
         public String field() {
             return "text";
         }
 
         public String message() {
-            return "the text counts " + weightedLength + " characters, over the limit of " + max + " by "
-                    + (weightedLength - max) + "; shorten it";
+            return platform + ": the text counts " + length + " " + unit + ", over the limit of " + max + " by "
+                    + (length - max) + "; shorten it";
         }
     }
 
-    record TooManyMedia(MediaKind kind, int count, int max) implements Violation {
+    record TooManyMedia(String platform, MediaKind kind, int count, int max) implements Violation {
         public String field() {
             return "media";
         }
 
         public String message() {
-            String what = kind.name().toLowerCase(java.util.Locale.ROOT) + (max == 1 ? "" : "s");
+            String what = PlatformRules.kindName(kind) + (count == 1 ? "" : "s");
             return max == 0
-                    ? "this platform does not take " + what + "; remove " + count + " of them"
-                    : count + " " + what + " attached, at most " + max + " allowed; remove " + (count - max);
+                    ? platform + " does not take " + what + "; remove " + (count == 1 ? "it" : "them")
+                    : platform + ": " + count + " " + what + " attached, at most " + max + " allowed; remove "
+                            + (count - max);
         }
     }
 
-    record MixedMedia() implements Violation {
+    /** The kinds attached fit no combination the platform allows. */
+    record MixedMedia(String platform, String allowed) implements Violation {
         public String field() {
             return "media";
         }
 
         public String message() {
-            return "images cannot be combined with a video or GIF in one post; attach up to 4 images, or one video"
-                    + " or GIF alone";
+            return platform + " takes " + allowed + " in one post; remove what does not fit";
         }
     }
 
-    record UnsupportedMediaType(int index, String fileName, MediaType type) implements Violation {
+    record UnsupportedMediaType(String platform, int index, String fileName, MediaType type) implements Violation {
         public String field() {
             return "media[" + index + "]";
         }
 
         public String message() {
-            return fileName + " is " + type.mimeType() + ", which this platform does not accept";
+            return fileName + " is " + type.mimeType() + ", which " + platform + " does not accept";
         }
     }
 
-    record MediaTooLarge(int index, String fileName, MediaKind kind, long size, long max) implements Violation {
+    record MediaTooLarge(String platform, int index, String fileName, MediaKind kind, long size, long max)
+            implements Violation {
         public String field() {
             return "media[" + index + "]";
         }
 
         public String message() {
-            return fileName + " is " + Sizes.human(size) + ", over the " + Sizes.human(max) + " limit for a "
-                    + kind.name().toLowerCase(java.util.Locale.ROOT) + "; compress or trim it";
+            return fileName + " is " + Sizes.human(size) + ", over " + platform + "'s " + Sizes.human(max)
+                    + " limit for a " + PlatformRules.kindName(kind) + "; compress or trim it";
         }
     }
 
-    record AltTextTooLong(int index, String fileName, int length, int max) implements Violation {
+    record AltTextTooLong(String platform, int index, String fileName, int length, int max) implements Violation {
         public String field() {
             return "media[" + index + "].alt";
         }
 
         public String message() {
-            return "the alt text of " + fileName + " has " + length + " characters, over the limit of " + max;
+            return "the alt text of " + fileName + " has " + length + " characters, over " + platform
+                    + "'s limit of " + max;
+        }
+    }
+
+    /** An option the platform does not have, or a value it does not allow. */
+    record InvalidOption(String platform, PostOption option, String key, String value) implements Violation {
+        public String field() {
+            return "options." + key;
+        }
+
+        public String message() {
+            if (option == null) {
+                return platform + " has no option '" + key + "'";
+            }
+            return option.choices().isEmpty()
+                    ? option.label() + " is longer than " + platform + "'s " + option.maxLength() + " characters"
+                    : option.label() + " must be one of " + String.join(", ", option.choices()) + " on " + platform
+                            + ", not '" + value + "'";
         }
     }
 
@@ -95,8 +117,8 @@ public sealed interface Violation {
         }
 
         public String message() {
-            return "the schedule time " + scheduledAt + " is in the past (now " + now + "); pick a later time or"
-                    + " publish now";
+            return "the schedule time " + scheduledAt.truncatedTo(ChronoUnit.SECONDS) + " is in the past (now "
+                    + now.truncatedTo(ChronoUnit.SECONDS) + "); pick a later time or publish now";
         }
     }
 }

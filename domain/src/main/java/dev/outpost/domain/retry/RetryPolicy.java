@@ -49,8 +49,4 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration cap, int budg
         return ceiling == 0 ? Duration.ZERO : Duration.ofNanos(random.nextLong(ceiling + 1));
     }
 
-    /** A fresh tracker for one upload or one publication. */
-    public RetryTracker tracker(RandomGenerator random) {
-        return new RetryTracker(this, random);
-    }
 }

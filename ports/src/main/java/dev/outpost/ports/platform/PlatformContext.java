@@ -8,14 +8,15 @@ import java.util.Optional;
 /**
  * What a platform plugin's factories receive.
  *
- * @param settings configuration by key, such as {@code OUTPOST_X_CLIENT_ID} or {@code OUTPOST_X_API_URL}; it holds
- *     secrets, so it is never logged
+ * @param settings configuration by key, such as {@code OUTPOST_X_CLIENT_ID}; it holds secrets, so it is never logged
  * @param clock the one source of time
+ * @param vault the plugin's store of secrets (client registrations per server, …)
  */
-public record PlatformContext(Map<String, String> settings, Clock clock) {
+public record PlatformContext(Map<String, String> settings, Clock clock, PlatformVault vault) {
     public PlatformContext {
         settings = Map.copyOf(settings);
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(vault, "vault");
     }
 
     public Optional<String> setting(String key) {

@@ -37,7 +37,10 @@ public abstract sealed class PlatformException extends RuntimeException {
         }
     }
 
-    /** The access token was refused: refresh it once, then repeat the request once. */
+    /**
+     * The credentials were refused (expired, invalid, revoked), whatever status the platform used to say so: refresh
+     * them once, then repeat the request once.
+     */
     public static final class Unauthorized extends PlatformException {
         private static final long serialVersionUID = 1L;
 
@@ -98,6 +101,20 @@ public abstract sealed class PlatformException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         public PayloadTooLarge(String message) {
+            super(message, null);
+        }
+
+        @Override
+        public boolean isRetryable() {
+            return false;
+        }
+    }
+
+    /** Media attached to a post is gone from the platform (collected, expired): upload it again, then post. */
+    public static final class MediaExpired extends PlatformException {
+        private static final long serialVersionUID = 1L;
+
+        public MediaExpired(String message) {
             super(message, null);
         }
 

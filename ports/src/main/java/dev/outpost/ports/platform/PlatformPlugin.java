@@ -1,33 +1,21 @@
 package dev.outpost.ports.platform;
 
-import dev.outpost.domain.post.PlatformRules;
-import dev.outpost.domain.post.TextMeasure;
-
 /**
  * A platform Outpost publishes to, found through {@link java.util.ServiceLoader}: a public final class with a
  * public no-argument constructor, listed in {@code META-INF/services/dev.outpost.ports.platform.PlatformPlugin}.
- * The factories are called once per application start; what they return is thread-safe.
+ * The plugin owns everything of its platform (sign-in, upload protocol, post format, error names, text measure); the
+ * core speaks none of it. The factories are called once per application start; what they return is thread-safe.
+ * See {@code ports/README.md} for how to write one.
  */
 public interface PlatformPlugin {
     /** A short, unique, lower-case id such as {@code x}; it prefixes account ids. */
     String id();
 
-    /** The name people know it by, such as "X". */
+    /** The name people know it by. */
     String displayName();
 
-    /** What one post may carry. */
-    PlatformRules rules();
-
-    /**
-     * The rules as configured in {@code context} (a plugin may let settings change its chunk size, for instance);
-     * callers that have a context should prefer this to {@link #rules()}.
-     */
-    default PlatformRules rules(PlatformContext context) {
-        return rules();
-    }
-
-    /** How the platform counts text length. */
-    TextMeasure textMeasure();
+    /** What posts may carry, per account. */
+    Rulebook rulebook(PlatformContext context);
 
     /** @throws IllegalArgumentException with a message for the user when the configuration is unusable */
     Authorizer authorizer(PlatformContext context);

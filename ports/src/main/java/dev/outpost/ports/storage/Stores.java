@@ -16,6 +16,8 @@ public interface Stores extends AutoCloseable {
 
     JobQueue jobs();
 
+    SecretVault secrets();
+
     @Override
     void close();
 }
