@@ -1,8 +1,10 @@
 package dev.outpost.application;
 
+import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
 import dev.outpost.domain.auth.TokenSet;
+import dev.outpost.ports.platform.AccountAccess;
 import dev.outpost.ports.platform.PlatformException;
 import dev.outpost.ports.storage.AccountStore;
 import dev.outpost.ports.storage.TokenStore;
@@ -13,13 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Hands out valid access tokens. A token is refreshed when less than the skew remains, or when the platform
- * refused it; refreshes of one account are single-flight within this process (a lock per account) and across
- * instances (the token store's exclusive refresh), so the platform's token endpoint is called once however many
- * workers need a token at the same moment. A lost token chain marks the account "reconnect needed" instead of
- * looping.
+ * Hands out valid credentials. Credentials that expire are refreshed when less than the skew remains, and any are
+ * refreshed when the platform refused them; refreshes of one account are single-flight within this process (a lock
+ * per account) and across processes and instances (the token store's exclusive refresh), so the platform is asked
+ * once however many workers need credentials at the same moment. A lost chain marks the account "reconnect needed"
+ * instead of looping. Credentials that never expire and cannot be refreshed are used until the platform refuses
+ * them.
  */
-public final class AccessTokens {
+final class AccessTokens {
     private final TokenStore tokens;
     private final AccountStore accounts;
     private final Platforms platforms;
@@ -27,7 +30,7 @@ public final class AccessTokens {
     private final Duration skew;
     private final ConcurrentHashMap<AccountId, Object> locks = new ConcurrentHashMap<>();
 
-    public AccessTokens(TokenStore tokens, AccountStore accounts, Platforms platforms, Clock clock, Duration skew) {
+    AccessTokens(TokenStore tokens, AccountStore accounts, Platforms platforms, Clock clock, Duration skew) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.platforms = platforms;
@@ -35,87 +38,84 @@ public final class AccessTokens {
         this.skew = skew;
     }
 
-    public AccessTokens(TokenStore tokens, AccountStore accounts, Platforms platforms, Clock clock) {
+    AccessTokens(TokenStore tokens, AccountStore accounts, Platforms platforms, Clock clock) {
         this(tokens, accounts, platforms, clock, TokenSet.DEFAULT_REFRESH_SKEW);
     }
 
     /**
-     * Runs a platform request with a valid token; when the platform answers 401, refreshes once and repeats the
+     * Runs a platform request with valid credentials; when the platform refuses them, refreshes once and repeats the
      * request once.
      */
-    public <T> T call(AccountId account, Function<String, T> request) {
-        String token = current(account);
+    <T> T call(Account account, Function<AccountAccess, T> request) {
+        TokenSet current = current(account);
         try {
-            return request.apply(token);
+            return request.apply(new AccountAccess(account, current));
         } catch (PlatformException.Unauthorized refused) {
-            String fresh = refreshRejected(account, token);
+            TokenSet fresh = refresh(account, current, refused);
             try {
-                return request.apply(fresh);
+                return request.apply(new AccountAccess(account, fresh));
             } catch (PlatformException.Unauthorized again) {
-                markReconnectNeeded(account);
+                markReconnectNeeded(account.id());
                 throw new OutpostException(OutpostException.Kind.RECONNECT_NEEDED, "the platform refused the"
-                        + " account's access even after a refresh; connect " + account + " again", again);
+                        + " access of " + name(account) + " even after renewing it; connect it again", again);
             }
         }
     }
 
-    /** A token with more than the skew left, refreshing first when needed. */
-    public String current(AccountId account) {
-        TokenSet stored = stored(account);
+    /** Credentials with more than the skew left, refreshing first when needed. */
+    TokenSet current(Account account) {
+        TokenSet stored = stored(account.id());
         if (!stored.needsRefresh(clock.instant(), skew)) {
-            return stored.accessToken();
+            return stored;
         }
-        return refresh(account, stored.accessToken());
+        return refresh(account, stored, null);
     }
 
-    /** The platform refused {@code rejected}: refresh unless another worker already has. */
-    String refreshRejected(AccountId account, String rejected) {
-        return refresh(account, rejected);
-    }
-
-    private String refresh(AccountId account, String stale) {
-        synchronized (locks.computeIfAbsent(account, key -> new Object())) {
-            TokenSet before = stored(account);
-            if (!before.accessToken().equals(stale) && !before.needsRefresh(clock.instant(), skew)) {
-                return before.accessToken();
+    private TokenSet refresh(Account account, TokenSet stale, PlatformException.Unauthorized refused) {
+        AccountId id = account.id();
+        synchronized (locks.computeIfAbsent(id, key -> new Object())) {
+            TokenSet before = stored(id);
+            if (!before.sameTokensAs(stale) && !before.needsRefresh(clock.instant(), skew)) {
+                return before;
             }
-            if (accounts.find(account).map(a -> a.status() == AccountStatus.NEEDS_RECONNECT).orElse(false)) {
+            if (accounts.find(id).map(a -> a.status() == AccountStatus.NEEDS_RECONNECT).orElse(false)) {
                 // The chain is known to be lost: asking the platform again would only fail again.
-                throw new OutpostException(OutpostException.Kind.RECONNECT_NEEDED, "the account " + account
+                throw new OutpostException(OutpostException.Kind.RECONNECT_NEEDED, "the account " + name(account)
                         + " must be connected again");
             }
             if (!before.canRefresh()) {
-                markReconnectNeeded(account);
-                throw new OutpostException(OutpostException.Kind.RECONNECT_NEEDED, "the access of " + account
-                        + " expired and the platform gave no refresh token; connect it again");
+                markReconnectNeeded(id);
+                throw new OutpostException(OutpostException.Kind.RECONNECT_NEEDED, refused == null
+                        ? "the access of " + name(account) + " expired and cannot be renewed; connect it again"
+                        : "the platform no longer accepts the access of " + name(account) + " ("
+                                + refused.getMessage() + "); connect it again", refused);
             }
-            var authorizer = platforms.of(account).authorizer();
+            var authorizer = platforms.of(id).authorizer();
             try {
-                TokenSet after = tokens.refreshExclusively(account, current -> {
-                    // Another instance may have refreshed while we waited for the hold.
-                    if (!current.accessToken().equals(stale) && !current.needsRefresh(clock.instant(), skew)) {
+                return tokens.refreshExclusively(id, current -> {
+                    // Another process may have refreshed while we waited for the hold.
+                    if (!current.sameTokensAs(stale) && !current.needsRefresh(clock.instant(), skew)) {
                         return current;
                     }
-                    return authorizer.refresh(current);
+                    return authorizer.refresh(new AccountAccess(account, current));
                 });
-                return after.accessToken();
-            } catch (PlatformException.InvalidRequest | PlatformException.Unauthorized refused) {
-                return afterRefusedRefresh(account, before, refused);
+            } catch (PlatformException.InvalidRequest | PlatformException.Unauthorized rejected) {
+                return afterRefusedRefresh(account, before, rejected);
             } catch (NoSuchElementException gone) {
-                throw notConnected(account);
+                throw notConnected(id);
             }
         }
     }
 
-    /** A refresh token refused: if someone else rotated meanwhile use theirs, else the chain is lost. */
-    private String afterRefusedRefresh(AccountId account, TokenSet tried, PlatformException refused) {
-        TokenSet now = stored(account);
+    /** A refresh refused: if someone else renewed meanwhile use theirs, else the chain is lost. */
+    private TokenSet afterRefusedRefresh(Account account, TokenSet tried, PlatformException refused) {
+        TokenSet now = stored(account.id());
         if (!now.sameTokensAs(tried) && !now.needsRefresh(clock.instant(), skew)) {
-            return now.accessToken();
+            return now;
         }
-        markReconnectNeeded(account);
+        markReconnectNeeded(account.id());
         throw new OutpostException(OutpostException.Kind.RECONNECT_NEEDED, "the platform no longer accepts the"
-                + " saved authorization of " + account + " (" + refused.getMessage() + "); connect it again",
+                + " saved authorization of " + name(account) + " (" + refused.getMessage() + "); connect it again",
                 refused);
     }
 
@@ -123,12 +123,16 @@ public final class AccessTokens {
         return tokens.find(account).orElseThrow(() -> notConnected(account));
     }
 
-    private OutpostException notConnected(AccountId account) {
-        return new OutpostException(OutpostException.Kind.RECONNECT_NEEDED, "no tokens are stored for " + account
-                + "; connect the account first");
+    private static OutpostException notConnected(AccountId account) {
+        return new OutpostException(OutpostException.Kind.RECONNECT_NEEDED, "no credentials are stored for "
+                + account + "; connect the account first");
     }
 
     private void markReconnectNeeded(AccountId account) {
         accounts.updateStatus(account, AccountStatus.NEEDS_RECONNECT);
+    }
+
+    private static String name(Account account) {
+        return "@" + account.handle() + " (" + account.id() + ")";
     }
 }

@@ -3,6 +3,7 @@ package dev.outpost.application;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,13 +11,22 @@ import java.util.Objects;
  *
  * @param text the text
  * @param media files with their alt text, in order
- * @param replyToPostId the platform's id of the post to answer, or null
+ * @param replyTo the post to answer (its id or link), or null
  * @param scheduledAt when to publish, or null for now
+ * @param options per-platform options by key (see the account's rules), empty for none
  */
-public record DraftInput(String text, List<Attachment> media, String replyToPostId, Instant scheduledAt) {
+public record DraftInput(String text, List<Attachment> media, String replyTo, Instant scheduledAt,
+        Map<String, String> options) {
     public DraftInput {
         text = text == null ? "" : text;
         media = List.copyOf(Objects.requireNonNull(media, "media"));
+        options = options == null ? Map.of() : options.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getValue() != null && !e.getValue().isBlank())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().strip()));
+    }
+
+    public DraftInput(String text, List<Attachment> media, String replyTo, Instant scheduledAt) {
+        this(text, media, replyTo, scheduledAt, Map.of());
     }
 
     /** A file and its alt text (null for none). */

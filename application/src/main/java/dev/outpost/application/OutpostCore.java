@@ -13,11 +13,11 @@ import java.util.random.RandomGenerator;
  */
 public final class OutpostCore implements AutoCloseable {
     private final Stores stores;
-    private final Platforms platforms;
     private final ProgressBus progress = new ProgressBus();
-    private final AccessTokens accessTokens;
+    private final Accounts accounts;
     private final ConnectAccount connectAccount;
-    private final MediaUploader uploader;
+    private final PlatformCatalog catalog;
+    private final UploadMedia uploadMedia;
     private final Publications publications;
     private final PublicationRunner runner;
 
@@ -64,15 +64,17 @@ public final class OutpostCore implements AutoCloseable {
 
     public OutpostCore(Stores stores, Platforms platforms, Options options) {
         this.stores = stores;
-        this.platforms = platforms;
         MediaInspector inspector = new MediaInspector();
-        this.accessTokens = new AccessTokens(stores.tokens(), stores.accounts(), platforms, options.clock());
+        AccessTokens accessTokens = new AccessTokens(stores.tokens(), stores.accounts(), platforms, options.clock());
+        this.accounts = new Accounts(stores.accounts(), platforms);
         this.connectAccount = new ConnectAccount(platforms, stores.pendingAuthorizations(), stores.accounts(),
                 stores.tokens(), options.clock(), new SecureRandom());
-        this.uploader = new MediaUploader(stores.uploads(), accessTokens, platforms, options.clock(),
+        this.catalog = new PlatformCatalog(platforms, stores.accounts());
+        MediaUploader uploader = new MediaUploader(stores.uploads(), accessTokens, platforms, options.clock(),
                 options.sleeper(), options.random(), options.uploads());
+        this.uploadMedia = new UploadMedia(platforms, uploader, stores.uploads(), inspector, options.clock());
         this.publications = new Publications(platforms, stores.accounts(), stores.publications(), stores.jobs(),
-                inspector, options.clock());
+                stores.uploads(), inspector, options.clock(), options.random());
         this.runner = new PublicationRunner(stores.publications(), stores.accounts(), stores.uploads(), stores.jobs(),
                 platforms, accessTokens, uploader, inspector, options.clock(), options.sleeper(), options.random(),
                 options.uploads(), options.publishing(), progress, options.workerName(), options.claimHolders());
@@ -85,28 +87,24 @@ public final class OutpostCore implements AutoCloseable {
         stores.jobs().start(id -> runner.run(id));
     }
 
-    public Stores stores() {
-        return stores;
-    }
-
-    public Platforms platforms() {
-        return platforms;
-    }
-
     public ProgressBus progress() {
         return progress;
     }
 
-    public AccessTokens accessTokens() {
-        return accessTokens;
+    public Accounts accounts() {
+        return accounts;
     }
 
     public ConnectAccount connectAccount() {
         return connectAccount;
     }
 
-    public MediaUploader uploader() {
-        return uploader;
+    public PlatformCatalog platforms() {
+        return catalog;
+    }
+
+    public UploadMedia uploadMedia() {
+        return uploadMedia;
     }
 
     public Publications publications() {

@@ -1,5 +1,6 @@
 package dev.outpost.application;
 
+import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.post.DraftValidator;
 import dev.outpost.domain.post.PlatformRules;
@@ -7,40 +8,56 @@ import dev.outpost.ports.platform.Authorizer;
 import dev.outpost.ports.platform.MediaTransport;
 import dev.outpost.ports.platform.PlatformContext;
 import dev.outpost.ports.platform.PlatformPlugin;
+import dev.outpost.ports.platform.PlatformVault;
 import dev.outpost.ports.platform.PostPublisher;
+import dev.outpost.ports.platform.Rulebook;
+import dev.outpost.ports.storage.SecretVault;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The platforms this run can publish to, by id, each with its authorizer, transport and publisher made once. */
+/**
+ * The platforms this run can publish to, by id, each with its rulebook, authorizer, transport and publisher made
+ * once. Internal to the core: the apps reach platforms only through the use cases.
+ */
 public final class Platforms {
     /** One platform, opened. */
-    public record Platform(PlatformPlugin plugin, PlatformRules rules, Authorizer authorizer,
-            MediaTransport transport, PostPublisher publisher) {
-        public Platform {
+    record Platform(PlatformPlugin plugin, Rulebook rulebook, Authorizer authorizer, MediaTransport transport,
+            PostPublisher publisher) {
+        Platform {
             Objects.requireNonNull(plugin, "plugin");
-            Objects.requireNonNull(rules, "rules");
+            Objects.requireNonNull(rulebook, "rulebook");
             Objects.requireNonNull(authorizer, "authorizer");
             Objects.requireNonNull(transport, "transport");
             Objects.requireNonNull(publisher, "publisher");
         }
 
-        public String id() {
+        String id() {
             return plugin.id();
         }
 
-        public DraftValidator validator() {
-            return new DraftValidator(rules, plugin.textMeasure());
+        String displayName() {
+            return plugin.displayName();
+        }
+
+        PlatformRules rules(Account account) {
+            return rulebook.rules(account);
+        }
+
+        DraftValidator validator(Account account) {
+            return new DraftValidator(rules(account));
         }
     }
 
     private final Map<String, Platform> byId;
 
-    public Platforms(Collection<Platform> platforms) {
+    Platforms(Collection<Platform> platforms) {
         Map<String, Platform> map = new LinkedHashMap<>();
         for (Platform platform : platforms) {
             if (map.putIfAbsent(platform.id(), platform) != null) {
@@ -49,42 +66,73 @@ public final class Platforms {
                         + platform.plugin().getClass().getName() + "; remove one from the class path");
             }
         }
-        this.byId = Map.copyOf(map);
+        this.byId = java.util.Collections.unmodifiableMap(map);
     }
 
     /**
-     * Opens every plugin with the same context.
+     * Opens every plugin, each with the same settings and clock and a vault of its own over {@code secrets}.
      *
      * @throws IllegalStateException when there is none, or two share an id
+     * @throws IllegalArgumentException when a plugin finds its configuration unusable (its message says why)
      */
-    public static Platforms open(Collection<PlatformPlugin> plugins, PlatformContext context) {
+    public static Platforms open(Collection<PlatformPlugin> plugins, Map<String, String> settings, Clock clock,
+            SecretVault secrets) {
         if (plugins.isEmpty()) {
-            throw new IllegalStateException("no platform plugin found on the class path (expected at least X's,"
+            throw new IllegalStateException("no platform plugin found on the class path (expected at least one"
                     + " listed in META-INF/services/" + PlatformPlugin.class.getName() + ")");
         }
         List<Platform> opened = new ArrayList<>();
         for (PlatformPlugin plugin : plugins) {
-            opened.add(new Platform(plugin, plugin.rules(context), plugin.authorizer(context),
+            PlatformContext context = new PlatformContext(settings, clock, vaultOf(plugin.id(), secrets));
+            opened.add(new Platform(plugin, plugin.rulebook(context), plugin.authorizer(context),
                     plugin.mediaTransport(context), plugin.postPublisher(context)));
         }
         return new Platforms(opened);
     }
 
+    private static PlatformVault vaultOf(String platformId, SecretVault secrets) {
+        return new PlatformVault() {
+            @Override
+            public Optional<String> get(String key) {
+                return secrets.get(platformId, key);
+            }
+
+            @Override
+            public String putIfAbsent(String key, String value) {
+                return secrets.putIfAbsent(platformId, key, value);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                secrets.put(platformId, key, value);
+            }
+
+            @Override
+            public void delete(String key) {
+                secrets.delete(platformId, key);
+            }
+        };
+    }
+
     /** @throws OutpostException INVALID_INPUT naming the known platforms when there is no such platform */
-    public Platform get(String id) {
+    Platform get(String id) {
         Platform platform = byId.get(id);
         if (platform == null) {
-            throw OutpostException.invalid("platform", "unknown platform '" + id + "'; known: "
-                    + byId.keySet().stream().sorted().collect(Collectors.joining(", ")));
+            throw OutpostException.invalid("platform", "unknown platform '" + id + "'; known: " + ids());
         }
         return platform;
     }
 
-    public Platform of(AccountId account) {
+    Platform of(AccountId account) {
         return get(account.platformId());
     }
 
-    public List<Platform> all() {
+    List<Platform> all() {
         return List.copyOf(byId.values());
+    }
+
+    /** The ids, sorted, comma-separated, for messages. */
+    String ids() {
+        return byId.keySet().stream().sorted().collect(Collectors.joining(", "));
     }
 }

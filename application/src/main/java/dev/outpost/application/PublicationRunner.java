@@ -10,11 +10,14 @@ import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
 import dev.outpost.domain.post.PublishIntent;
 import dev.outpost.domain.upload.UploadId;
-import dev.outpost.domain.upload.UploadSession;
-import dev.outpost.domain.upload.UploadTarget;
+import dev.outpost.domain.media.MediaKind;
+import dev.outpost.domain.media.MediaType;
+import dev.outpost.domain.post.Draft;
+import dev.outpost.domain.post.RemotePost;
+import dev.outpost.ports.platform.MediaRef;
 import dev.outpost.ports.platform.PlatformException;
 import dev.outpost.ports.platform.PostRequest;
-import dev.outpost.ports.platform.PublishedPost;
+import dev.outpost.ports.platform.Settlement;
 import dev.outpost.ports.storage.AccountStore;
 import dev.outpost.ports.storage.JobQueue;
 import dev.outpost.ports.storage.PublicationStore;
@@ -33,9 +36,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 /**
- * Runs one publication to its end, exactly once: claim it, upload its media (resuming), set alt text, await
- * processing, record the intent, send the post. When the outcome of the post request is unknown the publication
- * becomes UNCONFIRMED and is settled by reading the account's recent posts, never by posting blindly again.
+ * Runs one publication to its end, exactly once: claim it, upload its media (resuming), record the intent, send the
+ * post with the idempotency key chosen when it was created. When the outcome of the post request is unknown the
+ * publication becomes UNCONFIRMED and is settled by asking the platform whether the post exists (its plugin knows
+ * how), never by posting blindly again; a platform that deduplicates by the key is simply asked again.
  */
 public final class PublicationRunner {
     /**
@@ -79,7 +83,7 @@ public final class PublicationRunner {
     private final String worker;
     private final ClaimHolders holders;
 
-    public PublicationRunner(PublicationStore store, AccountStore accounts, UploadJournal journal, JobQueue jobs,
+    PublicationRunner(PublicationStore store, AccountStore accounts, UploadJournal journal, JobQueue jobs,
             Platforms platforms, AccessTokens tokens, MediaUploader uploader, MediaInspector inspector, Clock clock,
             Sleeper sleeper, RandomGenerator random, UploadSettings uploadSettings, Settings settings,
             ProgressListener listener, String worker, ClaimHolders holders) {
@@ -153,11 +157,18 @@ public final class PublicationRunner {
     private final class Run {
         private Publication current;
         private final Account account;
+        private final Platforms.Platform platform;
+        private final Retrier retrier;
         private OutpostException.Kind failureKind;
 
         Run(Publication publication) {
             this.current = publication;
             this.account = accounts.find(publication.account()).orElse(null);
+            this.platform = platforms.of(publication.account());
+            // One budget of retries for this run's own requests (the uploads have theirs).
+            this.retrier = new Retrier(uploadSettings, clock, sleeper, random, (operation, attempt, delay, reason,
+                    limited) -> emit(new ProgressEvent.Retrying(current.id(), -1, operation, attempt, delay, reason,
+                    limited)));
         }
 
         Publication execute() {
@@ -170,14 +181,11 @@ public final class PublicationRunner {
             }
             try {
                 switch (current.state()) {
-                    case QUEUED, UPLOADING, PROCESSING -> {
-                        List<String> mediaIds = uploadAll();
-                        publish(mediaIds, 1);
-                    }
+                    case QUEUED, UPLOADING, PROCESSING -> publish(uploadAll(), 1, true);
                     // A run died after recording the intent: the post may exist. Look before anything else.
                     case PUBLISHING -> {
                         if (current.intent() == null) {
-                            publish(uploadAll(), 1);
+                            publish(uploadAll(), 1, true);
                         } else {
                             reconcile();
                         }
@@ -192,37 +200,35 @@ public final class PublicationRunner {
                 }
                 return fail(e.kind(), e.getMessage());
             } catch (PlatformException e) {
-                OutpostException mapped = Failures.of(e, "publishing");
+                OutpostException mapped = Failures.of(e, "publishing to " + platform.displayName());
                 return fail(mapped.kind(), mapped.getMessage());
             }
             return current;
         }
 
-        private List<String> uploadAll() {
+        private List<PostRequest.Media> uploadAll() {
             move(PublicationState.UPLOADING);
             List<MediaAttachment> media = current.draft().media();
-            List<String> ids = new ArrayList<>(media.size());
             ProgressListener processingWatch = event -> {
                 listener.on(event);
                 if (event instanceof ProgressEvent.Processing) {
                     markProcessing();
                 }
             };
-            boolean allImages = media.stream().allMatch(m -> !m.file().kind().isProcessedAsynchronously());
+            boolean allImages = media.stream().allMatch(m -> m.file().kind() == MediaKind.IMAGE);
             int parallelism = allImages ? Math.min(uploadSettings.imageParallelism(), Math.max(1, media.size())) : 1;
-            List<UploadSession.Succeeded> done = uploadEach(media, parallelism, processingWatch);
+            List<MediaRef> refs = uploadEach(media, parallelism, processingWatch);
+            List<PostRequest.Media> out = new ArrayList<>(media.size());
             for (int i = 0; i < media.size(); i++) {
-                String mediaId = done.get(i).media().mediaId();
-                describe(i, media.get(i), mediaId);
-                ids.add(mediaId);
+                out.add(new PostRequest.Media(refs.get(i).value(), media.get(i).file().type(),
+                        media.get(i).altText()));
             }
-            return ids;
+            return out;
         }
 
-        private List<UploadSession.Succeeded> uploadEach(List<MediaAttachment> media, int parallelism,
-                ProgressListener watch) {
+        private List<MediaRef> uploadEach(List<MediaAttachment> media, int parallelism, ProgressListener watch) {
             if (parallelism <= 1) {
-                List<UploadSession.Succeeded> done = new ArrayList<>();
+                List<MediaRef> done = new ArrayList<>();
                 for (int i = 0; i < media.size(); i++) {
                     done.add(uploadOne(i, media.get(i), watch));
                 }
@@ -234,13 +240,13 @@ public final class PublicationRunner {
                 return thread;
             });
             try {
-                List<Future<UploadSession.Succeeded>> futures = new ArrayList<>();
+                List<Future<MediaRef>> futures = new ArrayList<>();
                 for (int i = 0; i < media.size(); i++) {
                     int index = i;
                     futures.add(pool.submit(() -> uploadOne(index, media.get(index), watch)));
                 }
-                List<UploadSession.Succeeded> done = new ArrayList<>();
-                for (Future<UploadSession.Succeeded> future : futures) {
+                List<MediaRef> done = new ArrayList<>();
+                for (Future<MediaRef> future : futures) {
                     done.add(future.get());
                 }
                 return done;
@@ -257,52 +263,84 @@ public final class PublicationRunner {
             }
         }
 
-        private UploadSession.Succeeded uploadOne(int index, MediaAttachment attachment, ProgressListener watch) {
+        private MediaRef uploadOne(int index, MediaAttachment attachment, ProgressListener watch) {
             // The file may have changed since it was attached; then it is sent from byte 0. Resuming checks the
             // whole content against the journal; a first run needs only size and time (no second pass over a video).
             UploadId id = uploadId(current.id(), index);
             String field = "media[" + index + "]";
             MediaFile fresh = journal.find(id).isPresent() ? inspector.inspect(attachment.file().path(), field)
                     : inspector.current(attachment.file(), field);
-            UploadTarget target = new UploadTarget(id, current.account(), fresh);
-            return uploader.upload(target, new MediaUploader.Reporting(current.id(), index, watch));
+            return uploader.upload(new MediaUploader.Target(id, account, fresh, attachment.altText()),
+                    new MediaUploader.Reporting(current.id(), index, watch));
         }
 
-        private void describe(int index, MediaAttachment attachment, String mediaId) {
-            if (!attachment.hasAltText()) {
-                return;
-            }
-            var transport = platforms.of(current.account()).transport();
-            retrier().run("set the alt text of " + attachment.file().displayName(), true,
-                    () -> tokens.call(current.account(), token -> {
-                        transport.describe(token, mediaId, attachment.altText());
-                        return null;
-                    }));
+        private PostRequest request(List<PostRequest.Media> media) {
+            Draft draft = current.draft();
+            return new PostRequest(draft.text(), media, draft.replyTo(), current.idempotencyKey(), draft.options());
         }
 
-        private void publish(List<String> mediaIds, int attempt) {
+        /**
+         * Records the intent, then sends the post.
+         *
+         * @param mayReupload whether media the platform lost may be uploaded again once
+         */
+        private void publish(List<PostRequest.Media> media, int attempt, boolean mayReupload) {
             Instant sentAt = clock.instant();
-            PublishIntent intent = PublishIntent.of(current.draft().text(), mediaIds, sentAt, attempt);
+            PostRequest request = request(media);
+            PublishIntent intent = PublishIntent.of(request.text(), request.mediaRefs(), sentAt, attempt);
             // The intent is durable before any byte of the post request leaves.
             save(current.publishing(intent, sentAt));
             emit(new ProgressEvent.StateChanged(current.id(), PublicationState.PUBLISHING));
-            var publisher = platforms.of(current.account()).publisher();
-            PostRequest request = new PostRequest(current.draft().text(), mediaIds, current.draft().replyToPostId());
+            var publisher = platform.publisher();
             try {
-                PublishedPost post = retrier().run("publish the post", false,
-                        () -> tokens.call(current.account(), token -> publisher.publish(token, request)));
+                // A platform that deduplicates by the idempotency key makes a repeat after a lost answer safe.
+                RemotePost post = retrier.run("publish the post", publisher.deduplicates(),
+                        () -> tokens.call(account, access -> publisher.publish(access, request)));
                 published(post);
             } catch (PlatformException.Ambiguous e) {
-                unconfirmed("the platform did not answer whether the post was created (" + e.getMessage()
-                        + "); checking the account's posts");
+                unconfirmed(platform.displayName() + " did not answer whether the post was created ("
+                        + e.getMessage() + "); checking the account's posts");
                 reconcile();
             } catch (PlatformException.Forbidden e) {
                 if (e.reason() != PlatformException.Forbidden.Reason.DUPLICATE_CONTENT) {
                     throw e;
                 }
-                unconfirmed("the platform says this text was already posted; checking the account's posts");
-                reconcile();
+                settleDuplicate(request, e);
+            } catch (PlatformException.MediaExpired e) {
+                if (!mayReupload || media.isEmpty()) {
+                    throw e;
+                }
+                // The platform collected the uploads before the post: send them again, then the post, once.
+                for (int i = 0; i < current.draft().media().size(); i++) {
+                    journal.delete(uploadId(current.id(), i));
+                }
+                save(current.moveTo(PublicationState.UPLOADING, clock.instant()));
+                publish(uploadAll(), attempt, false);
             }
+        }
+
+        /**
+         * The platform refused the text as a duplicate: an earlier attempt of this publication may have made the post
+         * (then it is published); otherwise it fails at once and is never sent again.
+         */
+        private void settleDuplicate(PostRequest request, PlatformException.Forbidden refusal) {
+            Settlement settlement;
+            try {
+                settlement = retrier.run("look for the post on the platform", true,
+                        () -> tokens.call(account, access -> platform.publisher().settle(access, request,
+                                current.createdAt().minus(settings.reconcileLookBack()))));
+            } catch (PlatformException.Forbidden | PlatformException.InvalidRequest noReadAccess) {
+                settlement = new Settlement.Unknown(noReadAccess.getMessage());
+            }
+            if (settlement instanceof Settlement.Found found) {
+                published(found.post());
+                return;
+            }
+            RemotePost lookalike = settlement instanceof Settlement.Absent absent ? absent.lookalike() : null;
+            String link = lookalike == null ? "" : lookalike.url() != null ? ": " + lookalike.url()
+                    : " (post " + lookalike.id() + ")";
+            throw new OutpostException(OutpostException.Kind.REFUSED, refusal.getMessage() + link
+                    + "; change the text to post it again", refusal);
         }
 
         private void reconcile() {
@@ -313,22 +351,24 @@ public final class PublicationRunner {
             if (current.state() != PublicationState.UNCONFIRMED) {
                 unconfirmed("the previous run stopped after sending the post; checking the account's posts");
             }
-            var publisher = platforms.of(current.account()).publisher();
-            List<PublishedPost> posts;
+            List<PostRequest.Media> media = mediaOf(intent);
+            PostRequest request = request(media);
+            Settlement settlement;
             try {
-                posts = retrier().run("read the account's recent posts", true,
-                        () -> tokens.call(current.account(), token -> publisher.recentPosts(token,
-                                account.platformUserId(), intent.sentAt().minus(settings.reconcileLookBack()))));
+                settlement = retrier.run("check whether the post exists", true,
+                        () -> tokens.call(account, access -> platform.publisher().settle(access, request,
+                                intent.sentAt().minus(settings.reconcileLookBack()))));
             } catch (PlatformException.Forbidden | PlatformException.InvalidRequest noReadAccess) {
-                unconfirmed("Outpost cannot read the account's posts to check whether this one was published ("
-                        + noReadAccess.getMessage() + "); look at the profile before publishing it again");
+                settlement = new Settlement.Unknown(noReadAccess.getMessage());
+            }
+            if (settlement instanceof Settlement.Found found) {
+                published(found.post());
                 return;
             }
-            for (PublishedPost post : posts) {
-                if (Reconciliation.matches(intent, post)) {
-                    published(post);
-                    return;
-                }
+            if (settlement instanceof Settlement.Unknown unknown) {
+                unconfirmed("Outpost cannot check whether this post was published (" + unknown.reason()
+                        + "); look at the profile before publishing it again");
+                return;
             }
             Instant graceEnds = intent.sentAt().plus(settings.reconcileGrace());
             if (clock.instant().isBefore(graceEnds)) {
@@ -340,11 +380,24 @@ public final class PublicationRunner {
                 throw new OutpostException(OutpostException.Kind.FAILED, "the post was sent twice and found neither"
                         + " time; it was not published");
             }
-            publish(intent.mediaIds(), intent.attempt() + 1);
+            publish(media, intent.attempt() + 1, false);
         }
 
-        private void published(PublishedPost post) {
-            save(current.published(post.id(), clock.instant()));
+        /** The attachments as the intent recorded them: its references, with the draft's types and alt texts. */
+        private List<PostRequest.Media> mediaOf(PublishIntent intent) {
+            List<MediaAttachment> draft = current.draft().media();
+            List<PostRequest.Media> out = new ArrayList<>();
+            for (int i = 0; i < intent.mediaIds().size(); i++) {
+                MediaAttachment attachment = i < draft.size() ? draft.get(i) : null;
+                out.add(new PostRequest.Media(intent.mediaIds().get(i), attachment == null
+                        ? MediaType.PNG : attachment.file().type(),
+                        attachment == null ? null : attachment.altText()));
+            }
+            return out;
+        }
+
+        private void published(RemotePost post) {
+            save(current.published(post, clock.instant()));
             for (int i = 0; i < current.draft().media().size(); i++) {
                 journal.delete(uploadId(current.id(), i));
             }
@@ -382,11 +435,6 @@ public final class PublicationRunner {
         private synchronized void save(Publication next) {
             current = store.update(next).orElseThrow(() -> new IllegalStateException("publication " + next.id()
                     + " was changed by another worker while this one held its claim"));
-        }
-
-        private Retrier retrier() {
-            return new Retrier(uploadSettings, clock, sleeper, random, (operation, attempt, delay, reason, limited) ->
-                    emit(new ProgressEvent.Retrying(current.id(), -1, operation, attempt, delay, reason, limited)));
         }
 
         private void emit(ProgressEvent event) {

@@ -12,6 +12,9 @@ import dev.outpost.domain.post.PublicationState;
 import dev.outpost.ports.storage.AccountStore;
 import dev.outpost.ports.storage.JobQueue;
 import dev.outpost.ports.storage.PublicationStore;
+import dev.outpost.ports.storage.UploadJournal;
+import dev.outpost.domain.upload.UploadCheckpoint;
+import java.util.random.RandomGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,15 +35,19 @@ public final class Publications {
     private final JobQueue jobs;
     private final MediaInspector inspector;
     private final Clock clock;
+    private final UploadJournal journal;
+    private final RandomGenerator random;
 
-    public Publications(Platforms platforms, AccountStore accounts, PublicationStore store, JobQueue jobs,
-            MediaInspector inspector, Clock clock) {
+    Publications(Platforms platforms, AccountStore accounts, PublicationStore store, JobQueue jobs,
+            UploadJournal journal, MediaInspector inspector, Clock clock, RandomGenerator random) {
         this.platforms = platforms;
         this.accounts = accounts;
         this.store = store;
         this.jobs = jobs;
         this.inspector = inspector;
         this.clock = clock;
+        this.journal = journal;
+        this.random = random;
     }
 
     /**
@@ -70,9 +77,9 @@ public final class Publications {
                 problems.addAll(bad.problems());
             }
         }
-        Draft draft = new Draft(input.text(), attachments, input.replyToPostId(), input.scheduledAt());
+        Draft draft = new Draft(input.text(), attachments, input.replyTo(), input.scheduledAt(), input.options());
         // Validate what could be inspected too, so every problem shows at once.
-        platforms.of(accountId).validator().validate(draft, clock.instant())
+        platforms.of(accountId).validator(account).validate(draft, clock.instant())
                 .forEach(v -> problems.add(new Problem(renumber(v.field(), positions), v.message())));
         if (!problems.isEmpty()) {
             throw OutpostException.invalid(problems);
@@ -92,7 +99,7 @@ public final class Publications {
     /** Checks and queues a publication; it runs at its schedule time, or as soon as a worker is free. */
     public Publication submit(AccountId account, DraftInput input) {
         Draft draft = check(account, input);
-        Publication created = store.create(Publication.queue(PublicationId.random(), account, draft, clock.instant()));
+        Publication created = store.create(queue(account, draft));
         jobs.schedule(created.id(), created.dueAt());
         return created;
     }
@@ -103,7 +110,38 @@ public final class Publications {
         if (draft.scheduledAt() != null) {
             throw OutpostException.invalid("scheduledAt", "a scheduled post is queued, not run at once");
         }
-        return store.create(Publication.queue(PublicationId.random(), account, draft, clock.instant()));
+        return store.create(queue(account, draft));
+    }
+
+    /** A new publication, its idempotency key chosen now, before any attempt, in its platform's form. */
+    private Publication queue(AccountId account, Draft draft) {
+        Instant now = clock.instant();
+        String key;
+        synchronized (random) {
+            key = platforms.of(account).publisher().newIdempotencyKey(now, random);
+        }
+        return Publication.queue(PublicationId.random(), account, draft, key, now);
+    }
+
+    /**
+     * A publication as people see it: its account, the post's link, and where its uploads stand.
+     *
+     * @throws OutpostException INVALID_INPUT when there is no such publication
+     */
+    public PublicationDetails details(PublicationId id) {
+        return details(get(id));
+    }
+
+    public PublicationDetails details(Publication publication) {
+        Account account = accounts.find(publication.account()).orElse(null);
+        java.util.Map<Integer, UploadCheckpoint> uploads = new java.util.HashMap<>();
+        for (int i = 0; i < publication.draft().media().size(); i++) {
+            int index = i;
+            journal.find(PublicationRunner.uploadId(publication.id(), i)).ifPresent(c -> uploads.put(index, c));
+        }
+        String platform = platforms.all().stream().filter(p -> p.id().equals(publication.account().platformId()))
+                .map(Platforms.Platform::displayName).findFirst().orElse(publication.account().platformId());
+        return new PublicationDetails(publication, account, platform, uploads);
     }
 
     public Optional<Publication> find(PublicationId id) {

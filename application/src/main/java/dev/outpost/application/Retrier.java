@@ -37,10 +37,10 @@ final class Retrier {
     /**
      * Runs {@code request} until it succeeds or may not be repeated.
      *
-     * @param retryAmbiguous whether a request whose outcome is unknown may be repeated (true where repeating has
-     *     the same effect, such as an APPEND of the same segment index)
+     * @param repeatable whether a request whose outcome is unknown may be repeated (true where repeating has
+     *     the same effect, such as sending the same part of a file again)
      */
-    <T> T run(String operation, boolean retryAmbiguous, Supplier<T> request) {
+    <T> T run(String operation, boolean repeatable, Supplier<T> request) {
         int failures = 0;
         while (true) {
             try {
@@ -52,17 +52,13 @@ final class Retrier {
                 failures++;
                 backOff(operation, failures, e);
             } catch (PlatformException.Ambiguous e) {
-                if (!retryAmbiguous) {
+                if (!repeatable) {
                     throw e;
                 }
                 failures++;
                 backOff(operation, failures, e);
             }
         }
-    }
-
-    int retriesSpent() {
-        return retriesSpent.get();
     }
 
     private void backOff(String operation, int failures, PlatformException cause) {
@@ -99,7 +95,7 @@ final class Retrier {
             throw new OutpostException(OutpostException.Kind.REFUSED, operation + " stayed rate-limited after "
                     + failures + " waits; the limit resets at " + reset, limited);
         }
-        // X's reset is in whole seconds: wait one more so the first request after it is not early.
+        // Resets are often given in whole seconds: wait one more so the first request after it is not early.
         Duration delay = Duration.between(now, reset).plusSeconds(1);
         observer.retrying(operation, failures, delay, "rate-limited until " + reset, true);
         sleep(delay);

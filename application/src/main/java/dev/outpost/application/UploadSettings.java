@@ -7,18 +7,20 @@ import java.util.Objects;
 /**
  * How uploads behave.
  *
- * @param appendParallelism segments of one upload in flight at once, where the platform allows it (1 = sequential)
+ * @param appendParallelism parts of one upload in flight at once, where the platform allows it (1 = sequential)
  * @param imageParallelism images of one post uploaded at once
- * @param processingDeadline how long to wait for the platform to process a video or GIF
+ * @param processingDeadline how long to wait for the platform to process an upload
  * @param rateLimitPatience how long a rate limit may be waited out before giving up with "rate-limited until T"
- * @param minimumPollInterval the shortest wait between two status polls when the platform asks for none
+ * @param minimumPollInterval the shortest wait between two processing polls, whatever the platform asks
+ * @param maximumPollInterval the longest wait between two processing polls when the platform gives no hint
  * @param retryPolicy backoff and bounds for transient failures
  */
 public record UploadSettings(int appendParallelism, int imageParallelism, Duration processingDeadline,
-        Duration rateLimitPatience, Duration minimumPollInterval, RetryPolicy retryPolicy) {
-    /** Four segments in flight: on a link with 20 ms of latency that halves a video's upload time (bench/). */
+        Duration rateLimitPatience, Duration minimumPollInterval, Duration maximumPollInterval,
+        RetryPolicy retryPolicy) {
+    /** Four parts in flight: on a link with 20 ms of latency that halves a video's upload time (bench/). */
     public static final UploadSettings DEFAULT = new UploadSettings(4, 4, Duration.ofMinutes(30),
-            Duration.ofMinutes(15), Duration.ofSeconds(1), RetryPolicy.DEFAULT);
+            Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(15), RetryPolicy.DEFAULT);
     public static final String APPEND_PARALLELISM = "OUTPOST_APPEND_PARALLELISM";
     public static final String PROCESSING_DEADLINE_MINUTES = "OUTPOST_PROCESSING_DEADLINE_MINUTES";
 
@@ -32,6 +34,7 @@ public record UploadSettings(int appendParallelism, int imageParallelism, Durati
         Objects.requireNonNull(processingDeadline, "processingDeadline");
         Objects.requireNonNull(rateLimitPatience, "rateLimitPatience");
         Objects.requireNonNull(minimumPollInterval, "minimumPollInterval");
+        Objects.requireNonNull(maximumPollInterval, "maximumPollInterval");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
     }
 
@@ -69,16 +72,16 @@ public record UploadSettings(int appendParallelism, int imageParallelism, Durati
 
     public UploadSettings withAppendParallelism(int parallelism) {
         return new UploadSettings(parallelism, imageParallelism, processingDeadline, rateLimitPatience,
-                minimumPollInterval, retryPolicy);
+                minimumPollInterval, maximumPollInterval, retryPolicy);
     }
 
     public UploadSettings withProcessingDeadline(Duration deadline) {
         return new UploadSettings(appendParallelism, imageParallelism, deadline, rateLimitPatience,
-                minimumPollInterval, retryPolicy);
+                minimumPollInterval, maximumPollInterval, retryPolicy);
     }
 
     public UploadSettings withRetryPolicy(RetryPolicy policy) {
         return new UploadSettings(appendParallelism, imageParallelism, processingDeadline, rateLimitPatience,
-                minimumPollInterval, policy);
+                minimumPollInterval, maximumPollInterval, policy);
     }
 }
