@@ -21,7 +21,7 @@ public record UploadSettings(int appendParallelism, int imageParallelism, Durati
     /** Four parts in flight: on a link with 20 ms of latency that halves a video's upload time (bench/). */
     public static final UploadSettings DEFAULT = new UploadSettings(4, 4, Duration.ofMinutes(30),
             Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(15), RetryPolicy.DEFAULT);
-    public static final String APPEND_PARALLELISM = "OUTPOST_APPEND_PARALLELISM";
+    public static final String PARALLELISM = "OUTPOST_APPEND_PARALLELISM";
     public static final String PROCESSING_DEADLINE_MINUTES = "OUTPOST_PROCESSING_DEADLINE_MINUTES";
 
     public UploadSettings {
@@ -39,15 +39,15 @@ public record UploadSettings(int appendParallelism, int imageParallelism, Durati
     }
 
     /**
-     * The defaults, changed by {@value #APPEND_PARALLELISM} (1 to 16) and {@value #PROCESSING_DEADLINE_MINUTES}.
+     * The defaults, changed by {@value #PARALLELISM} (1 to 16) and {@value #PROCESSING_DEADLINE_MINUTES}.
      *
      * @throws IllegalArgumentException naming the key when a value is not a number in range
      */
     public static UploadSettings fromSettings(java.util.Map<String, String> settings) {
         UploadSettings out = DEFAULT;
-        String parallelism = settings.get(APPEND_PARALLELISM);
+        String parallelism = settings.get(PARALLELISM);
         if (parallelism != null && !parallelism.isBlank()) {
-            out = out.withAppendParallelism(number(APPEND_PARALLELISM, parallelism, 1, 16));
+            out = out.withAppendParallelism(number(PARALLELISM, parallelism, 1, 16));
         }
         String deadline = settings.get(PROCESSING_DEADLINE_MINUTES);
         if (deadline != null && !deadline.isBlank()) {

@@ -24,13 +24,13 @@ public sealed interface ProgressEvent {
     }
 
     /** An attachment's upload begins (or resumes with {@code alreadySent} bytes acknowledged). */
-    record UploadStarted(PublicationId publication, int mediaIndex, String fileName, long totalBytes, int segments,
+    record UploadStarted(PublicationId publication, int mediaIndex, String fileName, long totalBytes, int parts,
             long alreadySent) implements ProgressEvent {
     }
 
     /** More bytes of an attachment were acknowledged by the platform. */
     record BytesSent(PublicationId publication, int mediaIndex, long sentBytes, long totalBytes,
-            int segmentsDone, int segments) implements ProgressEvent {
+            int partsDone, int parts) implements ProgressEvent {
     }
 
     /** A request failed and will be tried again after {@code delay}; {@code rateLimited} for a 429. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one post may carry on one platform, for one account: each platform's plugin states its own (a Mastodon server
+ * What one post may carry on one platform, for one account: each platform's plugin states its own (a server
  * its own limits), and the core never assumes any platform's numbers.
  *
  * @param platformName how messages name the platform ("Example", "Example (example.social)")

@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  * @param budget the most retries one upload may spend in total
  */
 public record RetryPolicy(int maxAttempts, Duration base, Duration cap, int budget) {
-    /** RELIABILITY.md's numbers: 5 attempts a segment, 1 s doubling to 30 s, 20 retries an upload. */
+    /** RELIABILITY.md's numbers: 5 attempts a request, 1 s doubling to 30 s, 20 retries an upload. */
     public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), 20);
 
     public RetryPolicy {
