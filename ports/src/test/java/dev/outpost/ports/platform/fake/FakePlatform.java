@@ -1,191 +1,156 @@
 package dev.outpost.ports.platform.fake;
 
-import dev.outpost.domain.auth.TokenSet;
-import dev.outpost.domain.upload.ProcessingStatus;
+import dev.outpost.domain.account.Account;
+import dev.outpost.domain.account.AccountId;
+import dev.outpost.domain.account.AccountStatus;
+import dev.outpost.domain.media.MediaFile;
+import dev.outpost.ports.platform.AccountAccess;
+import dev.outpost.ports.platform.Connection;
+import dev.outpost.ports.platform.PlatformCapabilities;
+import dev.outpost.ports.platform.PlatformContext;
 import dev.outpost.ports.platform.PlatformException;
-import dev.outpost.ports.platform.PublishedPost;
+import dev.outpost.ports.platform.PlatformPlugin;
 import dev.outpost.ports.platform.RemoteUser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * An in-memory platform behind the fakes of {@link dev.outpost.ports.platform.Authorizer},
- * {@link dev.outpost.ports.platform.MediaTransport} and {@link dev.outpost.ports.platform.PostPublisher}: users,
- * tokens, media and posts, one clock, a record of every call, and scripted faults. It behaves like X where the
- * contracts say so (rotating refresh tokens, PKCE S256, duplicate posts refused, media usable only once processed).
+ * An in-memory platform of one shape, and the plugin that speaks to it: users and their tokens, media, posts, one fake
+ * clock, a record of every request, and scripted faults. The three shapes ({@link XShapedPlatform},
+ * {@link MastodonShapedPlatform}, {@link BlueskyShapedPlatform}) share this face, so that a reliability test can run
+ * the same fault against each: {@link #plugin()} is what the application loads, {@link #connect()} a connected
+ * account, {@link #posts()} what was posted, {@link #calls()} what was asked.
  *
- * <p>Faults are scripted per {@link Operation} and consumed in order: {@link #failNext} fails the next matching call
- * before it has any effect (refused, 5xx, 429, 401, a reset while sending); {@link #failNextAfterEffect} lets the
- * call take effect and then throws (the answer was lost: a read timeout after the server kept the segment or created
- * the post). Thread-safe: one lock guards all state.
+ * <p>Faults are scripted per {@link Operation} and consumed in order. {@link #failNext} fails the next matching request
+ * before it has any effect; {@link #failNextAfterEffect} lets it take effect and then fails it (the answer was lost).
+ * A fault is a {@link PlatformException} (reaching the core as it is) or a {@link WireFault} (mapped by the shape's
+ * plugin as its platform's errors are). Thread-safe: one lock guards all state.
  */
-public final class FakePlatform {
-    public static final String HOST = "fake.outpost.invalid";
-    public static final String CLIENT_ID = "fake-client";
-    public static final Set<String> SCOPES =
-            Set.of("tweet.read", "tweet.write", "users.read", "media.write", "offline.access");
-    public static final RemoteUser DEFAULT_USER = new RemoteUser("1000000000000000001", "fake_user", "Fake User");
-    static final Duration CODE_TTL = Duration.ofSeconds(30);
-
-    private record Grant(String userId, Set<String> scopes, Instant expiresAt) {
+public abstract class FakePlatform {
+    private record ScriptedFault(Operation operation, Predicate<FakeCall> matching, RuntimeException error,
+            boolean afterEffect) {
     }
 
-    record CodeGrant(String userId, String challenge, URI redirectUri, Instant expiresAt) {
-    }
-
-    private record ScriptedFault(Operation operation, int segmentIndex, PlatformException error, boolean afterEffect) {
-        boolean matches(FakeCall call) {
-            return operation == call.operation() && (segmentIndex < 0 || segmentIndex == call.segmentIndex());
-        }
-    }
-
-    private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, RemoteUser> users = new LinkedHashMap<>();
-    private final Map<String, Grant> accessTokens = new HashMap<>();
-    private final Map<String, Grant> refreshTokens = new HashMap<>();
-    private final Map<String, CodeGrant> codes = new HashMap<>();
+    protected final FakeClock clock;
     private final List<ScriptedFault> faults = new ArrayList<>();
     private final List<FakeCall> calls = new ArrayList<>();
-    private final List<PublishedPost> posts = new ArrayList<>();
-    private final Map<String, String> postOwners = new HashMap<>();
+    private final List<FakePost> posts = new ArrayList<>();
+    final Map<String, FakeMedia> media = new LinkedHashMap<>();
+    private long bytesReceived;
     private long nextId = 1_900_000_000_000_000_000L;
-    private Duration accessTokenTtl = Duration.ofHours(2);
 
-    private final FakeAuthorizer authorizer;
-    private final FakeMediaTransport mediaTransport;
-    private final FakePostPublisher postPublisher;
-
-    public FakePlatform(Clock clock) {
+    protected FakePlatform(FakeClock clock) {
         this.clock = clock;
-        users.put(DEFAULT_USER.id(), DEFAULT_USER);
-        this.authorizer = new FakeAuthorizer(this);
-        this.mediaTransport = new FakeMediaTransport(this);
-        this.postPublisher = new FakePostPublisher(this);
     }
 
-    public FakePlatform() {
-        this(new FakeClock());
+    // ---- what every shape offers
+
+    /** The plugin the application loads: its factories all speak to this platform. */
+    public abstract PlatformPlugin plugin();
+
+    /** What this shape declares, for the contracts. */
+    public abstract PlatformCapabilities capabilities();
+
+    /** The platform's default user. */
+    public abstract RemoteUser defaultUser();
+
+    /** The default user connected, with fresh credentials, as sign-in would give it. */
+    public abstract Connection connect();
+
+    /** The fields a form sign-in of the default user takes, or the server a redirect sign-in asks for. */
+    public Map<String, String> signInFields() {
+        return Map.of();
     }
 
-    public Clock clock() {
+    /** The consenting user's browser: follows an authorization URL and returns the callback it is sent to. */
+    public URI approve(URI authorizationUrl) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no redirect sign-in");
+    }
+
+    /**
+     * Who the platform says {@code access} belongs to, asked as the shape's plugin would.
+     *
+     * @throws PlatformException.Unauthorized when the platform refuses the credentials
+     */
+    public abstract RemoteUser whoIs(AccountAccess access);
+
+    /** Every access token issued so far has expired (refresh, where there is any, still works). */
+    public abstract void expireAccessTokens();
+
+    /** Every credential is revoked: users must connect again. */
+    public abstract void revokeTokens();
+
+    /** A context for the plugin's factories on this platform's clock with an empty vault. */
+    public PlatformContext context() {
+        return new PlatformContext(Map.of(), clock, new InMemoryVault());
+    }
+
+    /** The account the core would store for {@code connection}. */
+    public AccountAccess access(Connection connection) {
+        Account account = new Account(AccountId.of(plugin().id(), connection.localId()), connection.user().id(),
+                connection.user().handle(), connection.user().name(), connection.server(), AccountStatus.CONNECTED,
+                clock.instant());
+        return new AccountAccess(account, connection.credentials());
+    }
+
+    /** The default user's account, freshly connected. */
+    public AccountAccess access() {
+        return access(connect());
+    }
+
+    public FakeClock clock() {
         return clock;
     }
 
-    public FakeAuthorizer authorizer() {
-        return authorizer;
+    // ---- faults
+
+    /** The next request of {@code operation} fails with {@code error} before having any effect. */
+    public synchronized void failNext(Operation operation, RuntimeException error) {
+        faults.add(new ScriptedFault(operation, c -> true, checked(error), false));
     }
 
-    public FakeMediaTransport mediaTransport() {
-        return mediaTransport;
-    }
-
-    public FakePostPublisher postPublisher() {
-        return postPublisher;
-    }
-
-    // ---- users and tokens
-
-    public synchronized void addUser(RemoteUser user) {
-        users.put(user.id(), user);
-    }
-
-    /** Issues a token set for {@code user} directly, as if the user had connected. */
-    public synchronized TokenSet issueTokens(RemoteUser user, Set<String> scopes) {
-        users.putIfAbsent(user.id(), user);
-        Instant expiresAt = clock.instant().plus(accessTokenTtl);
-        String access = randomToken("at");
-        accessTokens.put(access, new Grant(user.id(), Set.copyOf(scopes), expiresAt));
-        String refresh = null;
-        if (scopes.contains("offline.access")) {
-            refresh = randomToken("rt");
-            refreshTokens.put(refresh, new Grant(user.id(), Set.copyOf(scopes), Instant.MAX));
-        }
-        return TokenSet.issued(access, refresh, expiresAt, scopes);
-    }
-
-    /** Tokens for {@link #DEFAULT_USER} with every scope. */
-    public TokenSet issueTokens() {
-        return issueTokens(DEFAULT_USER, SCOPES);
-    }
-
-    /** How long access tokens issued from now on live (2 h by default, as on X). */
-    public synchronized void accessTokenTtl(Duration ttl) {
-        this.accessTokenTtl = ttl;
-    }
-
-    /** Every access token issued so far stops working (the next use gets 401); refresh tokens still work. */
-    public synchronized void expireAccessTokens() {
-        accessTokens.clear();
-    }
-
-    /** Every refresh token stops working: the chain is lost and the user must connect again. */
-    public synchronized void revokeRefreshTokens() {
-        refreshTokens.clear();
-    }
-
-    /** The consenting user's browser: follows an authorization URL and returns where it is sent back. */
-    public URI approve(URI authorizationUrl) {
-        return approve(authorizationUrl, DEFAULT_USER);
-    }
-
-    public synchronized URI approve(URI authorizationUrl, RemoteUser user) {
-        Map<String, String> query = query(authorizationUrl);
-        if (!"S256".equals(query.get("code_challenge_method")) || !"code".equals(query.get("response_type"))) {
-            throw new IllegalArgumentException("not a PKCE S256 code request: " + authorizationUrl);
-        }
-        users.putIfAbsent(user.id(), user);
-        String code = randomToken("ac");
-        URI redirect = URI.create(query.get("redirect_uri"));
-        codes.put(code, new CodeGrant(user.id(), query.get("code_challenge"), redirect,
-                clock.instant().plus(CODE_TTL)));
-        return URI.create(redirect + (redirect.getRawQuery() == null ? "?" : "&") + "state="
-                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8) + "&code=" + code);
-    }
-
-    // ---- faults and settings
-
-    /** The next call of {@code operation} fails with {@code error} before having any effect. */
-    public synchronized void failNext(Operation operation, PlatformException error) {
-        faults.add(new ScriptedFault(operation, -1, error, false));
-    }
-
-    /** The next {@code times} calls of {@code operation} fail with {@code error} before having any effect. */
-    public synchronized void failNext(Operation operation, int times, PlatformException error) {
+    /** The next {@code times} requests of {@code operation} fail with {@code error} before having any effect. */
+    public synchronized void failNext(Operation operation, int times, RuntimeException error) {
         for (int i = 0; i < times; i++) {
             failNext(operation, error);
         }
     }
 
-    /** The next call of {@code operation} takes effect, then {@code error} is thrown: the answer was lost. */
-    public synchronized void failNextAfterEffect(Operation operation, PlatformException error) {
-        faults.add(new ScriptedFault(operation, -1, error, true));
+    /** The next request of {@code operation} takes effect, then {@code error} is thrown: the answer was lost. */
+    public synchronized void failNextAfterEffect(Operation operation, RuntimeException error) {
+        faults.add(new ScriptedFault(operation, c -> true, checked(error), true));
     }
 
-    /** The next APPEND of segment {@code index} (whatever the media id) fails before the segment is kept. */
-    public synchronized void failAppend(int index, PlatformException error) {
-        faults.add(new ScriptedFault(Operation.APPEND, index, error, false));
+    /** The next request of {@code operation} that {@code matching} accepts fails, before or after its effect. */
+    public synchronized void failNextMatching(Operation operation, Predicate<FakeCall> matching,
+            RuntimeException error, boolean afterEffect) {
+        faults.add(new ScriptedFault(operation, matching, checked(error), afterEffect));
     }
 
-    /** The next APPEND of segment {@code index} is kept, then {@code error} is thrown. */
-    public synchronized void failAppendAfterEffect(int index, PlatformException error) {
-        faults.add(new ScriptedFault(Operation.APPEND, index, error, true));
+    /** The next {@link Operation#APPEND} of part {@code index} (whatever the media) fails before it is kept. */
+    public void failPart(int index, RuntimeException error) {
+        failNextMatching(Operation.APPEND, c -> c.part() == index, error, false);
+    }
+
+    /** The next {@link Operation#APPEND} of part {@code index} is kept, then {@code error} is thrown. */
+    public void failPartAfterEffect(int index, RuntimeException error) {
+        failNextMatching(Operation.APPEND, c -> c.part() == index, error, true);
     }
 
     /** How many scripted faults have not fired yet. */
@@ -195,16 +160,6 @@ public final class FakePlatform {
 
     public synchronized void clearFaults() {
         faults.clear();
-    }
-
-    /** APPENDs above {@code bytes} get {@link PlatformException.PayloadTooLarge}, as X's 413. */
-    public void limitSegmentBytes(long bytes) {
-        mediaTransport.limitSegmentBytes(bytes);
-    }
-
-    /** What FINALIZE and then each STATUS of the next videos and GIFs answer; the last answer repeats. */
-    public void processingScript(ProcessingStatus... statuses) {
-        mediaTransport.processingScript(List.of(statuses));
     }
 
     // ---- what happened
@@ -217,116 +172,193 @@ public final class FakePlatform {
         return calls.stream().filter(c -> c.operation() == operation).toList();
     }
 
-    /** Every post created, oldest first (including those whose answer was lost). */
-    public synchronized List<PublishedPost> posts() {
+    /** How many requests of {@code operation} arrived (whatever their outcome). */
+    public synchronized int count(Operation operation) {
+        return (int) calls.stream().filter(c -> c.operation() == operation).count();
+    }
+
+    /** The shortest time between two consecutive requests of {@code operation}, or null with fewer than two. */
+    public synchronized Duration shortestInterval(Operation operation) {
+        List<FakeCall> of = calls(operation);
+        Duration shortest = null;
+        for (int i = 1; i < of.size(); i++) {
+            Duration gap = Duration.between(of.get(i - 1).at(), of.get(i).at());
+            shortest = shortest == null || gap.compareTo(shortest) < 0 ? gap : shortest;
+        }
+        return shortest;
+    }
+
+    /** Every post created, oldest first, including those whose answer was lost. */
+    public synchronized List<FakePost> posts() {
         return List.copyOf(posts);
     }
 
-    public Optional<String> altText(String mediaId) {
-        return mediaTransport.altText(mediaId);
+    public synchronized Optional<FakePost> post(String id) {
+        return posts.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
-    // ---- for the fakes
+    /** The posts created with idempotency key {@code key}. */
+    public synchronized List<FakePost> postsWithKey(String key) {
+        return posts.stream().filter(p -> key.equals(p.key())).toList();
+    }
+
+    /** How many media bytes the platform has kept, over all uploads. */
+    public synchronized long mediaBytesReceived() {
+        return bytesReceived;
+    }
+
+    /** The SHA-256 of the bytes held for {@code mediaId}, in part order (media up to 32 MiB). */
+    public synchronized Optional<String> storedSha256(String mediaId) {
+        return Optional.ofNullable(media.get(mediaId)).map(FakeMedia::sha256);
+    }
+
+    /** The alt text held with {@code mediaId} (for shapes that take it with the media). */
+    public synchronized Optional<String> storedAltText(String mediaId) {
+        return Optional.ofNullable(media.get(mediaId)).map(m -> m.altText);
+    }
+
+    /** The ids of all media uploaded, oldest first. */
+    public synchronized List<String> mediaIds() {
+        return List.copyOf(media.keySet());
+    }
+
+    /** Every media uploaded so far is gone (collected, expired): posts naming it are refused. */
+    public synchronized void collectMedia() {
+        media.values().forEach(m -> m.collected = true);
+    }
+
+    // ---- for the shapes
 
     /**
-     * Runs one call: a scripted fault first, then {@code effect} under the lock, recording the call either way.
-     * {@code effect} throws {@link PlatformException} for the fake's own refusals.
+     * Serves one request: a scripted fault first, then {@code effect} under the lock, recording the request either
+     * way. {@link WireFault}s, scripted or thrown by {@code effect}, go through {@link #map}.
      */
-    <T> T call(FakeCall call, Supplier<T> effect) {
+    protected <T> T serve(FakeCall call, Supplier<T> effect) {
         ScriptedFault fault = takeFault(call);
         if (fault != null && !fault.afterEffect()) {
             record(call.withOutcome("fault:" + kind(fault.error())));
-            throw fault.error();
+            throw mapped(call.operation(), fault.error());
         }
         T result;
         try {
             synchronized (this) {
                 result = effect.get();
             }
-        } catch (PlatformException e) {
+        } catch (WireFault | PlatformException e) {
             record(call.withOutcome("refused:" + kind(e)));
-            throw e;
+            throw mapped(call.operation(), e);
         }
         if (fault != null) {
             record(call.withOutcome("ok+fault:" + kind(fault.error())));
-            throw fault.error();
+            throw mapped(call.operation(), fault.error());
         }
         record(call);
         return result;
     }
 
-    FakeCall newCall(Operation operation, String token, String mediaId, int segmentIndex, long bytes, String text) {
-        return new FakeCall(operation, clock.instant(), token, mediaId, segmentIndex, bytes, text, "ok");
+    /** This shape's error mapping: what its plugin makes of a failure on the wire. */
+    protected abstract PlatformException map(Operation operation, WireFault fault);
+
+    /** The mapping most HTTP platforms share; shapes adjust it. */
+    protected PlatformException mapCommon(Operation operation, WireFault fault) {
+        boolean effectUnknown = operation == Operation.PUBLISH || operation == Operation.REFRESH;
+        String message = fault.getMessage();
+        return switch (fault.kind()) {
+            case REFUSED -> new PlatformException.Transient(message, fault);
+            case RESET, TIMEOUT -> effectUnknown ? new PlatformException.Ambiguous(message, fault)
+                    : new PlatformException.Transient(message, fault);
+            case HTTP -> {
+                int status = fault.status();
+                if (status == 429) {
+                    yield new PlatformException.RateLimited(message, fault.resetAt());
+                } else if (status >= 500) {
+                    yield effectUnknown ? new PlatformException.Ambiguous(message, fault)
+                            : new PlatformException.Transient(message, fault);
+                } else if (status == 401) {
+                    yield new PlatformException.Unauthorized(message);
+                } else if (status == 403) {
+                    yield new PlatformException.Forbidden(fault.error().equals("duplicate")
+                            ? PlatformException.Forbidden.Reason.DUPLICATE_CONTENT
+                            : fault.error().equals("scope") ? PlatformException.Forbidden.Reason.MISSING_SCOPE
+                                    : PlatformException.Forbidden.Reason.OTHER, message);
+                } else if (status == 413) {
+                    yield new PlatformException.PayloadTooLarge(message);
+                } else {
+                    yield new PlatformException.InvalidRequest(fault.error(), message);
+                }
+            }
+        };
     }
 
-    /** The user id behind a live access token that holds {@code scope}; call under the lock. */
-    String requireToken(String accessToken, String scope) {
-        Grant grant = accessTokens.get(accessToken);
-        if (grant == null || !clock.instant().isBefore(grant.expiresAt())) {
-            throw new PlatformException.Unauthorized("401 Unauthorized: the access token is invalid or expired");
-        }
-        if (!grant.scopes().contains(scope)) {
-            throw new PlatformException.Forbidden(PlatformException.Forbidden.Reason.MISSING_SCOPE,
-                    "403 Forbidden: the token lacks the " + scope + " scope");
-        }
-        return grant.userId();
+    protected FakeCall newCall(Operation operation, String token, String subject, int part, long bytes, String text,
+            String key) {
+        return new FakeCall(operation, clock.instant(), token, subject, part, bytes, text, key, "ok");
     }
 
-    RemoteUser user(String id) {
-        return users.get(id);
-    }
-
-    CodeGrant takeCode(String code) {
-        CodeGrant grant = codes.remove(code);
-        return grant == null || !clock.instant().isBefore(grant.expiresAt()) ? null : grant;
-    }
-
-    /** Rotates: the old refresh token dies as the new pair is issued. Call under the lock. */
-    TokenSet rotate(String refreshToken) {
-        Grant grant = refreshTokens.remove(refreshToken);
-        if (grant == null) {
-            throw Faults.invalidGrant();
-        }
-        return issueTokens(users.get(grant.userId()), grant.scopes());
-    }
-
-    void revoke(String token) {
-        accessTokens.remove(token);
-        refreshTokens.remove(token);
-    }
-
-    String nextId() {
+    protected synchronized String nextId() {
         return Long.toString(nextId++);
     }
 
-    void addPost(String userId, PublishedPost post) {
+    /** Stores a post; call under the lock. */
+    protected void addPost(FakePost post) {
         posts.add(post);
-        postOwners.put(post.id(), userId);
     }
 
-    List<PublishedPost> postsOf(String userId) {
-        return posts.stream().filter(p -> userId.equals(postOwners.get(p.id()))).toList();
+    /** Adds kept media bytes to the count; call under the lock. */
+    protected void received(long bytes) {
+        bytesReceived += bytes;
     }
 
-    static Map<String, String> query(URI uri) {
+    /** The bytes of {@code file} from {@code offset}, as a request body carries them. */
+    protected static byte[] read(MediaFile file, long offset, long length) {
+        if (length > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("a fake request body is at most 2 GiB");
+        }
+        byte[] bytes = new byte[(int) length];
+        try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+            int done = 0;
+            while (done < bytes.length) {
+                int n = channel.read(ByteBuffer.wrap(bytes, done, Math.min(64 * 1024, bytes.length - done)),
+                        offset + done);
+                if (n < 0) {
+                    throw new IOException(file.displayName() + " ended before byte " + (offset + length));
+                }
+                done += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes;
+    }
+
+    protected static Map<String, String> query(URI uri) {
         Map<String, String> out = new LinkedHashMap<>();
         String raw = uri.getRawQuery();
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
-                String key = eq < 0 ? pair : pair.substring(0, eq);
-                String value = eq < 0 ? "" : pair.substring(eq + 1);
-                out.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value,
-                        StandardCharsets.UTF_8));
+                out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
         return out;
     }
 
+    private RuntimeException mapped(Operation operation, RuntimeException error) {
+        return error instanceof WireFault wire ? map(operation, wire) : error;
+    }
+
+    private static RuntimeException checked(RuntimeException error) {
+        if (!(error instanceof WireFault) && !(error instanceof PlatformException)) {
+            throw new IllegalArgumentException("a fault is a WireFault or a PlatformException: " + error);
+        }
+        return error;
+    }
+
     private synchronized ScriptedFault takeFault(FakeCall call) {
         for (Iterator<ScriptedFault> it = faults.iterator(); it.hasNext();) {
             ScriptedFault fault = it.next();
-            if (fault.matches(call)) {
+            if (fault.operation() == call.operation() && fault.matching().test(call)) {
                 it.remove();
                 return fault;
             }
@@ -338,13 +370,11 @@ public final class FakePlatform {
         calls.add(call);
     }
 
-    private String randomToken(String suffix) {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + suffix;
-    }
-
-    private static String kind(PlatformException e) {
+    private static String kind(RuntimeException e) {
+        if (e instanceof WireFault wire) {
+            return wire.kind() == WireFault.Kind.HTTP ? wire.status() + (wire.error().isEmpty() ? ""
+                    : " " + wire.error()) : wire.kind().name();
+        }
         return e.getClass().getSimpleName();
     }
 }

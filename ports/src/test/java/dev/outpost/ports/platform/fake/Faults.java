@@ -6,7 +6,11 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
 
-/** Ready-made platform failures for scripting fakes, one per kind the core treats differently. */
+/**
+ * Ready-made failures for scripting fakes: {@link PlatformException}s as a plugin would report them (they reach the
+ * core unchanged), and {@link WireFault}s as the platform would answer (each fake plugin maps them as its platform
+ * requires).
+ */
 public final class Faults {
     private Faults() {
     }
@@ -21,16 +25,13 @@ public final class Faults {
         return new PlatformException.Transient("connection refused (scripted)", new ConnectException("refused"));
     }
 
-    /** A reset in the middle of the body (U1): the request may be incomplete; safe to resend by segment index. */
+    /** A reset in the middle of the body (U1): the request may be incomplete; safe to resend by part index. */
     public static PlatformException.Transient resetWhileSending() {
         return new PlatformException.Transient("connection reset while sending (scripted)",
                 new IOException("Connection reset"));
     }
 
-    /**
-     * A media call whose answer was lost after the server acted on it (U2): the X adapter reports it as transient,
-     * since an APPEND of the same segment index or a FINALIZE repeats safely. Use with {@code ...AfterEffect}.
-     */
+    /** A media request whose answer was lost after the platform acted on it (U2). Use with {@code ...AfterEffect}. */
     public static PlatformException.Transient lostMediaAnswer() {
         return new PlatformException.Transient("no answer within the read timeout (scripted)",
                 new SocketTimeoutException("Read timed out"));
@@ -68,8 +69,34 @@ public final class Faults {
         return new PlatformException.InvalidRequest("invalid-request", message + " (scripted)");
     }
 
+    public static PlatformException.MediaExpired mediaExpired() {
+        return new PlatformException.MediaExpired("the attached media is gone (scripted)");
+    }
+
     /** What a refresh with an already rotated refresh token gets (A4). */
     public static PlatformException.InvalidRequest invalidGrant() {
         return new PlatformException.InvalidRequest("invalid_request", "Value passed for the token was invalid.");
+    }
+
+    // ---- on the wire, for each plugin's own mapping
+
+    /** A 5xx answer. */
+    public static WireFault http5xx() {
+        return WireFault.http(503, "ServiceUnavailable", "503 Service Unavailable (scripted)");
+    }
+
+    /** A 401, as X and Mastodon answer a refused token. */
+    public static WireFault http401() {
+        return WireFault.http(401, "Unauthorized", "401 Unauthorized (scripted)");
+    }
+
+    /** A 429 with its reset time. */
+    public static WireFault http429(Instant resetAt) {
+        return WireFault.tooManyRequests(resetAt);
+    }
+
+    /** An error answer naming the platform's error, such as a 400 {@code ExpiredToken}. */
+    public static WireFault httpError(int status, String error) {
+        return WireFault.http(status, error, status + " " + error + " (scripted)");
     }
 }

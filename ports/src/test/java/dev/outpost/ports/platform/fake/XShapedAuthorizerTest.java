@@ -1,16 +1,24 @@
 package dev.outpost.ports.platform.fake;
 
+import dev.outpost.ports.platform.AccountAccess;
 import dev.outpost.ports.platform.Authorizer;
 import dev.outpost.ports.platform.AuthorizerContract;
+import dev.outpost.ports.platform.PlatformCapabilities;
+import dev.outpost.ports.platform.RemoteUser;
 import java.net.URI;
 import java.time.Instant;
 
-class FakeAuthorizerTest extends AuthorizerContract {
-    private final FakePlatform platform = new FakePlatform();
+class XShapedAuthorizerTest extends AuthorizerContract {
+    private final XShapedPlatform platform = new XShapedPlatform();
 
     @Override
     protected Authorizer createAuthorizer() {
-        return platform.authorizer();
+        return platform.plugin().authorizer(platform.context());
+    }
+
+    @Override
+    protected PlatformCapabilities capabilities() {
+        return platform.capabilities();
     }
 
     @Override
@@ -21,6 +29,11 @@ class FakeAuthorizerTest extends AuthorizerContract {
     @Override
     protected URI consent(URI authorizationUrl) {
         return platform.approve(authorizationUrl);
+    }
+
+    @Override
+    protected RemoteUser whoIs(AccountAccess access) {
+        return platform.whoIs(access);
     }
 
     @Override
