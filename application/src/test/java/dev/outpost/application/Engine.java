@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import dev.outpost.ports.platform.PlatformPlugin;
 
 /**
  * The core over in-memory stores and a fake platform of one shape, with a clock that waits move instead of sleeping:
@@ -35,13 +37,21 @@ final class Engine {
     final List<Duration> sleeps;
     final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
+    private final UnaryOperator<PlatformPlugin> wrap;
+
     private Engine(FakePlatform platform, Stores stores, UploadSettings uploads, PublicationRunner.Settings publishing,
             String worker, List<Duration> sleeps, ClaimHolders holders) {
+        this(platform, stores, uploads, publishing, worker, sleeps, holders, UnaryOperator.identity());
+    }
+
+    private Engine(FakePlatform platform, Stores stores, UploadSettings uploads, PublicationRunner.Settings publishing,
+            String worker, List<Duration> sleeps, ClaimHolders holders, UnaryOperator<PlatformPlugin> wrap) {
+        this.wrap = wrap;
         this.clock = platform.clock();
         this.platform = platform;
         this.stores = stores;
         this.sleeps = sleeps;
-        this.platforms = Platforms.open(List.of(platform.plugin()), Map.of(), clock, stores.secrets());
+        this.platforms = Platforms.open(List.of(wrap.apply(platform.plugin())), Map.of(), clock, stores.secrets());
         Sleeper sleeper = duration -> {
             sleeps.add(duration);
             clock.advance(duration);
@@ -66,6 +76,13 @@ final class Engine {
         return new Engine(platform, new InMemoryStores(platform.clock()), uploadSettings(),
                 PublicationRunner.Settings.DEFAULT, "worker-1", new CopyOnWriteArrayList<>(),
                 ClaimHolders.NONE_PROVABLY_DEAD);
+    }
+
+    /** The platform seen through {@code wrap} (a plugin whose answers are altered), on a fresh store. */
+    static Engine start(FakePlatform platform, UnaryOperator<PlatformPlugin> wrap) {
+        return new Engine(platform, new InMemoryStores(platform.clock()), uploadSettings(),
+                PublicationRunner.Settings.DEFAULT, "worker-1", new CopyOnWriteArrayList<>(),
+                ClaimHolders.NONE_PROVABLY_DEAD, wrap);
     }
 
     /** A new process on the same platform, over other stores (wrapping these, say). */

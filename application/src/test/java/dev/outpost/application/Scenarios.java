@@ -1,7 +1,6 @@
 package dev.outpost.application;
 
 import dev.outpost.domain.media.MediaKind;
-import dev.outpost.ports.platform.fake.BlueskyShapedPlatform;
 import dev.outpost.ports.platform.fake.FakePlatform;
 import dev.outpost.ports.platform.fake.MastodonShapedPlatform;
 import dev.outpost.ports.platform.fake.ProcessingStep;
@@ -48,8 +47,6 @@ final class Scenarios {
             x.processingScript(steps);
         } else if (platform instanceof MastodonShapedPlatform m) {
             m.processingScript(steps);
-        } else if (platform instanceof BlueskyShapedPlatform b) {
-            b.processingScript(steps);
         } else {
             throw new IllegalArgumentException("no processing script for " + platform.getClass().getSimpleName());
         }

@@ -1,6 +1,5 @@
 package dev.outpost.application;
 
-import dev.outpost.ports.platform.fake.BlueskyShapedPlatform;
 import dev.outpost.ports.platform.fake.FakeClock;
 import dev.outpost.ports.platform.fake.FakePlatform;
 import dev.outpost.ports.platform.fake.MastodonShapedPlatform;
@@ -14,8 +13,7 @@ import java.util.function.Function;
  */
 enum Shape {
     PARTS_WITH_HINTS(XShapedPlatform::new),
-    ONE_REQUEST_POLLED(MastodonShapedPlatform::new),
-    BLOBS_AND_RECORDS(BlueskyShapedPlatform::new);
+    ONE_REQUEST_POLLED(MastodonShapedPlatform::new);
 
     private final Function<FakeClock, FakePlatform> factory;
 

@@ -41,6 +41,14 @@ class UploadReliabilityTest {
         return TestMedia.mp4(dir, "clip.mp4", size, 7).path();
     }
 
+    /** {@code polls} answers "in progress, ask again in 10 s", then done: longer than a 20 s deadline however polled. */
+    private static ProcessingStep[] slowProcessing(int polls) {
+        ProcessingStep[] steps = new ProcessingStep[polls + 1];
+        java.util.Arrays.fill(steps, ProcessingStep.inProgress(Duration.ofSeconds(10), 20));
+        steps[polls] = ProcessingStep.succeeded();
+        return steps;
+    }
+
     private static DraftInput videoPost(Path video) {
         return new DraftInput("a clip", List.of(new DraftInput.Attachment(video, "a short clip")), null, null);
     }
@@ -211,8 +219,7 @@ class UploadReliabilityTest {
         Engine engine = Engine.start(shape)
                 .withUploads(Engine.uploadSettings().withProcessingDeadline(Duration.ofSeconds(20)));
         Account account = engine.connect();
-        ProcessingStep slow = ProcessingStep.inProgress(Duration.ofSeconds(10), 20);
-        Scenarios.processing(engine.platform, slow, slow, slow, slow, slow, ProcessingStep.succeeded());
+        Scenarios.processing(engine.platform, slowProcessing(30));
         Path clip = video(400_000);
 
         Publication first = engine.publishNow(account, videoPost(clip));
@@ -244,8 +251,7 @@ class UploadReliabilityTest {
         Engine engine = Engine.start(shape)
                 .withUploads(Engine.uploadSettings().withProcessingDeadline(Duration.ofSeconds(20)));
         Account account = engine.connect();
-        ProcessingStep slow = ProcessingStep.inProgress(Duration.ofSeconds(10), 20);
-        Scenarios.processing(engine.platform, slow, slow, slow, ProcessingStep.succeeded());
+        Scenarios.processing(engine.platform, slowProcessing(30));
         Path clip = video(300_000);
         Publication first = engine.publishNow(account, videoPost(clip));
         assertThat(first.state()).isEqualTo(PublicationState.FAILED);
