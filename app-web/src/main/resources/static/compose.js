@@ -71,7 +71,8 @@
   async function readRules() {
     const mine = ++rulesSequence;
     if (!account.value) { return; }
-    const res = await fetch('/api/accounts/' + encodeURIComponent(account.value) + '/rules',
+    // Account ids are platform:local-part; the colons may stay in a path.
+    const res = await fetch('/api/accounts/' + encodeURIComponent(account.value).replace(/%3A/gi, ':') + '/rules',
       { headers: { Accept: 'application/json' } });
     if (!res.ok || mine !== rulesSequence) { return; }
     applyRules(await res.json());
