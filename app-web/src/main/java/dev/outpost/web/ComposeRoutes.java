@@ -232,7 +232,7 @@ final class ComposeRoutes {
 
                   <label>Media <span class="muted">(<span id="media-summary">%s</span>)</span></label>
                   <div id="dropzone" class="dropzone" tabindex="0">
-                    <p>Drop images or a video here, or <label for="file-input" class="link">choose files</label>.</p>
+                    <p>Drop files here, or <label for="file-input" class="link">choose files</label>.</p>
                     <input type="file" id="file-input" multiple accept="%s">
                   </div>
                   <p class="problem" data-problem-for="media"></p>

@@ -83,7 +83,12 @@ public final class OutpostWeb implements AutoCloseable {
         return stores;
     }
 
-    /** The embedded X sandbox in sandbox mode. */
+    /** What the start-up line adds about the mode: empty, or that it runs against the embedded sandbox. */
+    String modeNote() {
+        return mode.startupNote();
+    }
+
+    /** The embedded sandbox in sandbox mode. */
     public Optional<XSandbox> sandbox() {
         return mode.embeddedSandbox();
     }

@@ -58,6 +58,18 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory)
         return sandbox != null;
     }
 
+    /** The sandbox banner's text, as HTML (the sandbox's address escaped). */
+    String noticeHtml() {
+        return "No X app is configured, so Outpost talks to its built-in X sandbox at " + Html.esc(sandbox.baseUrl())
+                + ": nothing is posted to the real X. Set <code>" + X_CLIENT_ID + "</code> (and"
+                + " <code>OUTPOST_X_CLIENT_SECRET</code>) to publish for real.";
+    }
+
+    /** What the start-up line adds about the mode. */
+    String startupNote() {
+        return isSandbox() ? " in sandbox mode (no X app configured; posts go to the built-in X sandbox)" : "";
+    }
+
     /** How health checks name the mode. */
     String label() {
         return isSandbox() ? "sandbox" : "x";
