@@ -31,6 +31,18 @@
 
   function clearProblems() {
     form.querySelectorAll('[data-problem-for]').forEach(function (el) { el.textContent = ''; el.hidden = true; });
+    liveProblem = '';
+    showCount();
+  }
+
+  // Past any of the account's text limits, the problem shows beside the text as it is typed, in the core's words.
+  let liveProblem = '';
+  function showCount() {
+    const el = problemFor('text');
+    if (liveProblem) { el.textContent = el.textContent.replace(liveProblem, '').trim(); }
+    liveProblem = measured.over && measured.problem ? measured.problem : '';
+    if (liveProblem) { el.textContent = el.textContent ? liveProblem + ' ' + el.textContent : liveProblem; }
+    el.hidden = !el.textContent;
   }
 
   function show(problems) {
@@ -61,7 +73,7 @@
       countUnit.textContent = measured.unit;
       // Over any of the platform's limits, not only the one the counter shows.
       count.parentElement.classList.toggle('over', measured.over);
-      count.parentElement.title = measured.problem || '';
+      showCount();
     }, 120);
   }
   text.addEventListener('input', measure);
@@ -270,9 +282,6 @@
       }
     }
     if (submitting) {
-      if (measured.over && measured.problem) {
-        problems.push({ field: 'text', message: measured.problem });
-      }
       if (later.checked && !scheduled.value) {
         problems.push({ field: 'scheduledAt', message: 'pick the time to publish at, or choose Publish now' });
       }
@@ -294,7 +303,8 @@
     e.preventDefault();
     clearProblems();
     const early = precheck(true);
-    if (early.length) { show(early); return; }
+    // Text past a limit is already shown beside the text (clearProblems showed it again).
+    if (early.length || measured.over) { show(early); return; }
     const data = new FormData();
     data.append('account', account.value);
     data.append('text', text.value);

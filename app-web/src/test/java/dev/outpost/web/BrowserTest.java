@@ -248,6 +248,8 @@ class BrowserTest {
             account.selectByValue("x:" + twoPlatforms.sandbox().orElseThrow().defaultUser().id());
             wait.until(ExpectedConditions.textToBe(By.id("count-max"), "280"));
             wait.until(ExpectedConditions.attributeContains(By.cssSelector(".counter"), "class", "over"));
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                    "[data-problem-for='text']"))).getText()).contains("over the limit of 280");
             wait.until(ExpectedConditions.numberOfElementsToBe(By.id("option-visibility"), 0));
             assertThat(browser.findElement(By.id("media-summary")).getText()).contains("4 images").contains("video");
             screenshot("14-compose-x-account-over");
@@ -256,6 +258,7 @@ class BrowserTest {
             wait.until(ExpectedConditions.textToBe(By.id("count-max"), "500"));
             wait.until(ExpectedConditions.not(ExpectedConditions.attributeContains(By.cssSelector(".counter"),
                     "class", "over")));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-problem-for='text']")));
             new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("option-visibility"))))
                     .selectByValue("unlisted");
             browser.findElement(By.id("option-warning")).sendKeys("long post");
