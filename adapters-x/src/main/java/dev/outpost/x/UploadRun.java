@@ -90,6 +90,7 @@ final class UploadRun {
                 return ready(done.media());
             } catch (RestartNeeded restart) {
                 if (restart.smallerChunk > 0) {
+                    // Strictly smaller each time (half a refused segment, never more than the chunk), so this ends.
                     chunkSize = Math.min(chunkSize, restart.smallerChunk);
                 } else if (++expiryRestarts > MAX_EXPIRY_RESTARTS) {
                     throw new PlatformException.InvalidRequest("media_expired", file.displayName()
