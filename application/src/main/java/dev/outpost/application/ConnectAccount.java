@@ -87,6 +87,10 @@ public final class ConnectAccount {
             started = platform.authorizer().begin(chosen.id(), given, authorization);
         } catch (IllegalArgumentException wrong) {
             throw OutpostException.invalid("sign-in", wrong.getMessage());
+        } catch (PlatformException.Unauthorized refused) {
+            // Nothing is connected yet: refused credentials at sign-in are a typing error, not a lost connection.
+            throw OutpostException.invalid("sign-in", platform.displayName() + " refused the sign-in ("
+                    + refused.getMessage() + "); check what you typed and try again");
         } catch (PlatformException e) {
             throw Failures.of(e, "connecting to " + platform.displayName());
         }

@@ -91,6 +91,8 @@ final class MediaUploader {
             ref = platform.transport().upload(context);
         } catch (PlatformException.InvalidRequest | PlatformException.Forbidden
                 | PlatformException.PayloadTooLarge refused) {
+            // A refusal is final for this state: a later run must start over, not repeat the same refusal.
+            journal.delete(target.id());
             throw new OutpostException(OutpostException.Kind.REFUSED, target.file().displayName() + ": "
                     + platform.displayName() + " refused it: " + refused.getMessage(), refused);
         } catch (PlatformException e) {

@@ -149,6 +149,25 @@ class ConnectAccountTest {
                 .isEmpty();
     }
 
+    @ParameterizedTest
+    @MethodSource("formShapes")
+    @DisplayName("a wrong secret at a form sign-in is a typing error to fix, not an account to reconnect")
+    void aWrongSecretIsBadInput(Shape shape) {
+        Engine engine = Engine.start(shape);
+        SignInMethod method = preferred(engine);
+        SignInField secret = method.fields().stream().filter(SignInField::secret).findFirst().orElseThrow();
+        Map<String, String> wrong = new HashMap<>(engine.platform.signInFields());
+        wrong.put(secret.key(), "wrong-wrong-wrong-wrong");
+
+        assertThatThrownBy(() -> engine.core.connectAccount().start(engine.platformId(), method.id(), wrong,
+                REDIRECT, "cli")).isInstanceOfSatisfying(OutpostException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(OutpostException.Kind.INVALID_INPUT);
+                    assertThat(e.getMessage()).contains(engine.platform.plugin().displayName())
+                            .doesNotContain("wrong-wrong");
+                });
+        assertThat(engine.core.accounts().list()).isEmpty();
+    }
+
     @Test
     @DisplayName("a platform of many servers registers its client once per server and keeps it")
     void aClientIsRegisteredOncePerServer() {

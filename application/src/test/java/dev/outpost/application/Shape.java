@@ -1,5 +1,6 @@
 package dev.outpost.application;
 
+import dev.outpost.ports.platform.fake.BlueskyShapedPlatform;
 import dev.outpost.ports.platform.fake.FakeClock;
 import dev.outpost.ports.platform.fake.FakePlatform;
 import dev.outpost.ports.platform.fake.MastodonShapedPlatform;
@@ -13,7 +14,8 @@ import java.util.function.Function;
  */
 enum Shape {
     PARTS_WITH_HINTS(XShapedPlatform::new),
-    ONE_REQUEST_POLLED(MastodonShapedPlatform::new);
+    ONE_REQUEST_POLLED(MastodonShapedPlatform::new),
+    BLOBS_AND_RECORDS(BlueskyShapedPlatform::new);
 
     private final Function<FakeClock, FakePlatform> factory;
 

@@ -42,11 +42,11 @@ public sealed interface Violation {
         }
 
         public String message() {
-            String what = PlatformRules.kindName(kind) + (count == 1 ? "" : "s");
+            String name = PlatformRules.kindName(kind);
             return max == 0
-                    ? platform + " does not take " + what + "; remove " + (count == 1 ? "it" : "them")
-                    : platform + ": " + count + " " + what + " attached, at most " + max + " allowed; remove "
-                            + (count - max);
+                    ? platform + " does not take " + name + "s; remove " + (count == 1 ? "it" : "them")
+                    : platform + ": " + count + " " + name + (count == 1 ? "" : "s") + " attached, at most " + max
+                            + " allowed; remove " + (count - max);
         }
     }
 
@@ -78,8 +78,9 @@ public sealed interface Violation {
         }
 
         public String message() {
+            String name = PlatformRules.kindName(kind);
             return fileName + " is " + Sizes.human(size) + ", over " + platform + "'s " + Sizes.human(max)
-                    + " limit for a " + PlatformRules.kindName(kind) + "; compress or trim it";
+                    + " limit for " + (name.startsWith("i") ? "an " : "a ") + name + "; compress or trim it";
         }
     }
 

@@ -68,7 +68,10 @@ public interface UploadContext {
     /** The transfer begins (or resumes with {@code alreadyAcknowledged} bytes held by the platform). */
     void started(int parts, long alreadyAcknowledged);
 
-    /** The platform now holds {@code bytesAcknowledged} bytes, {@code partsDone} of {@code parts} parts. */
+    /**
+     * The platform now holds {@code bytesAcknowledged} bytes, {@code partsDone} of {@code parts} parts. May also be
+     * called while one long request is being sent, with the bytes written so far, so progress moves during it.
+     */
     void acknowledged(long bytesAcknowledged, int partsDone, int parts);
 
     /**
