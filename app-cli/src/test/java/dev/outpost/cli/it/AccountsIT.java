@@ -110,7 +110,7 @@ class AccountsIT {
         Launcher.Run run = Launcher.run(world.env(), "accounts", "import", "x", "--access-token", "not-a-token",
                 "--json").expectExit(3);
         assertThat(run.json().get("error").get("kind").asText()).isEqualTo("RECONNECT_NEEDED");
-        assertThat(run.stderr()).startsWith("outpost: checking the imported tokens with X failed");
+        assertThat(run.stderr()).startsWith("outpost: checking the imported credentials with X failed");
     }
 
     @Test
