@@ -4,6 +4,7 @@ import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
 import dev.outpost.ports.storage.AccountStore;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /** {@link AccountStore} over JDBC. Thread-safe. */
 final class JdbcAccountStore implements AccountStore {
-    private static final String COLUMNS = "id, platform_user_id, handle, display_name, status, connected_at";
+    private static final String COLUMNS = "id, platform_user_id, handle, display_name, server, status, connected_at";
 
     private final Jdbc jdbc;
 
@@ -28,12 +29,12 @@ final class JdbcAccountStore implements AccountStore {
         jdbc.withConnection("saving account " + account.id(), c -> {
             Jdbc.Binder bind = ps -> {
                 bind(ps, account, 1);
-                ps.setString(8, account.id().value());
+                ps.setString(9, account.id().value());
             };
             Jdbc.upsert(c, "UPDATE accounts SET platform_id = ?, platform_user_id = ?, handle = ?, handle_key = ?,"
-                    + " display_name = ?, status = ?, connected_at = ? WHERE id = ?", bind,
-                    "INSERT INTO accounts (platform_id, platform_user_id, handle, handle_key, display_name, status,"
-                    + " connected_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", bind);
+                    + " display_name = ?, server = ?, status = ?, connected_at = ? WHERE id = ?", bind,
+                    "INSERT INTO accounts (platform_id, platform_user_id, handle, handle_key, display_name, server,"
+                    + " status, connected_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", bind);
             return null;
         });
     }
@@ -44,8 +45,9 @@ final class JdbcAccountStore implements AccountStore {
         ps.setString(from + 2, a.handle());
         ps.setString(from + 3, handleKey(a.handle()));
         ps.setString(from + 4, a.displayName());
-        ps.setString(from + 5, a.status().name());
-        ps.setLong(from + 6, Jdbc.nanos(a.connectedAt()));
+        ps.setString(from + 5, a.server() == null ? null : a.server().toString());
+        ps.setString(from + 6, a.status().name());
+        ps.setLong(from + 7, Jdbc.nanos(a.connectedAt()));
     }
 
     @Override
@@ -109,9 +111,10 @@ final class JdbcAccountStore implements AccountStore {
     }
 
     private static Account read(ResultSet rs) throws SQLException {
+        String server = rs.getString("server");
         return new Account(new AccountId(rs.getString("id")), rs.getString("platform_user_id"),
-                rs.getString("handle"), rs.getString("display_name"), AccountStatus.valueOf(rs.getString("status")),
-                Jdbc.instant(rs.getLong("connected_at")));
+                rs.getString("handle"), rs.getString("display_name"), server == null ? null : URI.create(server),
+                AccountStatus.valueOf(rs.getString("status")), Jdbc.instant(rs.getLong("connected_at")));
     }
 
     static String handleKey(String handle) {

@@ -10,7 +10,9 @@ import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
 import dev.outpost.domain.post.PublishIntent;
+import dev.outpost.domain.post.RemotePost;
 import dev.outpost.ports.storage.PublicationStore;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,9 +31,11 @@ import java.util.Optional;
  * one conditional {@code UPDATE}, so the database picks the single winner.
  */
 final class JdbcPublicationStore implements PublicationStore {
-    private static final String DATA_COLUMNS = "account_id, state, draft_text, reply_to_post_id, scheduled_at,"
-            + " intent_text_sha256, intent_media_ids, intent_sent_at, intent_attempt, remote_post_id, failure,"
-            + " created_at, updated_at, version";
+    private static final String DATA_COLUMNS = "account_id, state, draft_text, reply_to, scheduled_at,"
+            + " draft_options, idempotency_key, intent_text_sha256, intent_media_ids, intent_sent_at, intent_attempt,"
+            + " remote_post_id, remote_url, remote_reply_ref, failure, created_at, updated_at, version";
+    /** The number of {@link #DATA_COLUMNS}; the id follows them in every statement. */
+    private static final int DATA_COUNT = DATA_COLUMNS.split(",").length;
     private static final String SELECT = "SELECT id, " + DATA_COLUMNS + " FROM publications";
 
     private final Jdbc jdbc;
@@ -46,7 +50,7 @@ final class JdbcPublicationStore implements PublicationStore {
         try {
             return jdbc.inTransaction("creating publication " + publication.id(), c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO publications (" + DATA_COLUMNS
-                        + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + ", id) VALUES (" + String.join(", ", Collections.nCopies(DATA_COUNT + 1, "?")) + ")")) {
                     bind(ps, stored);
                     ps.executeUpdate();
                 }
@@ -76,7 +80,7 @@ final class JdbcPublicationStore implements PublicationStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE publications SET "
                     + DATA_COLUMNS.replace(",", " = ?,") + " = ? WHERE id = ? AND version = ?")) {
                 bind(ps, stored);
-                ps.setLong(16, next.version());
+                ps.setLong(DATA_COUNT + 2, next.version());
                 if (ps.executeUpdate() != 1) {
                     return Optional.empty();
                 }
@@ -168,19 +172,24 @@ final class JdbcPublicationStore implements PublicationStore {
         ps.setString(1, p.account().value());
         ps.setString(2, p.state().name());
         ps.setString(3, p.draft().text());
-        ps.setString(4, p.draft().replyToPostId());
+        ps.setString(4, p.draft().replyTo());
         Jdbc.setInstant(ps, 5, p.draft().scheduledAt());
+        ps.setString(6, TextCodec.stringMap(p.draft().options()));
+        ps.setString(7, p.idempotencyKey());
         PublishIntent intent = p.intent();
-        ps.setString(6, intent == null ? null : intent.textSha256());
-        ps.setString(7, intent == null ? null : TextCodec.stringList(intent.mediaIds()));
-        Jdbc.setInstant(ps, 8, intent == null ? null : intent.sentAt());
-        Jdbc.setInt(ps, 9, intent == null ? null : intent.attempt());
-        ps.setString(10, p.remotePostId());
-        ps.setString(11, p.failure());
-        ps.setLong(12, Jdbc.nanos(p.createdAt()));
-        ps.setLong(13, Jdbc.nanos(p.updatedAt()));
-        ps.setLong(14, p.version());
-        ps.setString(15, p.id().value());
+        ps.setString(8, intent == null ? null : intent.textSha256());
+        ps.setString(9, intent == null ? null : TextCodec.stringList(intent.mediaIds()));
+        Jdbc.setInstant(ps, 10, intent == null ? null : intent.sentAt());
+        Jdbc.setInt(ps, 11, intent == null ? null : intent.attempt());
+        RemotePost remote = p.remote();
+        ps.setString(12, remote == null ? null : remote.id());
+        ps.setString(13, remote == null || remote.url() == null ? null : remote.url().toString());
+        ps.setString(14, remote == null ? null : remote.replyRef());
+        ps.setString(15, p.failure());
+        ps.setLong(16, Jdbc.nanos(p.createdAt()));
+        ps.setLong(17, Jdbc.nanos(p.updatedAt()));
+        ps.setLong(18, p.version());
+        ps.setString(19, p.id().value());
     }
 
     private static void insertMedia(Connection c, Publication p) throws SQLException {
@@ -224,13 +233,17 @@ final class JdbcPublicationStore implements PublicationStore {
 
     private static Publication read(Connection c, ResultSet rs) throws SQLException {
         PublicationId id = new PublicationId(rs.getString("id"));
-        Draft draft = new Draft(rs.getString("draft_text"), media(c, id), rs.getString("reply_to_post_id"),
-                Jdbc.nullableInstant(rs, "scheduled_at"));
+        Draft draft = new Draft(rs.getString("draft_text"), media(c, id), rs.getString("reply_to"),
+                Jdbc.nullableInstant(rs, "scheduled_at"), TextCodec.map(rs.getString("draft_options")));
         Instant sentAt = Jdbc.nullableInstant(rs, "intent_sent_at");
         PublishIntent intent = sentAt == null ? null : new PublishIntent(rs.getString("intent_text_sha256"),
                 TextCodec.strings(rs.getString("intent_media_ids")), sentAt, rs.getInt("intent_attempt"));
+        String remoteId = rs.getString("remote_post_id");
+        String remoteUrl = rs.getString("remote_url");
+        RemotePost remote = remoteId == null ? null : new RemotePost(remoteId,
+                remoteUrl == null ? null : URI.create(remoteUrl), rs.getString("remote_reply_ref"));
         return new Publication(id, new AccountId(rs.getString("account_id")), draft,
-                PublicationState.valueOf(rs.getString("state")), intent, rs.getString("remote_post_id"),
+                rs.getString("idempotency_key"), PublicationState.valueOf(rs.getString("state")), intent, remote,
                 rs.getString("failure"), Jdbc.instant(rs.getLong("created_at")),
                 Jdbc.instant(rs.getLong("updated_at")), rs.getLong("version"));
     }

@@ -5,6 +5,7 @@ import dev.outpost.ports.storage.AccountStore;
 import dev.outpost.ports.storage.JobQueue;
 import dev.outpost.ports.storage.PendingAuthorizationStore;
 import dev.outpost.ports.storage.PublicationStore;
+import dev.outpost.ports.storage.SecretVault;
 import dev.outpost.ports.storage.StorageConfig;
 import dev.outpost.ports.storage.StorageException;
 import dev.outpost.ports.storage.Stores;
@@ -23,6 +24,7 @@ final class JdbcStores implements Stores {
     private final JdbcUploadJournal uploads;
     private final JdbcPublicationStore publications;
     private final JdbcPendingAuthorizationStore pendingAuthorizations;
+    private final JdbcSecretVault secrets;
     private final DbSchedulerJobQueue jobs;
 
     private JdbcStores(HikariDataSource pool, TokenCipher cipher, StorageConfig config) {
@@ -33,6 +35,7 @@ final class JdbcStores implements Stores {
         this.uploads = new JdbcUploadJournal(jdbc);
         this.publications = new JdbcPublicationStore(jdbc);
         this.pendingAuthorizations = new JdbcPendingAuthorizationStore(jdbc, cipher);
+        this.secrets = new JdbcSecretVault(jdbc, cipher);
         this.jobs = new DbSchedulerJobQueue(pool, config.clock(), JobSettings.from(config), instanceName());
     }
 
@@ -101,6 +104,16 @@ final class JdbcStores implements Stores {
     @Override
     public JobQueue jobs() {
         return jobs;
+    }
+
+    @Override
+    public SecretVault secrets() {
+        return secrets;
+    }
+
+    /** The vault itself, which can list its secrets for {@link StorageCopy}. */
+    JdbcSecretVault secretVault() {
+        return secrets;
     }
 
     @Override

@@ -23,14 +23,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * {@link TokenStore} over JDBC, the tokens sealed with AES-256-GCM (the account id as associated data).
+ * {@link TokenStore} over JDBC, the tokens and the plugin's state sealed together with AES-256-GCM (the account id as
+ * associated data). The sealed payload is versioned: format 1 (written before plugin state existed: access and
+ * refresh token) is still read; format 2 adds the plugin's state and is what is written.
  * {@link #refreshExclusively} holds the token row's lock ({@code SELECT ... FOR UPDATE}) for the whole step, so
  * instances sharing the database refresh one at a time; within one instance a lock per account keeps waiting
  * threads from each holding a pooled connection.
  */
 final class JdbcTokenStore implements TokenStore {
     private static final String SELECT = "SELECT version, sealed, expires_at, scopes FROM tokens WHERE account_id = ?";
-    private static final byte FORMAT = 1;
+    /** Access and refresh token: what the first schema wrote. Read, never written. */
+    private static final byte FORMAT_TOKENS = 1;
+    /** Access token, refresh token, the plugin's state. */
+    private static final byte FORMAT_WITH_EXTRA = 2;
 
     private final Jdbc jdbc;
     private final TokenCipher cipher;
@@ -117,11 +122,11 @@ final class JdbcTokenStore implements TokenStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                String[] pair = unseal(account, rs.getBytes("sealed"));
+                String[] secrets = unseal(account, rs.getBytes("sealed"));
                 String scopes = rs.getString("scopes");
                 Set<String> scopeSet = scopes.isEmpty() ? Set.of() : Set.of(scopes.split(" "));
-                return Optional.of(new TokenSet(pair[0], pair[1], Jdbc.instant(rs.getLong("expires_at")), scopeSet,
-                        rs.getLong("version")));
+                return Optional.of(new TokenSet(secrets[0], secrets[1], Jdbc.nullableInstant(rs, "expires_at"),
+                        scopeSet, secrets[2], rs.getLong("version")));
             }
         }
     }
@@ -132,7 +137,7 @@ final class JdbcTokenStore implements TokenStore {
                 + " scopes = ? WHERE account_id = ? AND version = ?")) {
             ps.setLong(1, stored.version());
             ps.setBytes(2, seal(account, stored));
-            ps.setLong(3, Jdbc.nanos(stored.expiresAt()));
+            Jdbc.setInstant(ps, 3, stored.expiresAt());
             ps.setString(4, scopes(stored));
             ps.setString(5, account.value());
             ps.setLong(6, expectedVersion);
@@ -146,7 +151,7 @@ final class JdbcTokenStore implements TokenStore {
             ps.setString(1, account.value());
             ps.setLong(2, stored.version());
             ps.setBytes(3, seal(account, stored));
-            ps.setLong(4, Jdbc.nanos(stored.expiresAt()));
+            Jdbc.setInstant(ps, 4, stored.expiresAt());
             ps.setString(5, scopes(stored));
             ps.executeUpdate();
         }
@@ -163,12 +168,10 @@ final class JdbcTokenStore implements TokenStore {
     private byte[] seal(AccountId account, TokenSet tokens) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
+            out.writeByte(FORMAT_WITH_EXTRA);
             writeString(out, tokens.accessToken());
-            out.writeBoolean(tokens.refreshToken() != null);
-            if (tokens.refreshToken() != null) {
-                writeString(out, tokens.refreshToken());
-            }
+            writeOptionalString(out, tokens.refreshToken());
+            writeOptionalString(out, tokens.extra());
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
@@ -180,20 +183,38 @@ final class JdbcTokenStore implements TokenStore {
         }
     }
 
+    /** @return the access token, the refresh token or null, the plugin's state or null */
     private String[] unseal(AccountId account, byte[] sealed) {
         byte[] plain = cipher.open(sealed, associatedData(account), "tokens of " + account);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain))) {
-            if (in.readByte() != FORMAT) {
-                throw new StorageException("The stored tokens of " + account + " are in an unknown format.");
+            byte format = in.readByte();
+            if (format != FORMAT_TOKENS && format != FORMAT_WITH_EXTRA) {
+                throw new StorageException("The stored tokens of " + account + " are in an unknown format ("
+                        + format + "); a newer Outpost may have written them.");
             }
             String access = readString(in);
-            String refresh = in.readBoolean() ? readString(in) : null;
-            return new String[] {access, refresh};
+            String refresh = readOptionalString(in);
+            String extra = format == FORMAT_WITH_EXTRA ? readOptionalString(in) : null;
+            if (in.available() > 0) {
+                throw new IOException("trailing bytes");
+            }
+            return new String[] {access, refresh, extra};
         } catch (IOException e) {
             throw new StorageException("The stored tokens of " + account + " are damaged.", e);
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
+    }
+
+    private static void writeOptionalString(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            writeString(out, value);
+        }
+    }
+
+    private static String readOptionalString(DataInputStream in) throws IOException {
+        return in.readBoolean() ? readString(in) : null;
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {

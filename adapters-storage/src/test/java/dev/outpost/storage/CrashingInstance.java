@@ -32,7 +32,7 @@ public final class CrashingInstance {
         Stores stores = TestStores.h2(dataDir, clock);
         Instant due = clock.instant().plus(Duration.ofMillis(delayMillis));
         stores.publications().create(Publication.queue(id, new AccountId("x:1"),
-                new Draft("survives a crash", List.of(), null, due), clock.instant()));
+                new Draft("survives a crash", List.of(), null, due), "key-" + id, clock.instant()));
         stores.jobs().schedule(id, due);
         if (mode.equals("running")) {
             stores.jobs().start(job -> {

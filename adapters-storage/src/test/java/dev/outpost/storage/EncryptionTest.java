@@ -31,7 +31,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tokens at rest: sealed, bound to their row, and a wrong or missing key refused without touching the data. */
+/**
+ * Secrets at rest (tokens and the plugin's state beside them, PKCE verifiers, the plugins' state of a pending sign-in,
+ * the vault's secrets): sealed, bound to their row, and a wrong or missing key refused without touching the data.
+ */
 class EncryptionTest {
     private static final AccountId ALICE = accountId("8001");
     private static final AccountId BOB = accountId("8002");
@@ -73,11 +76,13 @@ class EncryptionTest {
     }
 
     @Test
-    void noTokenNorVerifierAppearsInTheDatabaseFiles() throws IOException {
-        PendingAuthorization p = pending("x", T0.plus(Duration.ofMinutes(10)));
+    void noTokenVerifierNorPluginSecretAppearsInTheDatabaseFiles() throws IOException {
+        PendingAuthorization p = pending("x", T0.plus(Duration.ofMinutes(10)))
+                .withPluginState("STATE-needle-0b9e3c1a");
         try (Stores stores = open(Map.of())) {
-            stores.tokens().put(BOB, SECRET);
+            stores.tokens().put(BOB, SECRET.withExtra("EXTRA-needle-5d2f8e07"));
             stores.pendingAuthorizations().save(p);
+            stores.secrets().put("example", "client:social.example", "VAULT-needle-9a7c4b21");
         }
         try (Stream<Path> files = Files.walk(dataDir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -85,6 +90,9 @@ class EncryptionTest {
                 assertThat(content).as(file.toString())
                         .doesNotContain("needle-4f1c9d2e")
                         .doesNotContain("needle-77aa01bd")
+                        .doesNotContain("needle-5d2f8e07")
+                        .doesNotContain("needle-0b9e3c1a")
+                        .doesNotContain("needle-9a7c4b21")
                         .doesNotContain(p.verifier().value());
             }
         }
@@ -163,6 +171,45 @@ class EncryptionTest {
                     .isInstanceOf(StorageException.class)
                     .hasMessageContaining("cannot be decrypted")
                     .hasMessageNotContaining("needle");
+        }
+    }
+
+    @Test
+    void aSealedSecretCopiedToAnotherKeyDoesNotOpen() throws SQLException {
+        try (Stores stores = open(Map.of())) {
+            stores.secrets().put("example", "client:a.example", "secret-a");
+            stores.secrets().put("example", "client:b.example", "secret-b");
+            stores.secrets().put("exam", "ple:client:a.example", "secret-c");
+            execute(stores, "UPDATE secrets SET sealed = (SELECT sealed FROM secrets WHERE name = 'client:a.example')"
+                    + " WHERE name IN ('client:b.example', 'ple:client:a.example')");
+
+            assertThat(stores.secrets().get("example", "client:a.example")).contains("secret-a");
+            assertThatThrownBy(() -> stores.secrets().get("example", "client:b.example"))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("cannot be decrypted")
+                    .hasMessageNotContaining("secret-a");
+            assertThatThrownBy(() -> stores.secrets().get("exam", "ple:client:a.example"))
+                    .isInstanceOf(StorageException.class);
+        }
+    }
+
+    @Test
+    void aPendingAuthorizationsVerifierDoesNotOpenAsItsPluginState() throws SQLException {
+        PendingAuthorization p = pending("x", T0.plus(Duration.ofMinutes(10))).withPluginState("plugin state");
+        try (Stores stores = open(Map.of())) {
+            stores.pendingAuthorizations().save(p);
+            execute(stores, "UPDATE pending_authorizations SET plugin_state = verifier");
+
+            assertThatThrownBy(() -> stores.pendingAuthorizations().take(p.state(), T0))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("cannot be decrypted");
+        }
+    }
+
+    private static void execute(Stores stores, String sql) throws SQLException {
+        try (Connection c = ((JdbcStores) stores).dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.executeUpdate();
         }
     }
 

@@ -9,6 +9,8 @@ import dev.outpost.ports.storage.PendingAuthorizationStore;
 import dev.outpost.ports.storage.PendingAuthorizationStoreContract;
 import dev.outpost.ports.storage.PublicationStore;
 import dev.outpost.ports.storage.PublicationStoreContract;
+import dev.outpost.ports.storage.SecretVault;
+import dev.outpost.ports.storage.SecretVaultContract;
 import dev.outpost.ports.storage.Stores;
 import dev.outpost.ports.storage.TokenStore;
 import dev.outpost.ports.storage.TokenStoreContract;
@@ -84,6 +86,14 @@ abstract class StoresContractSuite {
         @Override
         protected PendingAuthorizationStore pendingAuthorizationStore() {
             return fresh().pendingAuthorizations();
+        }
+    }
+
+    @Nested
+    class Secrets extends SecretVaultContract {
+        @Override
+        protected SecretVault secretVault() {
+            return fresh().secrets();
         }
     }
 

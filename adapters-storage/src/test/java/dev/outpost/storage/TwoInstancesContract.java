@@ -12,6 +12,7 @@ import dev.outpost.ports.storage.Concurrently;
 import dev.outpost.ports.storage.Stores;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,6 +72,18 @@ abstract class TwoInstancesContract {
         assertThat(winner.version()).isEqualTo(2);
         assertThat(second.tokens().find(ALICE)).contains(winner);
         assertThat(results).allSatisfy(r -> assertThat(r).isEqualTo(winner));
+    }
+
+    @Test
+    void racingPutIfAbsentOnTwoInstancesHasOneWinnerWhoseValueBothRead() throws Exception {
+        List<Stores> instances = List.of(first, second);
+
+        List<String> results = Concurrently.run(8, i -> instances.get(i % 2).secrets()
+                .putIfAbsent("example", "client:social.example", "registration-" + i));
+
+        assertThat(new HashSet<>(results)).hasSize(1);
+        assertThat(first.secrets().get("example", "client:social.example")).contains(results.get(0));
+        assertThat(second.secrets().get("example", "client:social.example")).contains(results.get(0));
     }
 
     @Test

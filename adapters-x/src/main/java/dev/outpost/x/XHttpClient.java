@@ -1,10 +1,8 @@
 package dev.outpost.x;
 
-import dev.outpost.ports.platform.TransferListener;
 import feign.Client;
 import feign.Request;
 import feign.Response;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -25,17 +23,13 @@ import java.util.function.Supplier;
 
 /**
  * Feign's transport over the JDK's HTTP/1.1 client. A {@link MultipartBody} the calling thread registered with
- * {@link #sending} is streamed from its file as the connection takes it (Feign itself carries no bytes of it), and the
- * {@link TransferListener} registered with it hears of the media bytes as they go. Thread-safe; the registration is
- * per calling thread, since a Feign call runs on its caller.
+ * {@link #sending} is streamed from its file as the connection takes it (Feign itself carries no bytes of it).
+ * Thread-safe; the registration is per calling thread, since a Feign call runs on its caller.
  */
 final class XHttpClient implements Client {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
-    private static final ThreadLocal<Outgoing> OUTGOING = new ThreadLocal<>();
-
-    /** A streamed body for the next request from this thread, and who to tell about its media bytes. */
-    private record Outgoing(MultipartBody body, TransferListener listener) {
-    }
+    /** A streamed body for the next request from this thread. */
+    private static final ThreadLocal<MultipartBody> OUTGOING = new ThreadLocal<>();
 
     private final HttpClient http;
     private final Duration readTimeout;
@@ -51,10 +45,10 @@ final class XHttpClient implements Client {
 
     /**
      * Runs {@code call}, whose request must carry {@code body} (encoded by {@link XCodec} as its content type only),
-     * streaming the body from its file and reporting its media bytes to {@code listener}.
+     * streaming the body from its file.
      */
-    static <T> T sending(MultipartBody body, TransferListener listener, Supplier<T> call) {
-        OUTGOING.set(new Outgoing(body, listener));
+    static <T> T sending(MultipartBody body, Supplier<T> call) {
+        OUTGOING.set(body);
         try {
             return call.get();
         } finally {
@@ -70,17 +64,17 @@ final class XHttpClient implements Client {
                 values.forEach(v -> builder.header(name, v));
             }
         });
-        Outgoing outgoing = OUTGOING.get();
-        boolean streamed = outgoing != null && contentType(request).equals(outgoing.body().contentType());
+        MultipartBody outgoing = OUTGOING.get();
+        boolean streamed = outgoing != null && contentType(request).equals(outgoing.contentType());
         List<InputStream> opened = new CopyOnWriteArrayList<>();
         HttpRequest.BodyPublisher publisher;
         if (streamed) {
             // Pulled later from the HTTP client's own threads, once per attempt.
             publisher = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-                InputStream in = new Counting(outgoing.body(), outgoing.listener());
+                InputStream in = outgoing.open();
                 opened.add(in);
                 return in;
-            }), outgoing.body().length());
+            }), outgoing.length());
         } else {
             byte[] body = request.body();
             publisher = body == null || body.length == 0
@@ -130,46 +124,5 @@ final class XHttpClient implements Client {
             }
         }
         return null;
-    }
-
-    /** The body's stream, reporting the media part's bytes as each read takes them. */
-    private static final class Counting extends FilterInputStream {
-        private final long from;
-        private final long to;
-        private final TransferListener listener;
-        private long position;
-
-        Counting(MultipartBody body, TransferListener listener) {
-            super(body.open());
-            this.from = body.mediaStart();
-            this.to = body.mediaEnd();
-            this.listener = listener;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = in.read();
-            if (c >= 0) {
-                sent(1);
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                sent(n);
-            }
-            return n;
-        }
-
-        private void sent(int n) {
-            long inRange = Math.min(position + n, to) - Math.max(position, from);
-            if (inRange > 0 && listener != null) {
-                listener.bytesSent(inRange);
-            }
-            position += n;
-        }
     }
 }

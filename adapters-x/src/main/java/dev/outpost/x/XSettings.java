@@ -1,6 +1,5 @@
 package dev.outpost.x;
 
-import dev.outpost.domain.upload.ChunkPlan;
 import dev.outpost.ports.platform.PlatformContext;
 import java.net.URI;
 import java.time.Duration;

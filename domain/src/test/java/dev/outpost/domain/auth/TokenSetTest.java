@@ -70,4 +70,42 @@ class TokenSetTest {
 
         assertThat(tokens.scopes()).containsExactly("tweet.read");
     }
+
+    @Test
+    void aTokenWithoutExpiryNeverNeedsRefresh() {
+        TokenSet forever = TokenSet.issued("access", null, null, Set.of());
+
+        assertThat(forever.expiresAt()).isNull();
+        assertThat(forever.expiry()).isEmpty();
+        assertThat(forever.needsRefresh(Instant.MAX)).isFalse();
+        assertThat(forever.needsRefresh(EXPIRES, Duration.ZERO)).isFalse();
+        assertThat(forever.canRefresh()).isFalse();
+        assertThat(forever.toString()).contains("expiresAt=never").contains("refreshToken=none");
+    }
+
+    @Test
+    void thePluginsExtraStateIsKeptHiddenAndCompared() {
+        TokenSet withKey = TOKENS.withExtra("{\"dpop\":\"private-key-CCC\"}");
+
+        assertThat(withKey.pluginState()).contains("{\"dpop\":\"private-key-CCC\"}");
+        assertThat(withKey.extra()).isEqualTo(withKey.pluginState().orElseThrow());
+        assertThat(withKey.toString()).doesNotContain("private-key-CCC").contains("extra=***");
+        assertThat(TOKENS.toString()).contains("extra=none");
+        assertThat(TOKENS.pluginState()).isEmpty();
+        assertThat(withKey.sameTokensAs(TOKENS)).as("a different extra is different credentials").isFalse();
+        assertThat(withKey.sameTokensAs(withKey.withVersion(3))).isTrue();
+        assertThat(withKey.withVersion(3).extra()).isEqualTo(withKey.extra());
+        assertThat(TOKENS.withExtra("").extra()).isNull();
+        assertThat(new TokenSet("a", "r", null, Set.of(), "state", 2)).satisfies(t -> {
+            assertThat(t.extra()).isEqualTo("state");
+            assertThat(t.version()).isEqualTo(2);
+        });
+        assertThat(new TokenSet("a", "r", null, Set.of(), 2).extra()).isNull();
+    }
+
+    @Test
+    void aBlankAccessTokenIsRefused() {
+        assertThatThrownBy(() -> TokenSet.issued(" ", null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TokenSet.issued(null, null, null, null)).isInstanceOf(NullPointerException.class);
+    }
 }

@@ -1,11 +1,11 @@
 package dev.outpost.domain.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -58,65 +58,13 @@ class RetryPolicyTest {
     }
 
     @Test
-    void trackerRepeatsTheSameSequenceForTheSameSeed() {
-        assertThat(failures(RetryPolicy.DEFAULT.tracker(new Random(7)), 4))
-                .isEqualTo(failures(RetryPolicy.DEFAULT.tracker(new Random(7)), 4));
-    }
-
-    @Test
-    void maxAttemptsCountsTheFirstTry() {
-        RetryTracker tracker = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1), 100)
-                .tracker(new Random(1));
-
-        assertThat(tracker.onFailure()).isPresent();
-        assertThat(tracker.onFailure()).isPresent();
-        assertThat(tracker.onFailure()).isEmpty();
-        assertThat(tracker.retriesSpent()).isEqualTo(2);
-    }
-
-    @Test
-    void trackerDelaysGrowWithTheOperationsFailures() {
-        RetryPolicy policy = RetryPolicy.DEFAULT;
-        RetryTracker tracker = policy.tracker(new Random(3));
-        for (int retry = 1; retry < policy.maxAttempts(); retry++) {
-            assertThat(tracker.onFailure()).get().satisfies(d -> assertThat(d).isBetween(Duration.ZERO,
-                    policy.ceiling(tracker.failuresOfOperation())));
-        }
-        assertThat(tracker.failuresOfOperation()).isEqualTo(policy.maxAttempts() - 1);
-    }
-
-    @Test
-    void successResetsTheOperationButNotTheBudget() {
-        RetryTracker tracker = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1), 4)
-                .tracker(new Random(1));
-
-        assertThat(tracker.onFailure()).isPresent();
-        assertThat(tracker.onFailure()).isPresent();
-        tracker.onSuccess();
-        assertThat(tracker.failuresOfOperation()).isZero();
-        assertThat(tracker.retriesSpent()).isEqualTo(2);
-        // A new operation gets its full attempts again ...
-        assertThat(tracker.onFailure()).isPresent();
-        assertThat(tracker.onFailure()).isPresent();
-        tracker.onSuccess();
-        // ... until the budget for the whole job is gone.
-        assertThat(tracker.onFailure()).isEmpty();
-        assertThat(tracker.retriesSpent()).isEqualTo(4);
-    }
-
-    @Test
-    void aZeroBudgetNeverRetries() {
-        RetryTracker tracker = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), 0)
-                .tracker(new Random(1));
-
-        assertThat(tracker.onFailure()).isEmpty();
-    }
-
-    private static List<Optional<Duration>> failures(RetryTracker tracker, int count) {
-        List<Optional<Duration>> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            out.add(tracker.onFailure());
-        }
-        return out;
+    void aPolicyRefusesImpossibleNumbers() {
+        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryPolicy(1, Duration.ofSeconds(-1), Duration.ZERO, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryPolicy(1, Duration.ZERO, Duration.ZERO, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RetryPolicy.DEFAULT.ceiling(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -3,11 +3,13 @@ package dev.outpost.ports.storage;
 import static dev.outpost.ports.storage.StoreFixtures.T0;
 import static dev.outpost.ports.storage.StoreFixtures.account;
 import static dev.outpost.ports.storage.StoreFixtures.accountId;
+import static dev.outpost.ports.storage.StoreFixtures.accountOnServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link AccountStore} does; extend it with a fresh, empty store per test. */
@@ -24,6 +26,32 @@ public abstract class AccountStoreContract {
 
         assertThat(store.find(alice.id())).contains(alice);
         assertThat(store.find(accountId("9999"))).isEmpty();
+    }
+
+    @Test
+    void anAccountsServerRoundTripsAndAnAccountWithoutOneHasNone() {
+        AccountStore store = accountStore();
+        Account onServer = accountOnServer("social.example:109", "alice", "https://social.example:8443/base/?q=%C3%A9");
+        Account onX = account("1001", "alice");
+        store.save(onServer);
+        store.save(onX);
+
+        assertThat(store.find(onServer.id())).contains(onServer);
+        assertThat(store.find(onServer.id()).orElseThrow().home())
+                .contains(URI.create("https://social.example:8443/base/?q=%C3%A9"));
+        assertThat(store.find(onX.id()).orElseThrow().server()).isNull();
+        assertThat(store.findByHandle("example", "@Alice")).contains(onServer);
+    }
+
+    @Test
+    void savingAgainReplacesTheServerAndTheStatusKeepsIt() {
+        AccountStore store = accountStore();
+        store.save(accountOnServer("1", "alice", "https://old.example"));
+        Account moved = accountOnServer("1", "alice", "https://new.example");
+        store.save(moved);
+
+        assertThat(store.updateStatus(moved.id(), AccountStatus.NEEDS_RECONNECT)).isTrue();
+        assertThat(store.find(moved.id())).contains(moved.withStatus(AccountStatus.NEEDS_RECONNECT));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.outpost.ports.storage;
 
 import static dev.outpost.ports.storage.StoreFixtures.T0;
 import static dev.outpost.ports.storage.StoreFixtures.pending;
+import static dev.outpost.ports.storage.StoreFixtures.pendingWithState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outpost.domain.auth.PendingAuthorization;
@@ -27,6 +28,31 @@ public abstract class PendingAuthorizationStoreContract {
         assertThat(taken).contains(p);
         assertThat(taken.orElseThrow().verifier()).isEqualTo(p.verifier());
         assertThat(store.take(p.state(), T0)).isEmpty();
+    }
+
+    @Test
+    void thePluginsStateComesBackWithIt() {
+        PendingAuthorizationStore store = pendingAuthorizationStore();
+        PendingAuthorization withState = pendingWithState("example", T0.plus(LIFETIME));
+        PendingAuthorization without = pending("x", T0.plus(LIFETIME));
+        store.save(withState);
+        store.save(without);
+
+        PendingAuthorization taken = store.take(withState.state(), T0).orElseThrow();
+        assertThat(taken).isEqualTo(withState);
+        assertThat(taken.pluginState()).isEqualTo(withState.pluginState());
+        assertThat(store.take(without.state(), T0).orElseThrow().pluginState()).isNull();
+    }
+
+    @Test
+    void savingTheSameStateAgainReplacesThePluginsState() {
+        PendingAuthorizationStore store = pendingAuthorizationStore();
+        PendingAuthorization first = pendingWithState("example", T0.plus(LIFETIME));
+        store.save(first);
+        PendingAuthorization next = first.withPluginState("registered client 2");
+        store.save(next);
+
+        assertThat(store.take(first.state(), T0)).contains(next);
     }
 
     @Test

@@ -4,12 +4,15 @@ import static dev.outpost.ports.storage.StoreFixtures.T0;
 import static dev.outpost.ports.storage.StoreFixtures.accountId;
 import static dev.outpost.ports.storage.StoreFixtures.complete;
 import static dev.outpost.ports.storage.StoreFixtures.queued;
+import static dev.outpost.ports.storage.StoreFixtures.remotePost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
+import dev.outpost.domain.post.RemotePost;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,16 +53,58 @@ public abstract class PublicationStoreContract {
         assertThat(found.draft().media().get(0).altText()).isEqualTo("A cat, sleeping");
         assertThat(found.draft().media().get(1).altText()).isNull();
         assertThat(found.intent().mediaIds()).containsExactly("m,1", "m2");
+        assertThat(found.idempotencyKey()).isEqualTo(full.idempotencyKey());
+        assertThat(found.draft().replyTo()).isEqualTo(full.draft().replyTo());
+        assertThat(found.draft().options()).containsExactlyEntriesOf(full.draft().options());
     }
 
     @Test
-    void aPublishedPublicationKeepsItsPostId() {
+    void aDraftWithoutOptionsOrReplyHasNone() {
+        PublicationStore store = publicationStore();
+        Publication plain = store.create(queued("p1", "42", T0));
+
+        Publication found = store.find(plain.id()).orElseThrow();
+        assertThat(found.draft().options()).isEmpty();
+        assertThat(found.draft().replyTo()).isNull();
+        assertThat(found.idempotencyKey()).isEqualTo("key-p1");
+        assertThat(found.remote()).isNull();
+    }
+
+    @Test
+    void aPublishedPublicationKeepsItsPost() {
         PublicationStore store = publicationStore();
         Publication created = store.create(complete("p1"));
-        Publication published = created.published("1777", T0.plusSeconds(9));
+        Publication published = created.published(remotePost("1777"), T0.plusSeconds(9));
 
         assertThat(store.update(published)).contains(published.withVersion(2));
-        assertThat(store.find(created.id()).orElseThrow().remotePostId()).isEqualTo("1777");
+        Publication found = store.find(created.id()).orElseThrow();
+        assertThat(found.remotePostId()).isEqualTo("1777");
+        assertThat(found.remote()).isEqualTo(remotePost("1777"));
+        assertThat(found.remote().url()).isEqualTo(URI.create("https://social.example/@alice/1777"));
+        assertThat(found.remote().replyRef()).isEqualTo("ref:1777|cid-9");
+    }
+
+    @Test
+    void aPostWithoutLinkNorReplyReferenceComesBackAsOnlyItsId() {
+        PublicationStore store = publicationStore();
+        Publication created = store.create(complete("p1"));
+        Publication published = store.update(created.published(new RemotePost("1888", null, null),
+                T0.plusSeconds(9))).orElseThrow();
+
+        RemotePost post = store.find(created.id()).orElseThrow().remote();
+        assertThat(post).isEqualTo(published.remote());
+        assertThat(post.url()).isNull();
+        assertThat(post.replyRef()).isEqualTo("1888");
+    }
+
+    @Test
+    void theIdempotencyKeyNeverChangesThroughUpdates() {
+        PublicationStore store = publicationStore();
+        Publication created = store.create(complete("p1"));
+        Publication published = store.update(created.published(remotePost("1"), T0.plusSeconds(3))).orElseThrow();
+
+        assertThat(published.idempotencyKey()).isEqualTo(created.idempotencyKey());
+        assertThat(store.find(created.id()).orElseThrow().idempotencyKey()).isEqualTo(created.idempotencyKey());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.outpost.ports.storage;
 
 import static dev.outpost.ports.storage.StoreFixtures.accountId;
 import static dev.outpost.ports.storage.StoreFixtures.tokens;
+import static dev.outpost.ports.storage.StoreFixtures.tokensWithExtra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,6 +55,77 @@ public abstract class TokenStoreContract {
         assertThat(store.find(ALICE)).contains(noRefresh.withVersion(1));
         assertThat(store.find(ALICE).orElseThrow().canRefresh()).isFalse();
         assertThat(store.find(BOB)).contains(tokens("b").withVersion(1));
+    }
+
+    @Test
+    void tokensWithoutExpiryAndWithPluginStateRoundTripExactly() {
+        TokenStore store = tokenStore();
+        TokenSet forever = tokensWithExtra("a");
+        assertThat(forever.expiresAt()).isNull();
+        store.put(ALICE, forever);
+
+        TokenSet found = store.find(ALICE).orElseThrow();
+        assertThat(found).isEqualTo(forever.withVersion(1));
+        assertThat(found.extra()).isEqualTo(forever.extra());
+        assertThat(found.expiry()).isEmpty();
+        assertThat(found.needsRefresh(Instant.MAX.minusSeconds(3600))).isFalse();
+    }
+
+    @Test
+    void aLongPluginStateRoundTrips() {
+        TokenStore store = tokenStore();
+        TokenSet big = tokens("a").withExtra("k".repeat(20_000) + "\u00e9\ud83d\udc4b");
+        store.put(ALICE, big);
+
+        assertThat(store.find(ALICE)).contains(big.withVersion(1));
+    }
+
+    @Test
+    void replacingASetReplacesItsPluginStateAndExpiryToo() {
+        TokenStore store = tokenStore();
+        store.put(ALICE, tokensWithExtra("a"));
+        store.put(ALICE, tokens("b"));
+        assertThat(store.find(ALICE)).contains(tokens("b").withVersion(2));
+
+        store.compareAndSwap(ALICE, 2, tokensWithExtra("c")).orElseThrow();
+        assertThat(store.find(ALICE)).contains(tokensWithExtra("c").withVersion(3));
+        store.compareAndSwap(ALICE, 3, tokens("d")).orElseThrow();
+        assertThat(store.find(ALICE).orElseThrow().extra()).isNull();
+        assertThat(store.find(ALICE).orElseThrow().expiresAt()).isEqualTo(tokens("d").expiresAt());
+    }
+
+    @Test
+    void compareAndSwapCarriesThePluginState() {
+        TokenStore store = tokenStore();
+        store.put(ALICE, tokensWithExtra("a"));
+        TokenSet rotated = tokensWithExtra("a").withExtra("{\"dpop-nonce\":\"n2\"}");
+
+        assertThat(store.compareAndSwap(ALICE, 1, rotated)).contains(rotated.withVersion(2));
+        assertThat(store.compareAndSwap(ALICE, 1, tokensWithExtra("late"))).isEmpty();
+        assertThat(store.find(ALICE)).contains(rotated.withVersion(2));
+    }
+
+    @Test
+    void aRefreshThatChangesOnlyThePluginStateIsStored() {
+        TokenStore store = tokenStore();
+        TokenSet stored = store.put(ALICE, tokensWithExtra("a"));
+
+        TokenSet result = store.refreshExclusively(ALICE, current -> current.withExtra("nonce-2"));
+
+        assertThat(result).isEqualTo(stored.withExtra("nonce-2").withVersion(2));
+        assertThat(store.find(ALICE)).contains(result);
+    }
+
+    @Test
+    void ofConcurrentSwapsOfPluginStateExactlyOneWins() throws Exception {
+        TokenStore store = tokenStore();
+        store.put(ALICE, tokensWithExtra("a"));
+        List<Optional<TokenSet>> results = Concurrently.run(8, i -> store.compareAndSwap(ALICE, 1,
+                tokensWithExtra("a").withExtra("state-" + i)));
+
+        List<TokenSet> winners = results.stream().flatMap(Optional::stream).toList();
+        assertThat(winners).hasSize(1);
+        assertThat(store.find(ALICE)).contains(winners.get(0));
     }
 
     @Test

@@ -1,57 +1,55 @@
 package dev.outpost.ports.storage;
 
-import static dev.outpost.ports.storage.StoreFixtures.remote;
-import static dev.outpost.ports.storage.StoreFixtures.sessionsInEveryState;
-import static dev.outpost.ports.storage.StoreFixtures.target;
+import static dev.outpost.ports.storage.StoreFixtures.advanced;
+import static dev.outpost.ports.storage.StoreFixtures.checkpoint;
+import static dev.outpost.ports.storage.StoreFixtures.checkpointsOfEveryKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outpost.domain.upload.ChunkPlan;
+import dev.outpost.domain.upload.UploadCheckpoint;
+import dev.outpost.domain.upload.UploadCheckpoint.Phase;
 import dev.outpost.domain.upload.UploadId;
-import dev.outpost.domain.upload.UploadSession;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link UploadJournal} does; extend it with a fresh, empty journal per test. */
 public abstract class UploadJournalContract {
 
-    /** A journal with no sessions; called once per test. */
+    /** A journal with no checkpoints; called once per test. */
     protected abstract UploadJournal uploadJournal();
 
     @Test
-    void everyStateRoundTripsExactly() {
+    void everyKindOfCheckpointRoundTripsExactly() {
         UploadJournal journal = uploadJournal();
-        Map<String, UploadSession> sessions = sessionsInEveryState();
-        sessions.values().forEach(journal::save);
+        Map<String, UploadCheckpoint> checkpoints = checkpointsOfEveryKind();
+        checkpoints.values().forEach(journal::save);
 
-        sessions.forEach((name, session) -> assertThat(journal.find(session.id()))
+        checkpoints.forEach((name, checkpoint) -> assertThat(journal.find(checkpoint.id()))
                 .as(name)
-                .contains(session));
+                .contains(checkpoint));
     }
 
     @Test
-    void aSplitPlanKeepsItsUnevenSegments() {
+    void thePluginsStateComesBackCharacterForCharacter() {
         UploadJournal journal = uploadJournal();
-        UploadSession.Appending split = (UploadSession.Appending) sessionsInEveryState().get("split");
-        journal.save(split);
+        String state = "{\"id\":\"m,1\",\"acked\":[0,1,2]}\n\t\\ \u00e9\u4e16 \ud83d\udc4b '; DROP TABLE x; --";
+        UploadCheckpoint c = advanced(checkpoint("u1", 10), Phase.PROCESSING, state, 10);
+        journal.save(c);
 
-        UploadSession.Appending found = (UploadSession.Appending) journal.find(split.id()).orElseThrow();
-        assertThat(found.plan().segments()).isEqualTo(split.plan().segments());
-        assertThat(found.plan().chunkSize()).isEqualTo(split.plan().chunkSize());
-        assertThat(found.acknowledged()).containsExactly(0, 1);
+        assertThat(journal.find(c.id()).orElseThrow().state()).isEqualTo(state);
     }
 
     @Test
     void savingTheSameUploadReplacesIt() {
         UploadJournal journal = uploadJournal();
-        UploadSession.Appending first = UploadSession.initialized(target("u1", 10), remote("m1"),
-                ChunkPlan.of(10, 4));
+        UploadCheckpoint first = checkpoint("u1", 10);
         journal.save(first);
-        UploadSession.Appending later = first.acknowledge(0).acknowledge(1);
+        UploadCheckpoint later = advanced(first, Phase.UPLOADING, "parts=0-1", 8);
         journal.save(later);
-        UploadSession expired = later.expire();
-        journal.save(expired);
+        UploadCheckpoint ready = advanced(later, Phase.READY, "media-77", 10);
+        journal.save(ready);
 
-        assertThat(journal.find(first.id())).contains(expired);
+        assertThat(journal.find(first.id())).contains(ready);
     }
 
     @Test
@@ -60,28 +58,41 @@ public abstract class UploadJournalContract {
     }
 
     @Test
-    void unfinishedSessionsAreListedOldestFirstAndTerminalOnesAreNot() {
+    void unfinishedCheckpointsAreListedOldestFirstAndReadyOnesAreNot() {
         UploadJournal journal = uploadJournal();
-        UploadSession.Appending a = UploadSession.initialized(target("a", 10), remote("ma"), ChunkPlan.of(10, 4));
-        UploadSession.Appending b = UploadSession.initialized(target("b", 10), remote("mb"), ChunkPlan.of(10, 4));
+        UploadCheckpoint a = checkpoint("a", 10);
+        UploadCheckpoint b = checkpoint("b", 10);
+        UploadCheckpoint c = advanced(checkpoint("c", 10), Phase.READY, "mc", 10);
+        UploadCheckpoint d = advanced(checkpoint("d", 10), Phase.PROCESSING, "job-d", 10);
         journal.save(a);
         journal.save(b);
-        journal.save(new UploadSession.Succeeded(target("c", 10), remote("mc")));
-        journal.save(new UploadSession.Failed(target("d", 10), null, "refused"));
-        UploadSession.Appending aLater = a.acknowledge(1);
-        journal.save(aLater); // re-saving keeps its place: it is still the oldest
+        journal.save(c);
+        journal.save(d);
+        UploadCheckpoint aLater = advanced(a, Phase.PROCESSING, "job-a", 10);
+        journal.save(aLater); // saving again keeps its place: it is still the oldest
 
-        assertThat(journal.listUnfinished()).containsExactly(aLater, b);
+        assertThat(journal.listUnfinished()).containsExactly(aLater, b, d);
 
-        journal.save(aLater.fail("gave up"));
-        assertThat(journal.listUnfinished()).containsExactly(b);
+        journal.save(advanced(aLater, Phase.READY, "ma", 10));
+        assertThat(journal.listUnfinished()).containsExactly(b, d);
     }
 
     @Test
-    void deleteForgetsTheSession() {
+    void theOrderIsThatOfTheFirstSaveWhateverTheIds() {
         UploadJournal journal = uploadJournal();
-        UploadSession.Appending a = UploadSession.initialized(target("a", 10), remote("ma"), ChunkPlan.of(10, 4));
-        UploadSession.Appending b = UploadSession.initialized(target("b", 10), remote("mb"), ChunkPlan.of(10, 4));
+        List<UploadCheckpoint> inOrder = List.of(checkpoint("zz", 10), checkpoint("aa", 10), checkpoint("mm", 10),
+                checkpoint("ab", 10));
+        inOrder.forEach(journal::save);
+        journal.save(inOrder.get(0)); // re-saved, not moved
+
+        assertThat(journal.listUnfinished()).containsExactlyElementsOf(inOrder);
+    }
+
+    @Test
+    void deleteForgetsTheCheckpoint() {
+        UploadJournal journal = uploadJournal();
+        UploadCheckpoint a = checkpoint("a", 10);
+        UploadCheckpoint b = checkpoint("b", 10);
         journal.save(a);
         journal.save(b);
 
@@ -90,5 +101,21 @@ public abstract class UploadJournalContract {
 
         assertThat(journal.find(a.id())).isEmpty();
         assertThat(journal.listUnfinished()).containsExactly(b);
+        journal.save(a); // saved again after its delete: now the newest
+        assertThat(journal.listUnfinished()).containsExactly(b, a);
+    }
+
+    @Test
+    void ofConcurrentSavesOfOneUploadTheJournalKeepsOneWhole() throws Exception {
+        UploadJournal journal = uploadJournal();
+        UploadCheckpoint base = checkpoint("u1", 1000);
+        List<UploadCheckpoint> versions = Concurrently.run(8, i -> {
+            UploadCheckpoint next = advanced(base, Phase.UPLOADING, "parts=" + i, i * 100L);
+            journal.save(next);
+            return next;
+        });
+
+        assertThat(versions).contains(journal.find(base.id()).orElseThrow());
+        assertThat(journal.listUnfinished()).hasSize(1);
     }
 }

@@ -10,6 +10,7 @@ public final class InMemoryStores implements Stores {
     private final InMemoryUploadJournal uploads = new InMemoryUploadJournal();
     private final InMemoryPublicationStore publications = new InMemoryPublicationStore();
     private final InMemoryPendingAuthorizationStore pendingAuthorizations = new InMemoryPendingAuthorizationStore();
+    private final InMemorySecretVault secrets = new InMemorySecretVault();
     private final InMemoryJobQueue jobs;
 
     public InMemoryStores(Clock clock) {
@@ -44,6 +45,11 @@ public final class InMemoryStores implements Stores {
     @Override
     public InMemoryJobQueue jobs() {
         return jobs;
+    }
+
+    @Override
+    public InMemorySecretVault secrets() {
+        return secrets;
     }
 
     @Override
