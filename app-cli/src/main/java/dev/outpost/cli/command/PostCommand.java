@@ -88,12 +88,17 @@ final class PostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        // Checked before anything opens, so a time that is no time is told at once.
         Instant scheduledAt = at == null ? null : ScheduleTime.parse(at, environment.clock(), environment.zone());
         String body = "-".equals(text) ? new String(environment.in().readAllBytes(), StandardCharsets.UTF_8).strip()
                 : text;
         List<DraftInput.Attachment> attachments = media.stream()
                 .map(m -> new DraftInput.Attachment(m.file, m.alt)).toList();
         var core = backend.core();
+        if (at != null) {
+            // A delay (+15m) counts from now, once the core is open, rather than from the start of the process.
+            scheduledAt = ScheduleTime.parse(at, environment.clock(), environment.zone());
+        }
         Account poster = AccountChoice.choose(core, account);
         DraftInput input = new DraftInput(body, attachments, replyTo, scheduledAt, options);
         if (scheduledAt != null) {

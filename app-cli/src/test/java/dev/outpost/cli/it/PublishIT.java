@@ -136,7 +136,7 @@ class PublishIT {
         Launcher.Run run = Launcher.run(world.env(), "post", "Broken video", "--media", video.toString(), "--json")
                 .expectExit(4);
         assertThat(run.json().get("state").asText()).isEqualTo("FAILED");
-        assertThat(run.stderr()).contains("outpost: not published: broken.mp4: the platform could not process it");
+        assertThat(run.stderr()).contains("outpost: not published: broken.mp4: X refused it", "could not process");
         assertThat(world.x.posts()).noneMatch(p -> p.submittedText().equals("Broken video"));
     }
 
