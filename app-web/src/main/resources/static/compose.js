@@ -1,15 +1,19 @@
-// Compose: live weighted count (the platform's own measure, server-side), media picking with previews and alt text,
-// a quick check of what the browser can know, then one multipart POST; problems land beside their fields.
+// Compose: the chosen account's rules (read again when the account changes), a live count against each of its text
+// limits (the platform's own measure, server-side), media picking with previews and alt text, the platform's options
+// as fields, a quick check of what the browser can know, then one multipart POST; problems land beside their fields.
 (function () {
   'use strict';
   const form = document.getElementById('compose');
   if (!form) { return; }
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
-  const limits = JSON.parse(form.dataset.limits);
+  let limits = JSON.parse(form.dataset.limits);
   const account = document.getElementById('account');
   const text = document.getElementById('text');
   const count = document.getElementById('count');
   const countMax = document.getElementById('count-max');
+  const countUnit = document.getElementById('count-unit');
+  const mediaSummary = document.getElementById('media-summary');
+  const optionsBox = document.getElementById('post-options');
   const fileInput = document.getElementById('file-input');
   const dropzone = document.getElementById('dropzone');
   const list = document.getElementById('media-list');
@@ -18,7 +22,8 @@
   const sending = document.getElementById('sending');
   const publish = document.getElementById('publish');
   const items = [];
-  let measured = { length: 0, max: limits.maxText };
+  let measured = { length: 0, max: limits.maxText, over: false, problem: null };
+  const optionValues = {};
 
   function problemFor(field) {
     return form.querySelector('[data-problem-for="' + CSS.escape(field) + '"]');
@@ -26,6 +31,18 @@
 
   function clearProblems() {
     form.querySelectorAll('[data-problem-for]').forEach(function (el) { el.textContent = ''; el.hidden = true; });
+    liveProblem = '';
+    showCount();
+  }
+
+  // Past any of the account's text limits, the problem shows beside the text as it is typed, in the core's words.
+  let liveProblem = '';
+  function showCount() {
+    const el = problemFor('text');
+    if (liveProblem) { el.textContent = el.textContent.replace(liveProblem, '').trim(); }
+    liveProblem = measured.over && measured.problem ? measured.problem : '';
+    if (liveProblem) { el.textContent = el.textContent ? liveProblem + ' ' + el.textContent : liveProblem; }
+    el.hidden = !el.textContent;
   }
 
   function show(problems) {
@@ -53,11 +70,95 @@
       measured = await res.json();
       count.textContent = measured.length;
       countMax.textContent = measured.max;
-      count.parentElement.classList.toggle('over', measured.length > measured.max);
+      countUnit.textContent = measured.unit;
+      // Over any of the platform's limits, not only the one the counter shows.
+      count.parentElement.classList.toggle('over', measured.over);
+      showCount();
     }, 120);
   }
   text.addEventListener('input', measure);
-  account.addEventListener('change', measure);
+
+  // The chosen account's rules: its limits, what media it takes, its platform's options.
+  let rulesSequence = 0;
+  async function readRules() {
+    const mine = ++rulesSequence;
+    if (!account.value) { return; }
+    // Account ids are platform:local-part; the colons may stay in a path.
+    const res = await fetch('/api/accounts/' + encodeURIComponent(account.value).replace(/%3A/gi, ':') + '/rules',
+      { headers: { Accept: 'application/json' } });
+    if (!res.ok || mine !== rulesSequence) { return; }
+    applyRules(await res.json());
+  }
+
+  function applyRules(next) {
+    limits = next;
+    form.dataset.platform = limits.platform;
+    countMax.textContent = limits.maxText;
+    countUnit.textContent = limits.textUnit;
+    mediaSummary.textContent = limits.mediaSummary;
+    fileInput.accept = limits.accept;
+    renderOptions();
+    render();
+    clearProblems();
+    show(precheck(false));
+  }
+
+  function renderOptions() {
+    optionsBox.textContent = '';
+    limits.options.forEach(function (option) {
+      const id = 'option-' + option.key;
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      label.textContent = option.label + ' ';
+      const optional = document.createElement('span');
+      optional.className = 'muted';
+      optional.textContent = '(optional)';
+      label.appendChild(optional);
+      optionsBox.appendChild(label);
+      let input;
+      if (option.choices.length) {
+        input = document.createElement('select');
+        const none = document.createElement('option');
+        none.value = '';
+        none.textContent = 'the platform\'s default';
+        input.appendChild(none);
+        option.choices.forEach(function (choice) {
+          const el = document.createElement('option');
+          el.value = choice;
+          el.textContent = choice;
+          input.appendChild(el);
+        });
+        const kept = optionValues[option.key];
+        input.value = kept && option.choices.indexOf(kept) >= 0 ? kept : '';
+      } else {
+        input = document.createElement('input');
+        input.type = 'text';
+        input.maxLength = option.maxLength;
+        input.autocomplete = 'off';
+        input.value = optionValues[option.key] || '';
+      }
+      input.id = id;
+      input.name = 'options.' + option.key;
+      input.className = 'post-option';
+      input.dataset.option = option.key;
+      input.addEventListener('input', function () { optionValues[option.key] = input.value; });
+      input.addEventListener('change', function () { optionValues[option.key] = input.value; });
+      optionsBox.appendChild(input);
+      if (option.help) {
+        const help = document.createElement('p');
+        help.className = 'muted help';
+        help.textContent = option.help;
+        optionsBox.appendChild(help);
+      }
+      const problem = document.createElement('p');
+      problem.className = 'problem';
+      problem.hidden = true;
+      problem.dataset.problemFor = 'options.' + option.key;
+      optionsBox.appendChild(problem);
+    });
+  }
+
+  account.addEventListener('change', function () { readRules(); measure(); });
 
   function kindOf(file) {
     if (file.type === 'image/gif') { return 'gif'; }
@@ -98,7 +199,7 @@
       name.className = 'file-name';
       name.textContent = item.file.name + ' · ' + human(item.file.size);
       info.appendChild(name);
-      if (kind !== 'video') {
+      if (limits.maxAlt > 0) {
         const label = document.createElement('label');
         label.textContent = 'Alt text';
         label.htmlFor = 'alt-' + i;
@@ -106,7 +207,7 @@
         alt.id = 'alt-' + i;
         alt.className = 'alt';
         alt.rows = 2;
-        alt.placeholder = 'Describe the image for people who cannot see it';
+        alt.placeholder = 'Describe it for people who cannot see it';
         alt.value = item.alt;
         alt.addEventListener('input', function () { item.alt = alt.value; });
         info.appendChild(label);
@@ -138,38 +239,49 @@
     });
   }
 
-  // What the browser can tell before sending; the server checks everything again (and the content, not the name).
+  function kindName(kind, n) {
+    const name = kind === 'gif' ? 'GIF' : kind;
+    return name + (n === 1 ? '' : 's');
+  }
+
+  // What the browser can tell before sending, by the chosen account's rules; the server checks everything again (and
+  // the content, not the name).
   function precheck(submitting) {
     const problems = [];
     const counts = { image: 0, gif: 0, video: 0 };
     items.forEach(function (item, i) {
       const kind = kindOf(item.file);
       counts[kind]++;
-      const cap = kind === 'image' ? limits.imageBytes : kind === 'gif' ? limits.gifBytes : limits.videoBytes;
+      const cap = limits.maxBytes[kind] || 0;
       if (item.file.size === 0) {
         problems.push({ field: 'media[' + i + ']', message: item.file.name + ' is empty' });
-      } else if (item.file.size > cap) {
+      } else if (cap > 0 && item.file.size > cap) {
         problems.push({ field: 'media[' + i + ']', message: item.file.name + ' is ' + human(item.file.size)
-          + ', over the ' + human(cap) + ' limit for ' + (kind === 'image' ? 'an image' : 'a ' + kind) });
+          + ', over ' + limits.platform + '\'s ' + human(cap) + ' limit for ' + (kind === 'image' ? 'an image' : 'a ' + kindName(kind, 1)) });
       }
       if (Array.from(item.alt).length > limits.maxAlt) {
-        problems.push({ field: 'media[' + i + '].alt', message: 'alt text is limited to ' + limits.maxAlt + ' characters' });
+        problems.push({ field: 'media[' + i + '].alt', message: 'alt text is limited to ' + limits.maxAlt
+          + ' characters on ' + limits.platform });
       }
     });
     const kinds = Object.keys(counts).filter(function (k) { return counts[k] > 0; });
-    if (kinds.length > 1) {
-      problems.push({ field: 'media', message: 'images cannot be combined with a video or GIF; attach up to '
-        + limits.maxImages + ' images, or one video or GIF alone' });
-    } else if (counts.image > limits.maxImages) {
-      problems.push({ field: 'media', message: counts.image + ' images attached, at most ' + limits.maxImages + ' allowed' });
-    } else if (counts.gif > limits.maxGifs || counts.video > limits.maxVideos) {
-      problems.push({ field: 'media', message: 'attach one video or GIF at most' });
+    const admitted = kinds.length === 0 || limits.combinations.some(function (c) {
+      return kinds.every(function (k) { return counts[k] <= (c[k] || 0); });
+    });
+    if (!admitted) {
+      const tooMany = kinds.filter(function (k) { return counts[k] > (limits.maxMedia[k] || 0); });
+      tooMany.forEach(function (k) {
+        const max = limits.maxMedia[k] || 0;
+        problems.push({ field: 'media', message: max === 0
+          ? limits.platform + ' does not take ' + kindName(k, counts[k]) + '; remove ' + (counts[k] === 1 ? 'it' : 'them')
+          : limits.platform + ': ' + counts[k] + ' ' + kindName(k, counts[k]) + ' attached, at most ' + max + ' allowed' });
+      });
+      if (!tooMany.length) {
+        problems.push({ field: 'media', message: limits.platform + ' takes ' + limits.mediaSummary
+          + ' in one post; remove what does not fit' });
+      }
     }
     if (submitting) {
-      if (measured.length > measured.max) {
-        problems.push({ field: 'text', message: 'the text counts ' + measured.length + ' characters, over the limit of '
-          + measured.max + '; shorten it' });
-      }
       if (later.checked && !scheduled.value) {
         problems.push({ field: 'scheduledAt', message: 'pick the time to publish at, or choose Publish now' });
       }
@@ -191,12 +303,16 @@
     e.preventDefault();
     clearProblems();
     const early = precheck(true);
-    if (early.length) { show(early); return; }
+    // Text past a limit is already shown beside the text (clearProblems showed it again).
+    if (early.length || measured.over) { show(early); return; }
     const data = new FormData();
     data.append('account', account.value);
     data.append('text', text.value);
     data.append('replyTo', document.getElementById('replyTo').value);
     if (later.checked) { data.append('scheduledAt', new Date(scheduled.value).toISOString()); }
+    optionsBox.querySelectorAll('.post-option').forEach(function (input) {
+      if (input.value) { data.append('options.' + input.dataset.option, input.value); }
+    });
     items.forEach(function (item, i) { data.append('media[' + i + '].alt', item.alt); });
     items.forEach(function (item, i) { data.append('media[' + i + ']', item.file, item.file.name); });
     publish.disabled = true;
@@ -217,6 +333,7 @@
     }
   });
 
+  renderOptions();
   clearProblems();
   measure();
 }());

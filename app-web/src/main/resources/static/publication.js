@@ -68,13 +68,13 @@
   on('state-changed', function (e) { setState(e.state); note('now ' + e.state); });
   on('upload-started', function (e) {
     status(e.mediaIndex, (e.alreadySent > 0 ? 'resuming at ' + human(e.alreadySent) : 'uploading') + ' of '
-      + human(e.totalBytes) + (e.segments > 1 ? ' in ' + e.segments + ' segments' : ''));
+      + human(e.totalBytes) + (e.parts > 1 ? ' in ' + e.parts + ' parts' : ''));
   });
   on('bytes-sent', function (e) {
     const b = bar(e.mediaIndex);
     if (b) { b.value = Math.floor(100 * e.sentBytes / Math.max(1, e.totalBytes)); }
     status(e.mediaIndex, human(e.sentBytes) + ' of ' + human(e.totalBytes) + ' sent'
-      + (e.segments > 1 ? ' · segment ' + e.segmentsDone + ' of ' + e.segments : ''));
+      + (e.parts > 1 ? ' · part ' + e.partsDone + ' of ' + e.parts : ''));
   });
   on('processing', function (e) {
     const b = bar(e.mediaIndex);
@@ -91,7 +91,7 @@
   on('retrying', function (e) {
     note('retrying ' + e.operation + ' (attempt ' + e.attempt + ') in ' + Math.round(e.delayMillis / 1000) + ' s: ' + e.reason);
   });
-  on('published', function (e) { setState('published'); showLink(e.url); note('published'); });
+  on('published', function (e) { setState('published'); if (e.url) { showLink(e.url); } note('published'); });
   on('unconfirmed', function (e) { setState('unconfirmed'); note(e.reason); });
   on('failed', function (e) {
     setState('failed');

@@ -82,13 +82,15 @@ final class UploadRun {
                 if (session == null) {
                     session = begin();
                 } else if (resumed && session instanceof UploadSession.Processing processing) {
-                    // The run that died was waiting: time has passed, so ask at once.
+                    // Every byte is on X already. The run that died was waiting: time has passed, so ask at once.
+                    ctx.started(1, file.size());
                     session = processing.update(recheck(processing.media()));
                 }
                 UploadSession.Succeeded done = drive(session, resumed);
                 return ready(done.media());
             } catch (RestartNeeded restart) {
                 if (restart.smallerChunk > 0) {
+                    // Strictly smaller each time (half a refused segment, never more than the chunk), so this ends.
                     chunkSize = Math.min(chunkSize, restart.smallerChunk);
                 } else if (++expiryRestarts > MAX_EXPIRY_RESTARTS) {
                     throw new PlatformException.InvalidRequest("media_expired", file.displayName()
@@ -151,7 +153,12 @@ final class UploadRun {
                 return done;
             }
             if (session instanceof UploadSession.Appending appending) {
-                session = appending.isComplete() ? appending.finalizing() : appendAll(appending);
+                if (appending.isComplete()) {
+                    ctx.started(appending.plan().size(), file.size());
+                    session = appending.finalizing();
+                } else {
+                    session = appendAll(appending);
+                }
             } else if (session instanceof UploadSession.Finalizing finalizing) {
                 session = finalizeUpload(finalizing, finalizeMayHaveBeenSent);
             } else if (session instanceof UploadSession.Processing processing) {
@@ -313,8 +320,15 @@ final class UploadRun {
                 List<Future<?>> futures = new ArrayList<>(pending.size());
                 for (Segment segment : pending) {
                     futures.add(pool.submit(() -> {
-                        if (!stopped) {
+                        if (stopped) {
+                            return;
+                        }
+                        try {
                             send(segment);
+                        } catch (RuntimeException | Error e) {
+                            // Segments not yet begun are not sent once one failed for good.
+                            stopped = true;
+                            throw e;
                         }
                     }));
                 }
@@ -355,14 +369,10 @@ final class UploadRun {
                 refuse(segment);
                 return false;
             } catch (PlatformException.InvalidRequest refusedSegment) {
-                stopped = true;
                 if (saysExpired(refusedSegment)) {
                     throw new RestartNeeded(refusedSegment.getMessage(), 0);
                 }
                 throw refusedSegment;
-            } catch (RuntimeException | Error e) {
-                stopped = true;
-                throw e;
             }
             acknowledge(segment);
             return true;

@@ -34,7 +34,8 @@ final class XPostPublisher implements PostPublisher {
     /** How far before {@code since} posts are read, to name the earlier post a duplicate refusal is about. */
     static final Duration LOOKALIKE_WINDOW = Duration.ofDays(7);
     private static final Pattern POST_ID = Pattern.compile("\\d{1,19}");
-    private static final Pattern STATUS_PATH = Pattern.compile("/(?:i/web|i|[A-Za-z0-9_]{1,15})/status(?:es)?/(\\d{1,19})/?");
+    private static final Pattern STATUS_PATH = Pattern.compile(
+            "/(?:i/web|i|[A-Za-z0-9_]{1,15})/status(?:es)?/(\\d{1,19})(?:/.*)?");
     private static final Set<String> X_HOSTS = Set.of("x.com", "twitter.com");
 
     private final XPostsApi posts;

@@ -1,7 +1,10 @@
 package dev.outpost.x;
 
+import dev.outpost.ports.platform.AccountAccess;
 import dev.outpost.ports.platform.Authorizer;
 import dev.outpost.ports.platform.AuthorizerContract;
+import dev.outpost.ports.platform.PlatformCapabilities;
+import dev.outpost.ports.platform.RemoteUser;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -31,6 +34,11 @@ class XAuthorizerPublicClientSandboxTest extends AuthorizerContract {
     }
 
     @Override
+    protected PlatformCapabilities capabilities() {
+        return Sandbox.CAPABILITIES;
+    }
+
+    @Override
     protected URI redirectUri() {
         return sandbox.redirectUri();
     }
@@ -41,7 +49,17 @@ class XAuthorizerPublicClientSandboxTest extends AuthorizerContract {
     }
 
     @Override
+    protected RemoteUser whoIs(AccountAccess access) {
+        return Whois.ask(sandbox, access);
+    }
+
+    @Override
     protected Instant now() {
         return sandbox.clock.instant();
+    }
+
+    @Override
+    protected String platformId() {
+        return "x";
     }
 }

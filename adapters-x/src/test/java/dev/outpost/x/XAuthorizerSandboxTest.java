@@ -1,7 +1,10 @@
 package dev.outpost.x;
 
+import dev.outpost.ports.platform.AccountAccess;
 import dev.outpost.ports.platform.Authorizer;
 import dev.outpost.ports.platform.AuthorizerContract;
+import dev.outpost.ports.platform.PlatformCapabilities;
+import dev.outpost.ports.platform.RemoteUser;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +30,11 @@ class XAuthorizerSandboxTest extends AuthorizerContract {
     }
 
     @Override
+    protected PlatformCapabilities capabilities() {
+        return Sandbox.CAPABILITIES;
+    }
+
+    @Override
     protected URI redirectUri() {
         return sandbox.redirectUri();
     }
@@ -37,7 +45,17 @@ class XAuthorizerSandboxTest extends AuthorizerContract {
     }
 
     @Override
+    protected RemoteUser whoIs(AccountAccess access) {
+        return Whois.ask(sandbox, access);
+    }
+
+    @Override
     protected Instant now() {
         return sandbox.clock.instant();
+    }
+
+    @Override
+    protected String platformId() {
+        return "x";
     }
 }

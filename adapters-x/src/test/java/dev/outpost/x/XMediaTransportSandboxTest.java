@@ -1,8 +1,14 @@
 package dev.outpost.x;
 
+import dev.outpost.domain.media.MediaFile;
+import dev.outpost.ports.platform.AccountAccess;
+import dev.outpost.ports.platform.MediaRef;
 import dev.outpost.ports.platform.MediaTransport;
 import dev.outpost.ports.platform.MediaTransportContract;
+import dev.outpost.ports.platform.PlatformCapabilities;
+import dev.outpost.ports.platform.TestMedia;
 import dev.outpost.xsandbox.MediaView;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,12 +18,12 @@ import org.junit.jupiter.api.BeforeAll;
 /** The media contract against the X sandbox over loopback HTTP. */
 class XMediaTransportSandboxTest extends MediaTransportContract {
     private static Sandbox sandbox;
-    private static String token;
+    private static AccountAccess access;
 
     @BeforeAll
     static void start() {
         sandbox = new Sandbox();
-        token = sandbox.x.issueTokens().accessToken();
+        access = sandbox.access();
     }
 
     @AfterAll
@@ -31,24 +37,39 @@ class XMediaTransportSandboxTest extends MediaTransportContract {
     }
 
     @Override
-    protected String accessToken() {
-        return token;
+    protected AccountAccess access() {
+        return access;
     }
 
     @Override
-    protected Optional<String> storedAltText(String mediaId) {
-        return sandbox.x.state().media().stream().filter(m -> m.id().equals(mediaId)).findFirst()
-                .map(MediaView::altText);
+    protected PlatformCapabilities capabilities() {
+        return Sandbox.CAPABILITIES;
     }
 
     @Override
-    protected OptionalLong maxSegmentBytes() {
-        return OptionalLong.of(Sandbox.MAX_SEGMENT);
+    protected Optional<String> storedAltText(MediaRef media) {
+        return sandbox.media(media.value()).map(MediaView::altText);
     }
 
     @Override
-    protected long chunkSize() {
-        return Sandbox.CHUNK;
+    protected Optional<String> storedSha256(MediaRef media) {
+        return sandbox.media(media.value()).map(MediaView::sha256);
+    }
+
+    @Override
+    protected OptionalLong bytesReceived() {
+        return OptionalLong.of(sandbox.storedSegmentBytes());
+    }
+
+    /** An image over X's 5 MiB: noise does not compress. */
+    @Override
+    protected Optional<MediaFile> refusedFile() {
+        return Optional.of(TestMedia.png(dir, "huge.png", 1400, 1300));
+    }
+
+    @Override
+    protected Clock clock() {
+        return sandbox.clock;
     }
 
     @Override

@@ -1,11 +1,23 @@
 package dev.outpost.x;
 
+import dev.outpost.domain.media.MediaFile;
+import dev.outpost.domain.post.RemotePost;
+import dev.outpost.ports.platform.AccountAccess;
+import dev.outpost.ports.platform.MediaRef;
+import dev.outpost.ports.platform.PlatformCapabilities;
 import dev.outpost.ports.platform.PostPublisher;
 import dev.outpost.ports.platform.PostPublisherContract;
+import dev.outpost.ports.platform.PostRequest;
 import dev.outpost.ports.platform.TestMedia;
-import dev.outpost.ports.platform.TransferListener;
+import dev.outpost.ports.platform.TestUploadContext;
+import dev.outpost.xsandbox.MediaView;
+import dev.outpost.xsandbox.Post;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The post contract against the X sandbox over loopback HTTP. */
 class XPostPublisherSandboxTest extends PostPublisherContract {
     private static Sandbox sandbox;
-    private static String token;
+    private static AccountAccess access;
 
     @TempDir
     Path dir;
@@ -21,7 +33,7 @@ class XPostPublisherSandboxTest extends PostPublisherContract {
     @BeforeAll
     static void start() {
         sandbox = new Sandbox();
-        token = sandbox.x.issueTokens().accessToken();
+        access = sandbox.access();
     }
 
     @AfterAll
@@ -35,23 +47,43 @@ class XPostPublisherSandboxTest extends PostPublisherContract {
     }
 
     @Override
-    protected String accessToken() {
-        return token;
+    protected AccountAccess access() {
+        return access;
     }
 
     @Override
-    protected String platformUserId() {
-        return sandbox.x.defaultUser().id();
+    protected PlatformCapabilities capabilities() {
+        return Sandbox.CAPABILITIES;
+    }
+
+    /** X takes alt text with the upload, so the image is uploaded with it. */
+    @Override
+    protected PostRequest.Media attachableImage(String altText) {
+        MediaFile png = TestMedia.png(dir, "p.png", 16, 16);
+        MediaRef ref = new XPlatformPlugin().mediaTransport(sandbox.context()).upload(
+                TestUploadContext.builder(png, access).clock(sandbox.clock).sleeper(sandbox.clock::advance)
+                        .altText(altText).build());
+        return new PostRequest.Media(ref.value(), png.type(), altText);
     }
 
     @Override
-    protected String processedMediaId() {
-        return new XPlatformPlugin().mediaTransport(sandbox.context())
-                .upload(token, TestMedia.png(dir, "p.png", 16, 16), TransferListener.NONE).media().mediaId();
+    protected Optional<StoredPost> readBack(RemotePost post) {
+        return sandbox.x.posts().stream().filter(p -> p.id().equals(post.id())).findFirst().map(this::stored);
+    }
+
+    private StoredPost stored(Post post) {
+        List<String> alt = post.mediaIds().stream()
+                .map(id -> sandbox.media(id).map(MediaView::altText).orElse(null)).toList();
+        return new StoredPost(post.id(), post.text(), post.mediaIds(), alt, post.inReplyToTweetId(), null, Map.of());
     }
 
     @Override
     protected Instant now() {
         return sandbox.clock.instant();
+    }
+
+    @Override
+    protected void waitFor(Duration duration) {
+        sandbox.clock.advance(duration);
     }
 }

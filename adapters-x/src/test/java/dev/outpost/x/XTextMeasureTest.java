@@ -45,17 +45,19 @@ class XTextMeasureTest {
 
     @Test
     void theLimitIs280Weighted() {
-        var rules = new XPlatformPlugin().rules();
-        assertThat(rules.maxTextLength()).isEqualTo(280);
+        var rules = new XPlatformPlugin().rulebook(null).defaults();
+        assertThat(rules.primaryTextLimit().max()).isEqualTo(280);
+        assertThat(rules.primaryTextLimit().unit()).isEqualTo("characters");
+        assertThat(rules.primaryTextLimit().measure()).isInstanceOf(XTextMeasure.class);
         assertThat(measure.weightedLength("a".repeat(280))).isEqualTo(280);
         assertThat(measure.weightedLength("語".repeat(140))).isEqualTo(280);
         assertThat(measure.weightedLength("語".repeat(140) + "a")).isEqualTo(281);
-        var validator = new DraftValidator(rules, measure);
+        var validator = new DraftValidator(rules);
         assertThat(validator.validate(draft("a".repeat(280)), java.time.Instant.EPOCH)).isEmpty();
         assertThat(validator.validate(draft("a".repeat(256) + " https://example.com"), java.time.Instant.EPOCH))
                 .isEmpty();
         assertThat(validator.validate(draft("a".repeat(281)), java.time.Instant.EPOCH)).singleElement()
-                .satisfies(v -> assertThat(v.message()).contains("281", "280"));
+                .satisfies(v -> assertThat(v.message()).contains("X", "281", "280", "characters"));
     }
 
     private static dev.outpost.domain.post.Draft draft(String text) {

@@ -106,6 +106,8 @@ class XWireTest {
     void theAuthorizationUrlAsksForPkceS256AndTheMinimumScopes() {
         FullRun run = new FullRun(sandbox, sandbox.context(), dir);
 
+        assertThat(run.authorizationUrl.toString()).startsWith(sandbox.x.authorizeUrl() + "?");
+
         assertThat(requests(Endpoint.AUTHORIZE)).first().satisfies(r -> {
             assertThat(r.path()).isEqualTo("/i/oauth2/authorize");
             assertThat(r.query()).containsEntry("response_type", "code")
@@ -114,6 +116,9 @@ class XWireTest {
                     .containsKeys("client_id", "redirect_uri", "state", "code_challenge");
         });
         assertThat(run.imagePost.url().toString()).isEqualTo("https://x.com/i/web/status/" + run.imagePost.id());
+        assertThat(run.imagePost.replyRef()).isEqualTo(run.imagePost.id());
+        assertThat(sandbox.x.posts()).filteredOn(p -> p.id().equals(run.videoPost.id())).singleElement()
+                .satisfies(p -> assertThat(p.inReplyToTweetId()).isEqualTo(run.imagePost.id()));
     }
 
     private List<LoggedRequest> requests(Endpoint endpoint) {

@@ -1,24 +1,33 @@
 package dev.outpost.web;
 
+import dev.outpost.application.ConnectAccount;
 import dev.outpost.application.OutpostCore;
 import dev.outpost.application.OutpostException;
-import dev.outpost.application.Platforms;
+import dev.outpost.application.PlatformCatalog;
 import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
+import dev.outpost.ports.platform.SignInField;
+import dev.outpost.ports.platform.SignInMethod;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Connecting accounts: a POST sends the browser to the platform's consent page, the platform sends it back to the
- * callback, whose {@code state} {@link dev.outpost.application.ConnectAccount} checks once and against the session
- * that started it.
+ * Connecting accounts by whatever methods each platform's plugin offers: a redirect method sends the browser to the
+ * platform's consent page and the platform sends it back to {@code /oauth/<platform>/callback}, whose {@code state}
+ * {@link ConnectAccount} checks once and against the session that started it; a method of fields (a server, a handle
+ * and an app password) connects at once. The page knows no platform: it renders the methods and their fields.
  */
 final class AccountRoutes {
+    /** Form fields of a sign-in method are sent as {@code field.<key>}, apart from the form's own fields. */
+    static final String FIELD_PREFIX = "field.";
+
     private final OutpostCore core;
     private final Layout layout;
     private final URI baseUrl;
@@ -38,7 +47,7 @@ final class AccountRoutes {
         routes.post("/accounts/connect", this::connect);
         routes.get("/oauth/{platform}/callback", this::callback);
         routes.post("/accounts/{id}/disconnect", this::disconnect);
-        routes.get("/api/accounts", ctx -> Json.send(ctx, 200, core.stores().accounts().list().stream()
+        routes.get("/api/accounts", ctx -> Json.send(ctx, 200, core.accounts().list().stream()
                 .map(AccountRoutes::view).toList()));
     }
 
@@ -48,55 +57,94 @@ final class AccountRoutes {
         view.put("platform", account.platformId());
         view.put("handle", account.handle());
         view.put("name", account.displayName());
+        view.put("server", account.server() == null ? null : account.server().toString());
         view.put("status", account.status() == AccountStatus.CONNECTED ? "connected" : "needs_reconnect");
         view.put("connectedAt", account.connectedAt());
         return view;
     }
 
+    /** What the user typed into a sign-in form, kept to show the form again (secrets never). */
+    private record Attempt(String platformId, String methodId, Map<String, String> fields) {
+    }
+
     private void connect(Context ctx) {
         String platformId = ctx.formParam("platform");
         if (platformId == null || platformId.isBlank()) {
-            platformId = "x";
+            // A script that names no platform means the one there is (or the first one found).
+            platformId = core.platforms().platforms().get(0).id();
         }
-        Platforms.Platform platform = core.platforms().get(platformId);
-        var started = core.connectAccount().start(platform.id(), callback(baseUrl, platform.id()),
-                WebSecurity.owner(ctx));
-        // 303: the browser follows with a GET to the consent page.
-        ctx.redirect(started.authorizationUrl().toString(), io.javalin.http.HttpStatus.SEE_OTHER);
+        String method = ctx.formParam("method");
+        Map<String, String> fields = new HashMap<>();
+        ctx.formParamMap().forEach((name, values) -> {
+            if (name.startsWith(FIELD_PREFIX) && !values.isEmpty()) {
+                fields.put(name.substring(FIELD_PREFIX.length()), values.get(0));
+            }
+        });
+        PlatformCatalog.PlatformInfo platform = core.platforms().platform(platformId);
+        ConnectAccount.Started started;
+        try {
+            started = core.connectAccount().start(platform.id(), blankToNull(method), fields,
+                    callback(baseUrl, platform.id()), WebSecurity.owner(ctx));
+        } catch (OutpostException e) {
+            if (WebSecurity.isApi(ctx) || e.kind() != OutpostException.Kind.INVALID_INPUT
+                    && e.kind() != OutpostException.Kind.REFUSED) {
+                throw e;
+            }
+            ctx.status(e.kind() == OutpostException.Kind.REFUSED ? 502 : 400).html(render(ctx,
+                    "Not connected: " + e.getMessage(), new Attempt(platform.id(), blankToNull(method), fields)));
+            return;
+        }
+        if (started instanceof ConnectAccount.Started.Redirect redirect) {
+            // 303: the browser follows with a GET to the consent page.
+            ctx.redirect(redirect.authorizationUrl().toString(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        Account account = ((ConnectAccount.Started.Connected) started).account();
+        connected(ctx, account);
+        ctx.redirect("/accounts", HttpStatus.SEE_OTHER);
     }
 
     private void callback(Context ctx) {
-        Sessions.Session session = WebSecurity.session(ctx);
+        Map<String, String> params = new HashMap<>();
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                params.put(name, values.get(0));
+            }
+        });
         try {
-            Account account = core.connectAccount().complete(ctx.queryParam("state"), ctx.queryParam("code"),
-                    ctx.queryParam("error"), WebSecurity.owner(ctx));
-            session.flash("Connected @" + account.handle() + " on "
-                    + core.platforms().get(account.platformId()).plugin().displayName() + ".");
+            Account account = core.connectAccount().complete(params, WebSecurity.owner(ctx));
+            connected(ctx, account);
             ctx.redirect("/accounts");
         } catch (OutpostException e) {
             if (WebSecurity.isApi(ctx)) {
                 throw e;
             }
-            ctx.status(400).html(render(ctx, "Not connected: " + e.getMessage()));
+            ctx.status(400).html(render(ctx, "Not connected: " + e.getMessage(), null));
+        }
+    }
+
+    private void connected(Context ctx, Account account) {
+        Sessions.Session session = WebSecurity.session(ctx);
+        if (session != null) {
+            session.flash("Connected @" + account.handle() + " on " + platformName(account.platformId()) + ".");
         }
     }
 
     private void disconnect(Context ctx) {
         AccountId id = new AccountId(ctx.pathParam("id"));
-        Account account = core.stores().accounts().find(id).orElseThrow(() ->
-                new WebError(404, "no connected account " + id));
+        Account account = core.accounts().find(id).orElseThrow(() -> new WebError(404, "no connected account " + id));
         core.connectAccount().disconnect(id);
         WebSecurity.session(ctx).flash("Disconnected @" + account.handle() + ".");
         ctx.redirect("/accounts");
     }
 
     private void page(Context ctx) {
-        ctx.html(render(ctx, null));
+        ctx.html(render(ctx, null, null));
     }
 
-    private String render(Context ctx, String error) {
+    private String render(Context ctx, String error, Attempt attempt) {
         Sessions.Session session = WebSecurity.session(ctx);
-        List<Account> accounts = core.stores().accounts().list();
+        List<Account> accounts = core.accounts().list();
         StringBuilder body = new StringBuilder("<section class=\"card\"><h1>Accounts</h1>");
         if (error != null) {
             body.append("<p class=\"problem\" id=\"account-problem\" role=\"alert\">").append(Html.esc(error))
@@ -111,13 +159,14 @@ final class AccountRoutes {
                 boolean ok = account.status() == AccountStatus.CONNECTED;
                 body.append("<tr data-account=\"").append(Html.esc(account.id().value())).append("\"><td><strong>@")
                         .append(Html.esc(account.handle())).append("</strong><br><span class=\"muted\">")
-                        .append(Html.esc(account.displayName())).append("</span></td><td>")
-                        .append(Html.esc(platformName(account.platformId()))).append("</td><td>")
+                        .append(Html.esc(account.displayName()));
+                account.home().ifPresent(server -> body.append(" · ").append(Html.esc(server.getHost())));
+                body.append("</span></td><td>").append(Html.esc(platformName(account.platformId()))).append("</td><td>")
                         .append(ok ? "<span class=\"badge ok account-status\">connected</span>"
                                 : "<span class=\"badge warn account-status\">needs reconnect</span>")
                         .append("</td><td>").append(Html.esc(Times.show(account.connectedAt()))).append("</td><td>");
                 if (!ok) {
-                    body.append(connectForm(session, account.platformId(), "Reconnect", "reconnect"));
+                    body.append(reconnect(session, account));
                 }
                 body.append("<form method=\"post\" action=\"/accounts/").append(Html.esc(account.id().value()))
                         .append("/disconnect\" class=\"inline\">").append(Html.csrfField(session))
@@ -126,10 +175,9 @@ final class AccountRoutes {
             }
             body.append("</tbody></table>");
         }
-        body.append("<div class=\"actions\">");
-        for (Platforms.Platform platform : core.platforms().all()) {
-            body.append(connectForm(session, platform.id(), "Connect an " + platform.plugin().displayName()
-                    + " account", "connect-" + platform.id()));
+        body.append("<h2>Connect an account</h2><div class=\"platforms\">");
+        for (PlatformCatalog.PlatformInfo platform : core.platforms().platforms()) {
+            body.append(platformBlock(session, platform, attempt));
         }
         body.append("</div>");
         if (layout.sandbox()) {
@@ -140,17 +188,94 @@ final class AccountRoutes {
         return layout.page("Accounts", session, "accounts", body.toString());
     }
 
+    /**
+     * One platform's ways to connect. The preferred method's button is {@code #connect-<platform>}, the others'
+     * {@code #connect-<platform>-<method>}.
+     */
+    private String platformBlock(Sessions.Session session, PlatformCatalog.PlatformInfo platform, Attempt attempt) {
+        List<SignInMethod> methods = core.connectAccount().methods(platform.id());
+        StringBuilder block = new StringBuilder("<div class=\"platform\" id=\"platform-")
+                .append(Html.esc(platform.id())).append("\" data-platform=\"").append(Html.esc(platform.id()))
+                .append("\"><h3>").append(Html.esc(platform.displayName())).append("</h3>");
+        for (int i = 0; i < methods.size(); i++) {
+            SignInMethod method = methods.get(i);
+            String buttonId = "connect-" + platform.id() + (i == 0 ? "" : "-" + method.id());
+            String label = methods.size() == 1 && method.fields().isEmpty()
+                    ? "Connect an account on " + platform.displayName() : method.label();
+            Map<String, String> given = attempt != null && attempt.platformId().equals(platform.id())
+                    && (method.id().equals(attempt.methodId()) || attempt.methodId() == null && i == 0)
+                    ? attempt.fields() : Map.of();
+            block.append(methodForm(session, platform, method, buttonId, label, given));
+        }
+        return block.append("</div>").toString();
+    }
+
+    /**
+     * A sign-in method as a form: a lone button when it asks for nothing, else its fields (secrets as password
+     * inputs, never filled in again) and a button.
+     */
+    private static String methodForm(Sessions.Session session, PlatformCatalog.PlatformInfo platform,
+            SignInMethod method, String buttonId, String label, Map<String, String> given) {
+        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"/accounts/connect\" class=\"")
+                .append(method.fields().isEmpty() ? "inline" : "sign-in-method").append("\" data-method=\"")
+                .append(Html.esc(method.id())).append("\" autocomplete=\"off\">").append(Html.csrfField(session))
+                .append(hidden("platform", platform.id())).append(hidden("method", method.id()));
+        if (!method.fields().isEmpty()) {
+            form.append("<fieldset><legend>").append(Html.esc(method.label())).append("</legend>");
+            for (SignInField field : method.fields()) {
+                String id = "field-" + platform.id() + "-" + method.id() + "-" + field.key();
+                form.append("<label for=\"").append(Html.esc(id)).append("\">").append(Html.esc(field.label()))
+                        .append(field.required() ? "" : " <span class=\"muted\">(optional)</span>").append("</label>")
+                        .append("<input type=\"").append(field.secret() ? "password" : "text").append("\" id=\"")
+                        .append(Html.esc(id)).append("\" name=\"").append(Html.esc(FIELD_PREFIX + field.key()))
+                        .append("\" autocomplete=\"").append(field.secret() ? "new-password" : "off").append("\"")
+                        .append(field.required() ? " required" : "");
+                String value = given.get(field.key());
+                if (!field.secret() && value != null) {
+                    form.append(" value=\"").append(Html.esc(value)).append("\"");
+                }
+                form.append(">");
+                if (!field.help().isEmpty()) {
+                    form.append("<p class=\"muted help\">").append(Html.esc(field.help())).append("</p>");
+                }
+            }
+            form.append("</fieldset>");
+        }
+        return form.append("<button type=\"submit\" id=\"").append(Html.esc(buttonId)).append("\">")
+                .append(Html.esc(label)).append("</button></form>").toString();
+    }
+
+    /** A one-click reconnect when the preferred method asks for nothing; else a pointer to the platform's forms. */
+    private String reconnect(Sessions.Session session, Account account) {
+        String platformId = account.platformId();
+        List<SignInMethod> methods;
+        try {
+            methods = core.connectAccount().methods(platformId);
+        } catch (OutpostException unknownPlatform) {
+            return "";
+        }
+        SignInMethod preferred = methods.get(0);
+        if (!preferred.fields().isEmpty()) {
+            return "<a class=\"reconnect\" href=\"#platform-" + Html.esc(platformId) + "\">Reconnect</a> ";
+        }
+        return "<form method=\"post\" action=\"/accounts/connect\" class=\"inline\">" + Html.csrfField(session)
+                + hidden("platform", platformId) + hidden("method", preferred.id())
+                + "<button type=\"submit\" class=\"reconnect\">Reconnect</button></form>";
+    }
+
     private String platformName(String platformId) {
         try {
-            return core.platforms().get(platformId).plugin().displayName();
+            return core.platforms().platform(platformId).displayName();
         } catch (OutpostException e) {
             return platformId;
         }
     }
 
-    private static String connectForm(Sessions.Session session, String platformId, String label, String id) {
-        return "<form method=\"post\" action=\"/accounts/connect\" class=\"inline\">" + Html.csrfField(session)
-                + "<input type=\"hidden\" name=\"platform\" value=\"" + Html.esc(platformId) + "\">"
-                + "<button type=\"submit\" id=\"" + Html.esc(id) + "\">" + Html.esc(label) + "</button></form>";
+    private static String hidden(String name, String value) {
+        return "<input type=\"hidden\" name=\"" + Html.esc(name) + "\" value=\"" + Html.esc(value) + "\">";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

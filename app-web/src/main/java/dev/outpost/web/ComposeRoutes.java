@@ -3,13 +3,14 @@ package dev.outpost.web;
 import dev.outpost.application.DraftInput;
 import dev.outpost.application.OutpostCore;
 import dev.outpost.application.OutpostException;
+import dev.outpost.application.PlatformCatalog;
 import dev.outpost.application.Problem;
 import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
-import dev.outpost.domain.media.MediaKind;
 import dev.outpost.domain.post.PlatformRules;
 import dev.outpost.domain.post.Publication;
+import dev.outpost.domain.post.Violation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -20,17 +21,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compose: the page, the live text measure ({@code POST /api/measure}, the platform plugin's own count), and
- * {@code POST /api/publications}, which receives the draft, has the core check all of it before anything is sent
- * to a platform, and queues it.
+ * Compose: the page, the chosen account's rules ({@code GET /api/accounts/{id}/rules}, read again whenever the
+ * account changes), the live text measure ({@code POST /api/measure}, the account's platform's own count against
+ * each of its limits), and {@code POST /api/publications}, which receives the draft, has the core check all of it
+ * before anything is sent to a platform, and queues it.
  */
 final class ComposeRoutes {
     private static final Pattern MEDIA_FIELD = Pattern.compile("^media\\[(\\d+)]");
-    private static final Pattern STATUS_URL = Pattern.compile("/status(?:es)?/(\\d{1,19})");
+    private static final int MAX_REPLY_TO_LENGTH = 1000;
 
     private final OutpostCore core;
     private final DraftReceiver receiver;
@@ -48,19 +51,46 @@ final class ComposeRoutes {
         routes.get("/", ctx -> ctx.redirect("/compose"));
         routes.get("/compose", this::page);
         routes.post("/api/measure", this::measure);
+        routes.get("/api/accounts/{id}/rules", ctx -> Json.send(ctx, 200,
+                RulesJson.of(core.platforms().rules(new AccountId(ctx.pathParam("id"))))));
         routes.post("/api/publications", this::create);
     }
 
     private void measure(Context ctx) {
         Map<String, Object> body = Json.read(ctx.body());
         String text = body.get("text") == null ? "" : body.get("text").toString();
-        String account = body.get("account") == null ? "" : body.get("account").toString();
-        String platformId = account.contains(":") ? new AccountId(account).platformId()
-                : core.platforms().all().get(0).id();
-        var plugin = core.platforms().get(platformId).plugin();
-        int length = plugin.textMeasure().weightedLength(text);
-        int max = plugin.rules().maxTextLength();
-        Json.send(ctx, 200, Map.of("length", length, "max", max, "remaining", max - length));
+        String account = body.get("account") == null ? "" : body.get("account").toString().strip();
+        PlatformRules rules;
+        List<PlatformCatalog.TextCount> counts;
+        if (account.isEmpty()) {
+            // No account yet: the first platform's stock limits, so the counter still counts.
+            rules = stockRules();
+            counts = rules.textLimits().stream().map(limit -> new PlatformCatalog.TextCount(limit.count(text),
+                    limit.max(), limit.unit())).toList();
+        } else {
+            AccountId id = new AccountId(account);
+            rules = core.platforms().rules(id);
+            counts = core.platforms().measure(id, text);
+        }
+        PlatformCatalog.TextCount first = counts.get(0);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("length", first.length());
+        answer.put("max", first.max());
+        answer.put("remaining", first.max() - first.length());
+        answer.put("unit", first.unit());
+        answer.put("over", counts.stream().anyMatch(PlatformCatalog.TextCount::over));
+        answer.put("counts", counts.stream().map(c -> Map.of("length", c.length(), "max", c.max(), "unit", c.unit(),
+                "over", c.over())).toList());
+        // The first limit passed, as the core would say it on submit.
+        answer.put("problem", counts.stream().filter(PlatformCatalog.TextCount::over).findFirst()
+                .map(c -> new Violation.TextTooLong(rules.platformName(), c.unit(), c.length(), c.max()).message())
+                .orElse(null));
+        Json.send(ctx, 200, answer);
+    }
+
+    /** The rules before any account is chosen: the first platform's stock ones. */
+    private PlatformRules stockRules() {
+        return core.platforms().defaults(core.platforms().platforms().get(0).id());
     }
 
     private void create(Context ctx) throws IOException {
@@ -94,6 +124,7 @@ final class ComposeRoutes {
             }
         }
         String replyTo = replyTo(received.field("replyTo"), problems);
+        Map<String, String> options = received.options;
 
         List<DraftReceiver.Upload> accepted = received.files.stream().filter(f -> f.path() != null)
                 .sorted(Comparator.comparingInt(DraftReceiver.Upload::index)).toList();
@@ -101,7 +132,7 @@ final class ComposeRoutes {
         for (DraftReceiver.Upload upload : accepted) {
             attachments.add(new DraftInput.Attachment(upload.path(), received.altTexts.get(upload.index())));
         }
-        DraftInput input = new DraftInput(received.field("text"), attachments, replyTo, scheduledAt);
+        DraftInput input = new DraftInput(received.field("text"), attachments, replyTo, scheduledAt, options);
         try {
             if (account == null) {
                 throw OutpostException.invalid(problems);
@@ -149,17 +180,17 @@ final class ComposeRoutes {
         return new Problem(field, message);
     }
 
-    /** A post id, or a link to a post (its id is taken from the link). */
+    /**
+     * The post to answer, as the user gave it (an id, a link): only the account's platform knows what it means, so
+     * it is passed on as it is, after a sanity check.
+     */
     private static String replyTo(String raw, List<Problem> problems) {
         String value = raw.strip();
         if (value.isEmpty()) {
             return null;
         }
-        Matcher url = STATUS_URL.matcher(value);
-        if (value.startsWith("http") && url.find()) {
-            return url.group(1);
-        }
-        if (!value.matches("[A-Za-z0-9_-]{1,64}")) {
+        if (value.length() > MAX_REPLY_TO_LENGTH || value.chars().anyMatch(c -> Character.isWhitespace(c)
+                || Character.isISOControl(c))) {
             problems.add(new Problem("replyTo", "give the id of the post to reply to, or a link to it"));
             return null;
         }
@@ -168,17 +199,20 @@ final class ComposeRoutes {
 
     private void page(Context ctx) {
         Sessions.Session session = WebSecurity.session(ctx);
-        List<Account> accounts = core.stores().accounts().list();
+        List<Account> accounts = core.accounts().list();
+        // The browser selects the first option it may: the first connected account.
+        Optional<Account> chosen = accounts.stream().filter(a -> a.status() == AccountStatus.CONNECTED).findFirst();
         StringBuilder options = new StringBuilder();
         for (Account a : accounts) {
             boolean ok = a.status() == AccountStatus.CONNECTED;
             options.append("<option value=\"").append(Html.esc(a.id().value())).append("\"")
-                    .append(ok ? "" : " disabled").append(">@").append(Html.esc(a.handle())).append(" (")
-                    .append(Html.esc(core.platforms().get(a.platformId()).plugin().displayName()))
+                    .append(ok ? "" : " disabled").append(chosen.filter(a::equals).isPresent() ? " selected" : "")
+                    .append(">@").append(Html.esc(a.handle())).append(" (")
+                    .append(Html.esc(platformName(a.platformId())))
                     .append(ok ? "" : ", needs reconnect").append(")</option>");
         }
-        PlatformRules rules = core.platforms().all().get(0).plugin().rules();
-        String limits = Json.text(limits(rules));
+        PlatformRules rules = chosen.map(a -> core.platforms().rules(a.id())).orElseGet(this::stockRules);
+        String limits = Json.text(RulesJson.of(rules));
         String noAccount = accounts.isEmpty()
                 ? "<p class=\"problem\" id=\"no-account\">Connect an account first on the <a href=\"/accounts\">Accounts"
                 + "</a> page.</p>" : "";
@@ -191,17 +225,20 @@ final class ComposeRoutes {
                   <p class="problem" data-problem-for="account"></p>
 
                   <label for="text">Text</label>
-                  <textarea id="text" name="text" rows="5" placeholder="What's happening?"></textarea>
-                  <div class="counter"><span id="count">0</span> / <span id="count-max">%d</span></div>
+                  <textarea id="text" name="text" rows="5" placeholder="Write your post"></textarea>
+                  <div class="counter"><span id="count">0</span> / <span id="count-max">%d</span>
+                    <span id="count-unit" class="muted">%s</span></div>
                   <p class="problem" data-problem-for="text"></p>
 
-                  <label>Media <span class="muted">(up to %d images, or one video or GIF)</span></label>
+                  <label>Media <span class="muted">(<span id="media-summary">%s</span>)</span></label>
                   <div id="dropzone" class="dropzone" tabindex="0">
-                    <p>Drop images or a video here, or <label for="file-input" class="link">choose files</label>.</p>
-                    <input type="file" id="file-input" multiple accept="image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm">
+                    <p>Drop files here, or <label for="file-input" class="link">choose files</label>.</p>
+                    <input type="file" id="file-input" multiple accept="%s">
                   </div>
                   <p class="problem" data-problem-for="media"></p>
                   <ol id="media-list" class="media-list"></ol>
+
+                  <div id="post-options" class="post-options"></div>
 
                   <label for="replyTo">Reply to <span class="muted">(optional: a post id or link)</span></label>
                   <input type="text" id="replyTo" name="replyTo" autocomplete="off">
@@ -218,21 +255,17 @@ final class ComposeRoutes {
                   <button type="submit" id="publish">Publish</button>
                   <span id="sending" class="muted" hidden>Sending…</span>
                 </form>
-                </section>""".formatted(noAccount, Html.esc(limits), options.toString(), rules.maxTextLength(),
-                rules.maxMedia(MediaKind.IMAGE));
+                </section>""".formatted(noAccount, Html.esc(limits), options.toString(),
+                rules.primaryTextLimit().max(), Html.esc(rules.primaryTextLimit().unit()),
+                Html.esc(rules.describeCombinations()), Html.esc(RulesJson.accept(rules)));
         ctx.html(layout.page("Compose", session, "compose", body, "compose.js"));
     }
 
-    private static Map<String, Object> limits(PlatformRules rules) {
-        Map<String, Object> limits = new LinkedHashMap<>();
-        limits.put("maxText", rules.maxTextLength());
-        limits.put("maxImages", rules.maxMedia(MediaKind.IMAGE));
-        limits.put("maxGifs", rules.maxMedia(MediaKind.GIF));
-        limits.put("maxVideos", rules.maxMedia(MediaKind.VIDEO));
-        limits.put("imageBytes", rules.maxBytes(MediaKind.IMAGE));
-        limits.put("gifBytes", rules.maxBytes(MediaKind.GIF));
-        limits.put("videoBytes", rules.maxBytes(MediaKind.VIDEO));
-        limits.put("maxAlt", rules.maxAltTextLength());
-        return limits;
+    private String platformName(String platformId) {
+        try {
+            return core.platforms().platform(platformId).displayName();
+        } catch (OutpostException unknown) {
+            return platformId;
+        }
     }
 }

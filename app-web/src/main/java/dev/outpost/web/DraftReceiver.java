@@ -1,8 +1,10 @@
 package dev.outpost.web;
 
-import dev.outpost.application.Platforms;
+import dev.outpost.application.PlatformCatalog;
 import dev.outpost.application.Problem;
+import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.media.MediaKind;
+import dev.outpost.domain.post.PlatformRules;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,20 +18,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a compose request ({@code multipart/form-data}) as it streams in: plain fields into memory (small caps),
- * each file to disk through {@link UploadStore}. A file over its cap stops the request at once; a file that is no
- * accepted media type becomes a problem for its field and the rest is still read, so the user sees every problem.
+ * Reads a compose request as it streams in. {@code multipart/form-data}: plain fields into memory (small caps), the
+ * platform's options as {@code options.<key>}, each file to disk through {@link UploadStore}. A file over its cap
+ * (the chosen account's, when the account field came first) stops the request at once; a file that is no accepted
+ * media type becomes a problem for its field and the rest is still read, so the user sees every problem. A post
+ * without media may also come as JSON: {@code {"account", "text", "replyTo", "scheduledAt", "options": {…}}}.
  */
 final class DraftReceiver {
     static final int MAX_FILES = 10;
     private static final int MAX_FIELD_BYTES = 64 * 1024;
     private static final Pattern MEDIA_FILE = Pattern.compile("media(?:\\[(\\d)])?");
     private static final Pattern MEDIA_ALT = Pattern.compile("media\\[(\\d)]\\.alt");
+    private static final String OPTION_PREFIX = "options.";
+    private static final int MAX_JSON_BYTES = 256 * 1024;
 
     private final UploadStore uploads;
-    private final Platforms platforms;
+    private final PlatformCatalog platforms;
 
-    DraftReceiver(UploadStore uploads, Platforms platforms) {
+    DraftReceiver(UploadStore uploads, PlatformCatalog platforms) {
         this.uploads = uploads;
         this.platforms = platforms;
     }
@@ -42,6 +48,7 @@ final class DraftReceiver {
     final class Received {
         final Map<String, String> fields = new HashMap<>();
         final Map<Integer, String> altTexts = new HashMap<>();
+        final Map<String, String> options = new HashMap<>();
         final List<Upload> files = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
 
@@ -56,9 +63,13 @@ final class DraftReceiver {
     }
 
     Received receive(Context ctx) throws IOException {
-        String boundary = MultipartStream.boundaryOf(ctx.contentType());
+        String contentType = ctx.contentType();
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return receiveJson(ctx);
+        }
+        String boundary = MultipartStream.boundaryOf(contentType);
         if (boundary == null) {
-            throw new WebError(415, "send the post as multipart/form-data");
+            throw new WebError(415, "send the post as multipart/form-data (or, without media, as application/json)");
         }
         Received received = new Received();
         try (InputStream body = ctx.req().getInputStream()) {
@@ -73,6 +84,8 @@ final class DraftReceiver {
                     String value = MultipartStream.text(part, MAX_FIELD_BYTES);
                     if (alt.matches()) {
                         received.altTexts.put(Integer.parseInt(alt.group(1)), value);
+                    } else if (part.name().startsWith(OPTION_PREFIX)) {
+                        received.options.put(part.name().substring(OPTION_PREFIX.length()), value);
                     } else {
                         received.fields.put(part.name(), value);
                     }
@@ -84,6 +97,40 @@ final class DraftReceiver {
                 throw new WebError(400, "the request is not well-formed multipart: " + e.getMessage());
             }
             throw e;
+        }
+        return received;
+    }
+
+    /** A post without media, as JSON. */
+    private Received receiveJson(Context ctx) throws IOException {
+        byte[] bytes;
+        try (InputStream body = ctx.req().getInputStream()) {
+            bytes = body.readNBytes(MAX_JSON_BYTES + 1);
+        }
+        if (bytes.length > MAX_JSON_BYTES) {
+            throw new WebError(413, "the post is over " + MAX_JSON_BYTES / 1024 + " KiB of JSON");
+        }
+        Map<String, Object> json = Json.read(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        Received received = new Received();
+        for (String name : List.of("account", "text", "replyTo", "scheduledAt")) {
+            Object value = json.get(name);
+            if (value != null) {
+                received.fields.put(name, value.toString());
+            }
+        }
+        Object options = json.get("options");
+        if (options instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if (key != null && value != null) {
+                    received.options.put(key.toString(), value.toString());
+                }
+            });
+        } else if (options != null) {
+            received.problems.add(new Problem("options", "options are an object of the platform's option keys and"
+                    + " their values"));
+        }
+        if (json.containsKey("media")) {
+            received.problems.add(new Problem("media", "attach media with a multipart/form-data request"));
         }
         return received;
     }
@@ -115,21 +162,25 @@ final class DraftReceiver {
         }
     }
 
-    /** The cap of the chosen account's platform when the account came first, else the largest any platform takes. */
+    /**
+     * The cap of the chosen account's rules when the account came first, else the largest any platform takes (the
+     * core checks the file against the account's rules afterwards, and names a kind the platform does not take).
+     */
     private long capFor(MediaKind kind, Received received) {
-        String account = received.field("account");
-        int colon = account.indexOf(':');
-        if (colon > 0) {
+        String account = received.field("account").strip();
+        if (account.contains(":")) {
             try {
-                long cap = platforms.get(account.substring(0, colon)).plugin().rules().maxBytes(kind);
-                if (cap > 0) {
-                    return cap;
+                PlatformRules rules = platforms.rules(new AccountId(account));
+                if (rules.maxBytes(kind) > 0) {
+                    return rules.maxBytes(kind);
                 }
-            } catch (RuntimeException unknownPlatform) {
+                // A kind the account's platform does not take: the core says so in its own words.
+            } catch (RuntimeException unknownAccount) {
                 // the draft check names the unknown account; the cap falls back to the largest
             }
         }
-        return platforms.all().stream().mapToLong(p -> p.plugin().rules().maxBytes(kind)).max().orElse(0);
+        return platforms.platforms().stream().mapToLong(p -> platforms.defaults(p.id()).maxBytes(kind)).max()
+                .orElse(0);
     }
 
     /** The client's file name, for messages only: no directories, no control characters, not too long. */

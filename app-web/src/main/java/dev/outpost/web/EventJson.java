@@ -21,14 +21,14 @@ final class EventJson {
         } else if (event instanceof ProgressEvent.UploadStarted e) {
             data.put("mediaIndex", e.mediaIndex());
             data.put("totalBytes", e.totalBytes());
-            data.put("segments", e.segments());
+            data.put("parts", e.parts());
             data.put("alreadySent", e.alreadySent());
         } else if (event instanceof ProgressEvent.BytesSent e) {
             data.put("mediaIndex", e.mediaIndex());
             data.put("sentBytes", e.sentBytes());
             data.put("totalBytes", e.totalBytes());
-            data.put("segmentsDone", e.segmentsDone());
-            data.put("segments", e.segments());
+            data.put("partsDone", e.partsDone());
+            data.put("parts", e.parts());
         } else if (event instanceof ProgressEvent.Retrying e) {
             data.put("mediaIndex", e.mediaIndex());
             data.put("operation", e.operation());
@@ -43,7 +43,7 @@ final class EventJson {
             data.put("mediaIndex", e.mediaIndex());
         } else if (event instanceof ProgressEvent.Published e) {
             data.put("postId", e.postId());
-            data.put("url", e.url().toString());
+            data.put("url", e.url() == null ? null : e.url().toString());
         } else if (event instanceof ProgressEvent.Unconfirmed e) {
             data.put("reason", e.reason());
             data.put("explanation", PublicationViews.UNCONFIRMED_EXPLAINED);

@@ -3,11 +3,11 @@ package dev.outpost.web;
 /** The frame every page shares: navigation, the sandbox notice, the flash message, the CSRF token for scripts. */
 final class Layout {
     private final boolean sandbox;
-    private final String sandboxUrl;
+    private final String sandboxNotice;
 
     Layout(XMode mode) {
         this.sandbox = mode.isSandbox();
-        this.sandboxUrl = mode.isSandbox() ? mode.sandbox().baseUrl() : null;
+        this.sandboxNotice = mode.isSandbox() ? mode.noticeHtml() : null;
     }
 
     boolean sandbox() {
@@ -42,11 +42,8 @@ final class Layout {
         }
         html.append("</header>");
         if (sandbox) {
-            html.append("<div class=\"sandbox-banner\" id=\"sandbox-banner\" role=\"status\"><strong>Sandbox mode.</strong>"
-                    + " No X app is configured, so Outpost talks to its built-in X sandbox at ")
-                    .append(Html.esc(sandboxUrl))
-                    .append(": nothing is posted to the real X. Set <code>OUTPOST_X_CLIENT_ID</code> (and"
-                            + " <code>OUTPOST_X_CLIENT_SECRET</code>) to publish for real.</div>");
+            html.append("<div class=\"sandbox-banner\" id=\"sandbox-banner\" role=\"status\"><strong>Sandbox mode.</strong> ")
+                    .append(sandboxNotice).append("</div>");
         }
         html.append("<main>");
         String flash = session.takeFlash();

@@ -28,8 +28,7 @@ public final class Main {
             fail(e.getMessage());
             return;
         }
-        System.out.println("Outpost is running on " + web.baseUrl() + (web.sandbox().isPresent()
-                ? " in sandbox mode (no X app configured; posts go to the built-in X sandbox)" : ""));
+        System.out.println("Outpost is running on " + web.baseUrl() + web.modeNote());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();

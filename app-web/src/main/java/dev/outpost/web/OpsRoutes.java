@@ -32,9 +32,9 @@ final class OpsRoutes {
 
     private void health(Context ctx) {
         Map<String, Object> health = new LinkedHashMap<>();
-        health.put("mode", mode.isSandbox() ? "sandbox" : "x");
+        health.put("mode", mode.label());
         try {
-            core.stores().accounts().list();
+            core.accounts().storageAnswers();
             health.put("storage", "up");
             health.put("status", "up");
             Json.send(ctx, 200, health);

@@ -7,6 +7,7 @@ import dev.outpost.application.boot.OutpostConfig;
 import dev.outpost.application.boot.Plugins;
 import dev.outpost.ports.platform.PlatformPlugin;
 import dev.outpost.ports.storage.StoragePlugin;
+import dev.outpost.ports.storage.Stores;
 import dev.outpost.xsandbox.XSandbox;
 import java.net.URI;
 import java.time.Clock;
@@ -18,11 +19,13 @@ import java.util.Optional;
  * one for {@code java -jar}; tests start several. Closing stops the server, the queue, the storage and the sandbox.
  */
 public final class OutpostWeb implements AutoCloseable {
+    private final Stores stores;
     private final OutpostCore core;
     private final XMode mode;
     private final WebApp app;
 
-    private OutpostWeb(OutpostCore core, XMode mode, WebApp app) {
+    private OutpostWeb(Stores stores, OutpostCore core, XMode mode, WebApp app) {
+        this.stores = stores;
         this.core = core;
         this.mode = mode;
         this.app = app;
@@ -38,18 +41,26 @@ public final class OutpostWeb implements AutoCloseable {
         Map<String, StoragePlugin> storages = Plugins.load(StoragePlugin.class, StoragePlugin::id, loader);
         Injector injector = Guice.createInjector(new WebModule(config, clock, platforms, storages));
         XMode mode = injector.getInstance(XMode.class);
+        Stores stores = null;
         OutpostCore core = null;
         try {
+            // The app opened the storage, so the app closes it: the core only stops its queue.
+            stores = injector.getInstance(Stores.class);
             core = injector.getInstance(OutpostCore.class);
             WebApp app = WebApp.start(injector.getInstance(WebApp.Parts.class));
             core.startQueue();
-            return new OutpostWeb(core, mode, app);
+            return new OutpostWeb(stores, core, mode, app);
         } catch (RuntimeException e) {
-            if (core != null) {
-                core.close();
-                core.stores().close();
+            try {
+                if (core != null) {
+                    core.close();
+                }
+            } finally {
+                if (stores != null) {
+                    stores.close();
+                }
+                mode.close();
             }
-            mode.close();
             throw e;
         }
     }
@@ -67,7 +78,17 @@ public final class OutpostWeb implements AutoCloseable {
         return core;
     }
 
-    /** The embedded X sandbox in sandbox mode. */
+    /** The storage this app opened; for tests that look behind the use cases. */
+    Stores stores() {
+        return stores;
+    }
+
+    /** What the start-up line adds about the mode: empty, or that it runs against the embedded sandbox. */
+    String modeNote() {
+        return mode.startupNote();
+    }
+
+    /** The embedded sandbox in sandbox mode. */
     public Optional<XSandbox> sandbox() {
         return mode.embeddedSandbox();
     }
@@ -79,9 +100,12 @@ public final class OutpostWeb implements AutoCloseable {
         } finally {
             try {
                 core.close();
-                core.stores().close();
             } finally {
-                mode.close();
+                try {
+                    stores.close();
+                } finally {
+                    mode.close();
+                }
             }
         }
     }

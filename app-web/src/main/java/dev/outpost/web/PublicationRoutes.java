@@ -1,12 +1,14 @@
 package dev.outpost.web;
 
 import dev.outpost.application.OutpostCore;
+import dev.outpost.application.PublicationDetails;
 import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
+import dev.outpost.domain.upload.UploadCheckpoint;
 import dev.outpost.ports.storage.PublicationStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -95,7 +97,7 @@ final class PublicationRoutes {
         }
         body.append("</select><label for=\"filter-account\">Account</label><select id=\"filter-account\" name=\"account\">")
                 .append("<option value=\"\">any</option>");
-        for (Account a : core.stores().accounts().list()) {
+        for (Account a : core.accounts().list()) {
             body.append("<option value=\"").append(Html.esc(a.id().value())).append("\"")
                     .append(a.id().value().equals(account) ? " selected" : "").append(">@")
                     .append(Html.esc(a.handle())).append("</option>");
@@ -107,14 +109,16 @@ final class PublicationRoutes {
             body.append("<table class=\"list\" id=\"history\"><thead><tr><th>Created</th><th>Account</th><th>Text</th>"
                     + "<th>Media</th><th>State</th><th></th></tr></thead><tbody>");
             for (Publication p : publications) {
+                PublicationDetails details = core.publications().details(p);
                 String id = p.id().value();
                 body.append("<tr data-publication=\"").append(Html.esc(id)).append("\"><td>")
                         .append(Html.esc(Times.show(p.createdAt()))).append("</td><td>")
-                        .append(Html.esc(handle(p.account()))).append("</td><td class=\"excerpt\">")
+                        .append(Html.esc(details.accountName())).append(" <span class=\"muted\">")
+                        .append(Html.esc(details.platformName())).append("</span></td><td class=\"excerpt\">")
                         .append(Html.esc(excerpt(p.draft().text()))).append("</td><td>")
                         .append(p.draft().media().size()).append("</td><td>").append(badge(p.state())).append("</td><td>")
                         .append("<a href=\"/publications/").append(Html.esc(id)).append("\">details</a>");
-                views.postUrl(p).ifPresent(url -> body.append(" · <a href=\"").append(Html.esc(url))
+                details.url().ifPresent(url -> body.append(" · <a href=\"").append(Html.esc(url))
                         .append("\" rel=\"noopener noreferrer\" target=\"_blank\">view post</a>"));
                 body.append("</td></tr>");
             }
@@ -126,16 +130,26 @@ final class PublicationRoutes {
 
     private void detailPage(Context ctx) {
         Sessions.Session session = WebSecurity.session(ctx);
-        Publication p = find(ctx);
+        PublicationDetails details = core.publications().details(find(ctx));
+        Publication p = details.publication();
         String id = p.id().value();
         StringBuilder body = new StringBuilder("<section class=\"card\" id=\"publication\" data-id=\"")
                 .append(Html.esc(id)).append("\"><h1>Publication</h1>");
         body.append("<p>State: <span id=\"state\" class=\"badge ").append(badgeClass(p.state())).append("\">")
                 .append(PublicationViews.stateName(p.state())).append("</span>")
-                .append(" <span class=\"muted\">to ").append(Html.esc(handle(p.account()))).append("</span></p>");
+                .append(" <span class=\"muted\">to <span id=\"account-name\">")
+                .append(Html.esc(details.accountName())).append("</span> on ").append(Html.esc(details.platformName()))
+                .append("</span></p>");
         body.append("<blockquote id=\"post-text\">").append(Html.esc(p.draft().text())).append("</blockquote>");
-        if (p.draft().replyToPostId() != null) {
-            body.append("<p class=\"muted\">In reply to post ").append(Html.esc(p.draft().replyToPostId())).append("</p>");
+        if (p.draft().replyTo() != null) {
+            body.append("<p class=\"muted\">In reply to <span id=\"reply-to\">").append(Html.esc(p.draft().replyTo()))
+                    .append("</span></p>");
+        }
+        if (!p.draft().options().isEmpty()) {
+            body.append("<dl id=\"post-options\" class=\"options\">");
+            p.draft().options().forEach((key, value) -> body.append("<dt>").append(Html.esc(key)).append("</dt><dd>")
+                    .append(Html.esc(value)).append("</dd>"));
+            body.append("</dl>");
         }
         if (p.draft().scheduledAt() != null) {
             body.append("<p class=\"muted\">Scheduled for <time id=\"scheduled\" datetime=\"")
@@ -144,7 +158,7 @@ final class PublicationRoutes {
         }
         body.append("<ol id=\"media-progress\" class=\"media-list\">");
         List<MediaAttachment> media = p.draft().media();
-        Map<String, Object> view = views.view(p);
+        Map<String, Object> view = views.view(details);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> mediaViews = (List<Map<String, Object>>) view.get("media");
         for (int i = 0; i < media.size(); i++) {
@@ -162,12 +176,16 @@ final class PublicationRoutes {
             if (m.hasAltText()) {
                 body.append("<div class=\"muted\">Alt: ").append(Html.esc(m.altText())).append("</div>");
             }
-            body.append("<progress class=\"upload\" max=\"100\" value=\"0\"></progress>")
-                    .append("<div class=\"upload-status muted\">waiting</div></div></li>");
+            var upload = details.upload(i);
+            long percent = upload.map(c -> c.phase() == UploadCheckpoint.Phase.UPLOADING
+                    ? 100 * c.bytesAcknowledged() / Math.max(1, c.file().size()) : 100).orElse(0L);
+            body.append("<progress class=\"upload\" max=\"100\" value=\"").append(percent).append("\"></progress>")
+                    .append("<div class=\"upload-status muted\">")
+                    .append(Html.esc(upload.map(PublicationViews::describe).orElse("waiting"))).append("</div></div></li>");
         }
         body.append("</ol>");
         body.append("<div id=\"result\">");
-        views.postUrl(p).ifPresent(url -> body.append("<p>Published: <a id=\"post-link\" href=\"").append(Html.esc(url))
+        details.url().ifPresent(url -> body.append("<p>Published: <a id=\"post-link\" href=\"").append(Html.esc(url))
                 .append("\" rel=\"noopener noreferrer\" target=\"_blank\">").append(Html.esc(url)).append("</a></p>"));
         body.append("</div>");
         body.append("<p id=\"failure\" class=\"problem\"").append(p.failure() == null ? " hidden" : "").append(">")
@@ -187,10 +205,6 @@ final class PublicationRoutes {
         }
         body.append("<a href=\"/publications\">All publications</a></div></section>");
         ctx.html(layout.page("Publication", session, "publications", body.toString(), "publication.js"));
-    }
-
-    private String handle(AccountId account) {
-        return core.stores().accounts().find(account).map(a -> "@" + a.handle()).orElse(account.value());
     }
 
     private static String excerpt(String text) {

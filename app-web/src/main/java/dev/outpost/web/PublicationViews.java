@@ -1,16 +1,17 @@
 package dev.outpost.web;
 
-import dev.outpost.application.Platforms;
+import dev.outpost.application.PublicationDetails;
+import dev.outpost.application.Publications;
 import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationState;
+import dev.outpost.domain.upload.UploadCheckpoint;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** A publication as the API and the pages show it: no local paths, media served from /media by generated name. */
 final class PublicationViews {
@@ -20,27 +21,35 @@ final class PublicationViews {
             + " published; if it does not appear after a grace period, Outpost sends it once more. If Outpost cannot"
             + " read the account's posts, look at the profile before publishing it again.";
 
-    private final Platforms platforms;
+    private final Publications publications;
     private final UploadStore uploads;
 
-    PublicationViews(Platforms platforms, UploadStore uploads) {
-        this.platforms = platforms;
+    PublicationViews(Publications publications, UploadStore uploads) {
+        this.publications = publications;
         this.uploads = uploads;
     }
 
     Map<String, Object> view(Publication p) {
+        return view(publications.details(p));
+    }
+
+    Map<String, Object> view(PublicationDetails details) {
+        Publication p = details.publication();
         Map<String, Object> view = new LinkedHashMap<>();
         String id = p.id().value();
         view.put("id", id);
         view.put("account", p.account().value());
+        view.put("accountName", details.accountName());
+        view.put("platform", details.platformName());
         view.put("state", stateName(p.state()));
         view.put("text", p.draft().text());
-        view.put("replyTo", p.draft().replyToPostId());
+        view.put("replyTo", p.draft().replyTo());
+        view.put("options", p.draft().options());
         view.put("scheduledAt", p.draft().scheduledAt());
         view.put("createdAt", p.createdAt());
         view.put("updatedAt", p.updatedAt());
         view.put("postId", p.remotePostId());
-        view.put("postUrl", postUrl(p).map(URI::toString).orElse(null));
+        view.put("postUrl", details.url().map(URI::toString).orElse(null));
         view.put("failure", p.failure());
         if (p.state() == PublicationState.UNCONFIRMED) {
             view.put("explanation", UNCONFIRMED_EXPLAINED);
@@ -56,6 +65,7 @@ final class PublicationViews {
             item.put("size", m.file().size());
             item.put("alt", m.altText());
             item.put("url", uploads.holds(m.file().path()) ? "/media/" + m.file().path().getFileName() : null);
+            item.put("upload", details.upload(i).map(PublicationViews::upload).orElse(null));
             media.add(item);
         }
         view.put("media", media);
@@ -66,12 +76,23 @@ final class PublicationViews {
         return view;
     }
 
-    /** Where people see the post, as its platform links it (the sandbox's own page in sandbox mode). */
-    Optional<URI> postUrl(Publication p) {
-        if (p.remotePostId() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(platforms.of(p.account()).publisher().postUrl(p.remotePostId()));
+    /** Where an attachment's upload stands, as journaled: its phase and the bytes the platform holds. */
+    private static Map<String, Object> upload(UploadCheckpoint checkpoint) {
+        Map<String, Object> upload = new LinkedHashMap<>();
+        upload.put("phase", checkpoint.phase().name().toLowerCase(Locale.ROOT));
+        upload.put("bytesAcknowledged", checkpoint.bytesAcknowledged());
+        upload.put("totalBytes", checkpoint.file().size());
+        return upload;
+    }
+
+    /** An upload's standing for people: "3 MiB of 9 MiB held by the platform", "processing", "uploaded and ready". */
+    static String describe(UploadCheckpoint checkpoint) {
+        return switch (checkpoint.phase()) {
+            case UPLOADING -> UploadStore.human(checkpoint.bytesAcknowledged()) + " of "
+                    + UploadStore.human(checkpoint.file().size()) + " sent";
+            case PROCESSING -> "processing";
+            case READY -> "uploaded and ready";
+        };
     }
 
     static String stateName(PublicationState state) {

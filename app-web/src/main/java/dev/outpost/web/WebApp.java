@@ -39,11 +39,12 @@ final class WebApp implements AutoCloseable {
     static WebApp start(Parts parts) {
         int port = parts.settings().port() == 0 ? FreePort.find(parts.settings().host()) : parts.settings().port();
         URI baseUrl = parts.settings().baseUrl(port);
-        parts.mode().allowCallback(AccountRoutes.callback(baseUrl, "x"));
+        parts.mode().allowCallbacks(parts.core().platforms().platforms().stream()
+                .map(p -> AccountRoutes.callback(baseUrl, p.id())).toList());
         Layout layout = new Layout(parts.mode());
         WebSecurity security = new WebSecurity(parts.sessions(), parts.password(), parts.settings().secureCookies(),
                 baseUrl);
-        PublicationViews views = new PublicationViews(parts.core().platforms(), parts.uploads());
+        PublicationViews views = new PublicationViews(parts.core().publications(), parts.uploads());
         EventStreams streams = new EventStreams(parts.core(), parts.hub(), views);
         DraftReceiver receiver = new DraftReceiver(parts.uploads(), parts.core().platforms());
         Javalin javalin = Javalin.create(cfg -> {
@@ -78,8 +79,7 @@ final class WebApp implements AutoCloseable {
             });
         });
         javalin.start(parts.settings().host(), port);
-        LOG.info("Outpost web listening on {} ({})", baseUrl, parts.mode().isSandbox()
-                ? "sandbox mode: X sandbox at " + parts.mode().sandbox().baseUrl() : "X");
+        LOG.info("Outpost web listening on {} ({})", baseUrl, parts.mode());
         return new WebApp(javalin, streams, baseUrl);
     }
 

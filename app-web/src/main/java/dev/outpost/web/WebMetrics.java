@@ -4,6 +4,7 @@ import dev.outpost.application.progress.ProgressEvent;
 import dev.outpost.application.progress.ProgressListener;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationState;
+import dev.outpost.application.Publications;
 import dev.outpost.ports.storage.PublicationStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -20,7 +21,10 @@ import java.util.Map;
  */
 final class WebMetrics implements ProgressListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final PublicationStore store;
+    private static final int MAX_OPERATION_KINDS = 24;
+
+    private final Publications publications;
+    private final java.util.Set<String> operationKinds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<PublicationState, Integer> byState = new EnumMap<>(PublicationState.class);
     private final Counter uploadsStarted;
     private final Counter uploadsCompleted;
@@ -30,8 +34,8 @@ final class WebMetrics implements ProgressListener {
     private final Counter failed;
     private final Counter unconfirmed;
 
-    WebMetrics(PublicationStore store) {
-        this.store = store;
+    WebMetrics(Publications publications) {
+        this.publications = publications;
         uploadsStarted = Counter.builder("outpost.uploads.started").description("media uploads begun or resumed")
                 .register(registry);
         uploadsCompleted = Counter.builder("outpost.uploads.completed")
@@ -65,7 +69,7 @@ final class WebMetrics implements ProgressListener {
             uploadsCompleted.increment();
         } else if (event instanceof ProgressEvent.Retrying e) {
             Counter.builder("outpost.retries").description("requests retried after a failure")
-                    .tag("operation", operationKind(e.operation())).register(registry).increment();
+                    .tag("operation", operationKind(e.mediaIndex(), e.operation())).register(registry).increment();
             if (e.rateLimited()) {
                 rateLimited.increment();
             }
@@ -78,13 +82,13 @@ final class WebMetrics implements ProgressListener {
         }
     }
 
-    /** The Prometheus text, with the state counts read fresh from the store. */
+    /** The Prometheus text, with the state counts read fresh from the shared store. */
     String scrape() {
         Map<PublicationState, Integer> counts = new EnumMap<>(PublicationState.class);
         for (PublicationState state : PublicationState.values()) {
             counts.put(state, 0);
         }
-        for (Publication p : store.list(new PublicationStore.Query(java.util.Set.of(), null, 100_000))) {
+        for (Publication p : publications.list(new PublicationStore.Query(java.util.Set.of(), null, 100_000))) {
             counts.merge(p.state(), 1, Integer::sum);
         }
         synchronized (this) {
@@ -93,15 +97,31 @@ final class WebMetrics implements ProgressListener {
         return registry.scrape();
     }
 
-    /** A bounded tag value: operations name files, so only the kind of request is kept. */
-    private static String operationKind(String operation) {
-        String o = operation == null ? "" : operation.toLowerCase(Locale.ROOT);
-        for (String kind : new String[] {"initialize", "append", "finalize", "status", "alt text", "publish",
-                "recent posts", "upload"}) {
-            if (o.contains(kind)) {
-                return kind.replace(' ', '_');
-            }
+    /**
+     * A bounded tag value. Operations are named by the platform's plugin ("photo.jpg: send part 3", "publish the
+     * post"): the file name and numbers are dropped and the first word kept, and past a few distinct kinds the rest
+     * count as "other", so a plugin's wording cannot grow the metric without bound.
+     */
+    private String operationKind(int mediaIndex, String operation) {
+        String o = operation == null ? "" : operation;
+        int colon = o.indexOf(": ");
+        if (mediaIndex >= 0 && colon >= 0) {
+            o = o.substring(colon + 2);
         }
-        return "other";
+        String word = o.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT).replaceAll("[^a-z_]", "");
+        if (word.isEmpty()) {
+            return "other";
+        }
+        word = word.length() > 24 ? word.substring(0, 24) : word;
+        if (operationKinds.contains(word)) {
+            return word;
+        }
+        synchronized (operationKinds) {
+            if (operationKinds.size() >= MAX_OPERATION_KINDS) {
+                return "other";
+            }
+            operationKinds.add(word);
+        }
+        return word;
     }
 }

@@ -8,7 +8,6 @@ import dev.outpost.application.OutpostCore;
 import dev.outpost.application.Platforms;
 import dev.outpost.application.boot.OutpostConfig;
 import dev.outpost.application.boot.Plugins;
-import dev.outpost.ports.platform.PlatformContext;
 import dev.outpost.ports.platform.PlatformPlugin;
 import dev.outpost.ports.storage.StorageConfig;
 import dev.outpost.ports.storage.StoragePlugin;
@@ -71,8 +70,8 @@ final class WebModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Platforms platforms(Map<String, PlatformPlugin> plugins, XMode mode, Clock clock) {
-        return Platforms.open(plugins.values(), new PlatformContext(mode.settings(), clock));
+    Platforms platforms(Map<String, PlatformPlugin> plugins, XMode mode, Clock clock, Stores stores) {
+        return Platforms.open(plugins.values(), mode.settings(), clock, stores.secrets());
     }
 
     @Provides
@@ -86,7 +85,7 @@ final class WebModule extends AbstractModule {
     @Singleton
     WebApp.Parts parts(OutpostCore core, XMode mode, WebSettings settings, OutpostConfig config, Clock clock) {
         ProgressHub hub = new ProgressHub();
-        WebMetrics metrics = new WebMetrics(core.stores().publications());
+        WebMetrics metrics = new WebMetrics(core.publications());
         core.progress().subscribe(hub);
         core.progress().subscribe(metrics);
         return new WebApp.Parts(core, mode, settings, new Sessions(clock, settings.sessionIdle()),

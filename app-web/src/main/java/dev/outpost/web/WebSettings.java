@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param host the interface to bind; loopback by default, so a fresh install is not reachable from the network
  * @param port 7070 by default; 0 picks a free port (tests)
- * @param configuredBaseUrl the public URL people reach the app at (needed behind a proxy, and registered at X as
- *     the callback's prefix); empty means {@code http://host:port}
+ * @param configuredBaseUrl the public URL people reach the app at (needed behind a proxy, and registered at the
+ *     platforms as the prefix of their callbacks); empty means {@code http://host:port}
  * @param password the admin password from configuration, or empty to set one on first run
  * @param secureCookies whether cookies carry {@code Secure}; on when the base URL is https
  * @param sessionIdle how long a session lives without requests

@@ -58,16 +58,37 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory)
         return sandbox != null;
     }
 
-    Optional<XSandbox> embeddedSandbox() {
-        return Optional.ofNullable(sandbox);
+    /** The sandbox banner's text, as HTML (the sandbox's address escaped). */
+    String noticeHtml() {
+        return "No X app is configured, so Outpost talks to its built-in X sandbox at " + Html.esc(sandbox.baseUrl())
+                + ": nothing is posted to the real X. Set <code>" + X_CLIENT_ID + "</code> (and"
+                + " <code>OUTPOST_X_CLIENT_SECRET</code>) to publish for real.";
     }
 
-    /** Lets the sandbox's app send the browser back to this server's callback. */
-    void allowCallback(URI callback) {
+    /** What the start-up line adds about the mode. */
+    String startupNote() {
+        return isSandbox() ? " in sandbox mode (no X app configured; posts go to the built-in X sandbox)" : "";
+    }
+
+    /** How health checks name the mode. */
+    String label() {
+        return isSandbox() ? "sandbox" : "x";
+    }
+
+    /** Lets the sandbox's app send the browser back to these callbacks. */
+    void allowCallbacks(java.util.List<URI> callbacks) {
         if (sandbox != null) {
-            sandbox.registerClient(sandbox.defaultClient().clientId(), SandboxConfig.DEFAULT_CLIENT_SECRET,
-                    callback.toString(), SandboxConfig.DEFAULT_REDIRECT_URI);
+            String[] uris = new String[callbacks.size() + 1];
+            for (int i = 0; i < callbacks.size(); i++) {
+                uris[i] = callbacks.get(i).toString();
+            }
+            uris[callbacks.size()] = SandboxConfig.DEFAULT_REDIRECT_URI;
+            sandbox.registerClient(sandbox.defaultClient().clientId(), SandboxConfig.DEFAULT_CLIENT_SECRET, uris);
         }
+    }
+
+    Optional<XSandbox> embeddedSandbox() {
+        return Optional.ofNullable(sandbox);
     }
 
     @Override

@@ -209,6 +209,70 @@ class BrowserTest {
         assertThat(sandbox.posts()).hasSize(before);
     }
 
+    @Test
+    @Order(6)
+    void composeFollowsTheChosenAccountsRules() {
+        try (OutpostWeb twoPlatforms = TestApp.start(TestApp.freshHome("browser-two-platforms"), java.util.Map.of())) {
+            String base = twoPlatforms.baseUrl().toString();
+            Accounts.connect(new WebClient(twoPlatforms.baseUrl()).basic(TestApp.PASSWORD),
+                    twoPlatforms.sandbox().orElseThrow());
+            browser.get(base + "/login");
+            browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
+            browser.findElement(By.id("sign-in")).click();
+            wait.until(ExpectedConditions.urlContains("/compose"));
+
+            // A platform whose sign-in is a form: its fields, the secret one a password input, connect at once.
+            browser.get(base + "/accounts");
+            WebElement secret = browser.findElement(By.id("field-demo-app-password-app-password"));
+            assertThat(secret.getAttribute("type")).isEqualTo("password");
+            browser.findElement(By.id("field-demo-app-password-server")).sendKeys("demo.example");
+            browser.findElement(By.id("field-demo-app-password-handle")).sendKeys("frank");
+            secret.sendKeys(DemoPlatform.APP_PASSWORD);
+            screenshot("13-accounts-sign-in-form");
+            browser.findElement(By.id("connect-demo")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Connected @frank"));
+            assertThat(browser.findElements(By.cssSelector("#accounts tbody tr"))).hasSize(2);
+
+            browser.get(base + "/compose");
+            Select account = new Select(browser.findElement(By.id("account")));
+            assertThat(account.getFirstSelectedOption().getAttribute("value")).isEqualTo("demo:demo.example:frank");
+            assertThat(browser.findElement(By.id("count-max")).getText()).isEqualTo("500");
+            assertThat(browser.findElement(By.id("media-summary")).getText()).isEqualTo("up to 2 images");
+            assertThat(browser.findElement(By.id("file-input")).getAttribute("accept"))
+                    .isEqualTo("image/jpeg,image/png");
+            assertThat(browser.findElements(By.id("option-visibility"))).hasSize(1);
+            browser.findElement(By.id("text")).sendKeys("y".repeat(300));
+            wait.until(ExpectedConditions.textToBe(By.id("count"), "300"));
+            assertThat(browser.findElement(By.cssSelector(".counter")).getAttribute("class")).doesNotContain("over");
+
+            account.selectByValue("x:" + twoPlatforms.sandbox().orElseThrow().defaultUser().id());
+            wait.until(ExpectedConditions.textToBe(By.id("count-max"), "280"));
+            wait.until(ExpectedConditions.attributeContains(By.cssSelector(".counter"), "class", "over"));
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                    "[data-problem-for='text']"))).getText()).contains("over the limit of 280");
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.id("option-visibility"), 0));
+            assertThat(browser.findElement(By.id("media-summary")).getText()).contains("4 images").contains("video");
+            screenshot("14-compose-x-account-over");
+
+            account.selectByValue("demo:demo.example:frank");
+            wait.until(ExpectedConditions.textToBe(By.id("count-max"), "500"));
+            wait.until(ExpectedConditions.not(ExpectedConditions.attributeContains(By.cssSelector(".counter"),
+                    "class", "over")));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-problem-for='text']")));
+            new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("option-visibility"))))
+                    .selectByValue("unlisted");
+            browser.findElement(By.id("option-warning")).sendKeys("long post");
+            screenshot("15-compose-demo-account-options");
+            browser.findElement(By.id("publish")).click();
+            wait.until(ExpectedConditions.urlMatches("/publications/[0-9a-f-]{36}$"));
+            wait.until(ExpectedConditions.textToBe(By.id("state"), "published"));
+            screenshot("16-demo-published");
+            DemoPlatform.DemoPost post = DemoPlatform.POSTS.stream().filter(p -> p.text().equals("y".repeat(300)))
+                    .findFirst().orElseThrow();
+            assertThat(post.options()).isEqualTo(java.util.Map.of("visibility", "unlisted", "warning", "long post"));
+        }
+    }
+
     private static void screenshot(String name) {
         try {
             Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();

@@ -119,7 +119,7 @@ class SecurityTest {
 
     @Test
     void aForgedOrForeignStateIsRefusedAndConnectsNothing() {
-        int accountsBefore = app.core().stores().accounts().list().size();
+        int accountsBefore = app.core().accounts().list().size();
         WebClient victim = new WebClient(base).signIn();
         HttpResponse<String> forged = victim.get("/oauth/x/callback?state=" + "f".repeat(32) + "&code=stolen");
         assertThat(forged.statusCode()).isEqualTo(400);
@@ -133,7 +133,7 @@ class SecurityTest {
         HttpResponse<String> foreign = victim.get("/oauth/x/callback?state=" + state + "&code=whatever");
         assertThat(foreign.statusCode()).isEqualTo(400);
         assertThat(foreign.body()).contains("started elsewhere");
-        assertThat(app.core().stores().accounts().list()).hasSize(accountsBefore);
+        assertThat(app.core().accounts().list()).hasSize(accountsBefore);
     }
 
     @Test
@@ -206,7 +206,7 @@ class SecurityTest {
         assertThat(body.get("problems").get(0).get("message").asText()).contains("holiday.png")
                 .contains("not a supported image or video");
         assertThat(countFiles(uploads)).isEqualTo(filesBefore);
-        assertThat(app.core().stores().publications().list(
+        assertThat(app.core().publications().list(
                 dev.outpost.ports.storage.PublicationStore.Query.all())).noneMatch(p -> p.draft().text()
                 .equals("my holiday"));
     }
@@ -222,7 +222,7 @@ class SecurityTest {
         String id = Json.MAPPER.readTree(created.body()).get("id").asText();
         Awaits.published(app, id);
 
-        TokenSet tokens = app.core().stores().tokens().find(new AccountId(account)).orElseThrow();
+        TokenSet tokens = app.stores().tokens().find(new AccountId(account)).orElseThrow();
         List<String> secrets = new ArrayList<>(List.of(tokens.accessToken(), TestApp.PASSWORD,
                 SandboxConfig.DEFAULT_CLIENT_SECRET));
         if (tokens.refreshToken() != null) {

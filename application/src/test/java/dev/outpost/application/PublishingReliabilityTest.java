@@ -8,17 +8,18 @@ import dev.outpost.domain.account.Account;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
-import dev.outpost.domain.upload.ProcessingStatus;
 import dev.outpost.ports.platform.PlatformException;
 import dev.outpost.ports.platform.PostRequest;
 import dev.outpost.ports.platform.TestMedia;
 import dev.outpost.ports.platform.fake.FakeCall;
+import dev.outpost.ports.platform.fake.FakePost;
 import dev.outpost.ports.platform.fake.Faults;
 import dev.outpost.ports.platform.fake.Operation;
 import dev.outpost.ports.storage.AccountStore;
 import dev.outpost.ports.storage.JobQueue;
 import dev.outpost.ports.storage.PendingAuthorizationStore;
 import dev.outpost.ports.storage.PublicationStore;
+import dev.outpost.ports.storage.SecretVault;
 import dev.outpost.ports.storage.Stores;
 import dev.outpost.ports.storage.TokenStore;
 import dev.outpost.ports.storage.UploadJournal;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,93 +38,112 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** RELIABILITY.md's publishing rows, P1 to P5, and the whole path from draft to post. */
+/**
+ * RELIABILITY.md's publishing rows, P1 to P5, and the whole path from draft to post, for every shape of platform:
+ * one that settles a lost answer by reading recent posts, one that deduplicates by the idempotency key, one that
+ * reads back the record under the key it chose.
+ */
 class PublishingReliabilityTest {
     @TempDir
     Path dir;
 
+    /** For the claim rows, which do not depend on the platform's shape. */
     private Engine engine;
     private Account account;
 
     @BeforeEach
     void setUp() {
-        engine = Engine.start();
+        engine = Engine.start(Shape.PARTS_WITH_HINTS);
         account = engine.connect();
-        engine.platform.processingScript(ProcessingStatus.pending(Duration.ofSeconds(2)),
-                new ProcessingStatus(ProcessingStatus.State.IN_PROGRESS, Duration.ofSeconds(4), 60, null),
-                ProcessingStatus.succeeded());
     }
 
-    private DraftInput textOnly(String text) {
+    private static DraftInput textOnly(String text) {
         return new DraftInput(text, List.of(), null, null);
     }
 
-    @Test
-    @DisplayName("a post with two images and alt text: uploaded, described, published once, with progress")
-    void imagesWithAltText() {
-        var first = TestMedia.jpeg(dir, "a.jpg", 40, 30);
-        var second = TestMedia.png(dir, "b.png", 40, 30);
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("a post with two images and alt text is published once, its link and key recorded")
+    void imagesWithAltText(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
 
         Publication done = engine.publishNow(account, new DraftInput("Launch day", List.of(
-                new DraftInput.Attachment(first.path(), "A rocket"),
-                new DraftInput.Attachment(second.path(), null)), null, null));
+                new DraftInput.Attachment(TestMedia.jpeg(dir, "a.jpg", 40, 30).path(), "A rocket"),
+                new DraftInput.Attachment(TestMedia.png(dir, "b.png", 40, 30).path(), null)), null, null));
 
-        assertThat(done.state()).isEqualTo(PublicationState.PUBLISHED);
-        var post = engine.platform.posts().get(0);
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        FakePost post = engine.platform.posts().get(0);
         assertThat(post.id()).isEqualTo(done.remotePostId());
-        assertThat(post.mediaIds()).hasSize(2);
-        assertThat(engine.platform.altText(post.mediaIds().get(0))).contains("A rocket");
-        assertThat(engine.platform.altText(post.mediaIds().get(1))).isEmpty();
+        assertThat(post.media()).hasSize(2);
+        assertThat(post.altTexts()).containsExactly("A rocket", null);
+        assertThat(done.remote().url()).isEqualTo(post.url());
+        if (post.key() != null) {
+            assertThat(post.key()).isEqualTo(done.idempotencyKey());
+        }
         assertThat(engine.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ProgressEvent.Published.class,
                 p -> assertThat(p.url()).isEqualTo(post.url())));
+        assertThat(engine.core.publications().details(done).url()).contains(post.url());
     }
 
-    @Test
-    @DisplayName("a video post reports bytes, segments and processing progress, then the post")
-    void videoWithProgress() {
-        var video = TestMedia.mp4(dir, "v.mp4", 12_000_000, 1);
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("a reply names its parent (and its thread's root) on the platform")
+    void replyNamesItsParent(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        Publication first = engine.publishNow(account, textOnly("The first post"));
+        Publication second = engine.publishNow(account, new DraftInput("A reply", List.of(),
+                first.remote().replyRef(), null));
+        Publication third = engine.publishNow(account, new DraftInput("A reply to the reply", List.of(),
+                second.remote().replyRef(), null));
 
-        Publication done = engine.publishNow(account, new DraftInput("", List.of(
-                new DraftInput.Attachment(video.path(), null)), null, null));
-
-        assertThat(done.state()).isEqualTo(PublicationState.PUBLISHED);
-        List<ProgressEvent.BytesSent> bytes = engine.events.stream().filter(ProgressEvent.BytesSent.class::isInstance)
-                .map(ProgressEvent.BytesSent.class::cast).toList();
-        assertThat(bytes).extracting(ProgressEvent.BytesSent::sentBytes).isSorted().last()
-                .isEqualTo(12_000_000L);
-        assertThat(bytes.get(bytes.size() - 1).segmentsDone()).isEqualTo(3);
-        assertThat(engine.events).filteredOn(ProgressEvent.Processing.class::isInstance)
-                .extracting(e -> ((ProgressEvent.Processing) e).percent()).contains(60, 100);
-        assertThat(engine.events).filteredOn(ProgressEvent.StateChanged.class::isInstance)
-                .extracting(e -> ((ProgressEvent.StateChanged) e).state())
-                .containsSubsequence(PublicationState.UPLOADING, PublicationState.PROCESSING,
-                        PublicationState.PUBLISHING);
+        assertThat(third.state()).as(third.failure()).isEqualTo(PublicationState.PUBLISHED);
+        FakePost reply = engine.platform.post(second.remotePostId()).orElseThrow();
+        FakePost replyToReply = engine.platform.post(third.remotePostId()).orElseThrow();
+        assertThat(reply.inReplyTo()).isEqualTo(first.remotePostId());
+        assertThat(replyToReply.inReplyTo()).isEqualTo(second.remotePostId());
+        assertThat(replyToReply.root()).isEqualTo(first.remotePostId());
     }
 
-    @Test
-    @DisplayName("every problem of a draft is reported at once and nothing is uploaded")
-    void validationBeforeUpload() throws Exception {
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("every problem of a draft is reported at once, naming the platform's numbers, and nothing is sent")
+    void validationBeforeUpload(Shape shape) throws Exception {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        var rules = engine.core.platforms().rules(account.id());
+        int tooMany = rules.maxMedia(dev.outpost.domain.media.MediaKind.IMAGE) + 1;
         List<DraftInput.Attachment> media = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            media.add(new DraftInput.Attachment(TestMedia.jpeg(dir, i + ".jpg", 8, 8).path(), "x".repeat(1001)));
+        for (int i = 0; i < tooMany; i++) {
+            media.add(new DraftInput.Attachment(TestMedia.jpeg(dir, i + ".jpg", 8, 8).path(),
+                    "x".repeat(rules.maxAltTextLength() + 1)));
         }
         Path executable = dir.resolve("evil.jpg");
         Files.write(executable, new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0});
         media.add(new DraftInput.Attachment(executable, null));
         media.add(new DraftInput.Attachment(dir.resolve("missing.png"), null));
+        int before = engine.platform.calls().size();
+        String text = "y".repeat(rules.primaryTextLimit().max() + 1);
 
-        assertThatThrownBy(() -> engine.core.publications().submit(account.id(),
-                new DraftInput("y".repeat(281), media, null, engine.clock.instant().minusSeconds(60))))
+        assertThatThrownBy(() -> engine.core.publications().submit(account.id(), new DraftInput(text, media, null,
+                engine.clock.instant().minusSeconds(60), Map.of("no-such-option", "1"))))
                 .isInstanceOfSatisfying(OutpostException.class, e -> {
                     assertThat(e.kind()).isEqualTo(OutpostException.Kind.INVALID_INPUT);
                     assertThat(e.problems()).extracting(Problem::field).contains("text", "media", "media[0].alt",
-                            "media[5]", "media[6]", "scheduledAt");
-                    assertThat(e.problems()).filteredOn(p -> p.field().equals("media[5]"))
+                            "media[" + tooMany + "]", "media[" + (tooMany + 1) + "]", "scheduledAt",
+                            "options.no-such-option");
+                    assertThat(e.problems()).filteredOn(p -> p.field().equals("text")).first()
+                            .extracting(Problem::message).asString().contains(rules.platformName())
+                            .contains(String.valueOf(rules.primaryTextLimit().max()));
+                    assertThat(e.problems()).filteredOn(p -> p.field().equals("media[" + tooMany + "]"))
                             .singleElement().extracting(Problem::message).asString().contains("evil.jpg");
                 });
-        assertThat(engine.platform.calls()).extracting(FakeCall::operation).containsOnly(Operation.CURRENT_USER);
-        assertThat(engine.stores.publications().list(PublicationStore.Query.all())).isEmpty();
+        assertThat(engine.platform.calls().size()).isEqualTo(before);
+        assertThat(engine.core.publications().list(PublicationStore.Query.all())).isEmpty();
     }
 
     @Test
@@ -148,76 +169,256 @@ class PublishingReliabilityTest {
         assertThat(engine.reload(created.id()).state()).isEqualTo(PublicationState.PUBLISHED);
     }
 
-    @Test
-    @DisplayName("P1: a timeout after the post was sent: UNCONFIRMED, reconciled from recent posts, no second post")
-    void p1_timeoutAfterSend() {
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("P1: the post was made but its answer was lost: settled, one post, with the same idempotency key")
+    void p1_answerLostAfterThePost(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
         engine.platform.failNextAfterEffect(Operation.PUBLISH, Faults.timeout());
 
         Publication done = engine.publishNow(account, textOnly("Hello after a timeout"));
 
-        assertThat(done.state()).isEqualTo(PublicationState.PUBLISHED);
-        assertThat(engine.platform.posts()).hasSize(1);
-        assertThat(done.remotePostId()).isEqualTo(engine.platform.posts().get(0).id());
-        assertThat(engine.platform.calls(Operation.PUBLISH)).hasSize(1);
-        assertThat(engine.events).anyMatch(ProgressEvent.Unconfirmed.class::isInstance);
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(engine.platform.posts()).singleElement()
+                .satisfies(p -> assertThat(p.id()).isEqualTo(done.remotePostId()));
+        List<FakeCall> attempts = engine.platform.calls(Operation.PUBLISH);
+        if (engine.platform.capabilities().deduplicatesByKey()) {
+            // Sent again with the same key: the platform answered with the post it had made.
+            assertThat(attempts).hasSize(2);
+            assertThat(engine.platform.postsWithKey(done.idempotencyKey())).hasSize(1);
+        } else {
+            assertThat(attempts).hasSize(1);
+            assertThat(engine.events).anyMatch(ProgressEvent.Unconfirmed.class::isInstance);
+        }
     }
 
-    @Test
-    @DisplayName("P1: a 502 on the post: UNCONFIRMED until the grace period ends, then exactly one retry")
-    void p1_serverErrorThenOneRetry() {
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("P1: a 502 on the post that made nothing: exactly one post in the end, never two")
+    void p1_serverErrorThenOneRetry(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
         engine.platform.failNext(Operation.PUBLISH, Faults.serverErrorOnPost());
 
         Publication first = engine.publishNow(account, textOnly("Hello after a 502"));
 
-        assertThat(first.state()).isEqualTo(PublicationState.UNCONFIRMED);
-        assertThat(engine.platform.posts()).isEmpty();
-        engine.clock.advance(Duration.ofMinutes(3));
-        engine.runDueJobs();
-
+        if (engine.platform.capabilities().deduplicatesByKey()) {
+            assertThat(first.state()).as(first.failure()).isEqualTo(PublicationState.PUBLISHED);
+        } else {
+            // Not found at once: it may still appear; looked for again after the grace period, then sent once more.
+            assertThat(first.state()).isEqualTo(PublicationState.UNCONFIRMED);
+            assertThat(engine.platform.posts()).isEmpty();
+            engine.clock.advance(Duration.ofMinutes(3));
+            engine.runDueJobs();
+        }
         Publication done = engine.reload(first.id());
         assertThat(done.state()).isEqualTo(PublicationState.PUBLISHED);
-        assertThat(done.intent().attempt()).isEqualTo(2);
+        assertThat(done.intent().attempt()).isEqualTo(engine.platform.capabilities().deduplicatesByKey() ? 1 : 2);
         assertThat(engine.platform.posts()).hasSize(1);
         assertThat(engine.platform.calls(Operation.PUBLISH)).hasSize(2);
     }
 
     @Test
-    @DisplayName("P1: without read access the publication stays UNCONFIRMED with an explanation")
+    @DisplayName("P1: when the platform cannot say, the publication stays UNCONFIRMED with an explanation")
     void p1_noReadAccess() {
         engine.platform.failNext(Operation.PUBLISH, Faults.serverErrorOnPost());
         engine.platform.failNext(Operation.RECENT_POSTS, new PlatformException.Forbidden(
-                PlatformException.Forbidden.Reason.MISSING_SCOPE, "403 Forbidden: the token lacks tweet.read"));
+                PlatformException.Forbidden.Reason.MISSING_SCOPE, "403 Forbidden: the token cannot read posts"));
 
         Publication done = engine.publishNow(account, textOnly("Hello without read access"));
 
         assertThat(done.state()).isEqualTo(PublicationState.UNCONFIRMED);
-        assertThat(done.failure()).contains("cannot read the account's posts");
+        assertThat(done.failure()).contains("cannot check whether this post was published")
+                .contains("cannot read posts");
         assertThat(engine.platform.calls(Operation.PUBLISH)).hasSize(1);
     }
 
-    @Test
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
     @DisplayName("P2: connection refused before any byte was sent is retried")
-    void p2_refusedBeforeSending() {
+    void p2_refusedBeforeSending(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
         engine.platform.failNext(Operation.PUBLISH, Faults.connectionRefused());
 
         Publication done = engine.publishNow(account, textOnly("Hello after a refusal"));
 
-        assertThat(done.state()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
         assertThat(engine.platform.calls(Operation.PUBLISH)).hasSize(2);
         assertThat(engine.platform.posts()).hasSize(1);
     }
 
-    @Test
-    @DisplayName("P3: 403 duplicate content is treated as probably posted and reconciled")
-    void p3_duplicateContent() {
-        String token = engine.core.accessTokens().current(account.id());
-        var earlier = engine.platform.postPublisher().publish(token, new PostRequest("Same words", List.of(), null));
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesRefusingDuplicates")
+    @DisplayName("P3: a text refused as a duplicate of an older post fails at once, names that post, is never sent again")
+    void p3_duplicateOfAnotherPost(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        Publication earlier = engine.publishNow(account, textOnly("Same words"));
+        engine.clock.advance(Duration.ofMinutes(30));
 
-        Publication done = engine.publishNow(account, textOnly("Same words"));
+        PublicationRunner.Outcome outcome = engine.core.runner().runDetailed(engine.core.publications()
+                .createForImmediateRun(account.id(), textOnly("Same words")).id());
 
-        assertThat(done.state()).isEqualTo(PublicationState.PUBLISHED);
-        assertThat(done.remotePostId()).isEqualTo(earlier.id());
+        Publication done = outcome.publication();
+        assertThat(done.state()).isEqualTo(PublicationState.FAILED);
+        assertThat(outcome.failureKind()).isEqualTo(OutpostException.Kind.REFUSED);
+        assertThat(done.failure()).contains("duplicate").contains(earlier.remote().url().toString());
         assertThat(engine.platform.posts()).hasSize(1);
+        assertThat(engine.platform.calls(Operation.PUBLISH)).hasSize(2);
+        // Nothing is scheduled to send it again.
+        engine.clock.advance(Duration.ofMinutes(10));
+        assertThat(engine.runDueJobs()).isZero();
+        assertThat(engine.platform.calls(Operation.PUBLISH)).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesRefusingDuplicates")
+    @DisplayName("P3: a duplicate refusal after an earlier attempt of the same publication made the post: published")
+    void p3_duplicateOfItsOwnEarlierAttempt(Shape shape) {
+        // The platform shows a new post late: neither look before the grace period ends finds it.
+        java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
+        Engine engine = Engine.start(shape.create(new dev.outpost.ports.platform.fake.FakeClock()),
+                plugin -> new LateListing(plugin, looks));
+        Account account = engine.connect();
+        engine.platform.failNextAfterEffect(Operation.PUBLISH, Faults.timeout());
+        Publication first = engine.publishNow(account, textOnly("Said once"));
+        assertThat(first.state()).isEqualTo(PublicationState.UNCONFIRMED);
+
+        // After the grace period it is sent again; the platform refuses the text, and now the post is found.
+        engine.clock.advance(Duration.ofMinutes(3));
+        engine.runDueJobs();
+
+        Publication done = engine.reload(first.id());
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(engine.platform.count(Operation.PUBLISH)).isEqualTo(2);
+        assertThat(engine.platform.posts()).singleElement().satisfies(p -> assertThat(p.id())
+                .isEqualTo(done.remotePostId()));
+    }
+
+    /** A plugin whose platform lists a new post only from the third look on. */
+    private static final class LateListing implements dev.outpost.ports.platform.PlatformPlugin {
+        private final dev.outpost.ports.platform.PlatformPlugin real;
+        private final java.util.concurrent.atomic.AtomicInteger looks;
+
+        LateListing(dev.outpost.ports.platform.PlatformPlugin real, java.util.concurrent.atomic.AtomicInteger looks) {
+            this.real = real;
+            this.looks = looks;
+        }
+
+        @Override
+        public String id() {
+            return real.id();
+        }
+
+        @Override
+        public String displayName() {
+            return real.displayName();
+        }
+
+        @Override
+        public dev.outpost.ports.platform.Rulebook rulebook(dev.outpost.ports.platform.PlatformContext context) {
+            return real.rulebook(context);
+        }
+
+        @Override
+        public dev.outpost.ports.platform.Authorizer authorizer(dev.outpost.ports.platform.PlatformContext context) {
+            return real.authorizer(context);
+        }
+
+        @Override
+        public dev.outpost.ports.platform.MediaTransport mediaTransport(
+                dev.outpost.ports.platform.PlatformContext context) {
+            return real.mediaTransport(context);
+        }
+
+        @Override
+        public dev.outpost.ports.platform.PostPublisher postPublisher(
+                dev.outpost.ports.platform.PlatformContext context) {
+            dev.outpost.ports.platform.PostPublisher publisher = real.postPublisher(context);
+            return new dev.outpost.ports.platform.PostPublisher() {
+                @Override
+                public dev.outpost.domain.post.RemotePost publish(dev.outpost.ports.platform.AccountAccess access,
+                        PostRequest request) {
+                    return publisher.publish(access, request);
+                }
+
+                @Override
+                public dev.outpost.ports.platform.Settlement settle(dev.outpost.ports.platform.AccountAccess access,
+                        PostRequest request, java.time.Instant since) {
+                    dev.outpost.ports.platform.Settlement real = publisher.settle(access, request, since);
+                    return looks.getAndIncrement() < 2 ? new dev.outpost.ports.platform.Settlement.Absent(null)
+                            : real;
+                }
+
+                @Override
+                public boolean deduplicates() {
+                    return publisher.deduplicates();
+                }
+
+                @Override
+                public String newIdempotencyKey(java.time.Instant now, java.util.random.RandomGenerator random) {
+                    return publisher.newIdempotencyKey(now, random);
+                }
+            };
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("B3: media the platform collected before the post is uploaded again, then the post goes out once")
+    void mediaGoneBeforeThePost(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        engine.platform.failNext(Operation.PUBLISH, Faults.mediaExpired());
+
+        Publication done = engine.publishNow(account, new DraftInput("Again", List.of(
+                new DraftInput.Attachment(TestMedia.png(dir, "p.png", 9, 9).path(), "alt")), null, null));
+
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(engine.platform.count(Operation.UPLOAD)).isEqualTo(2);
+        assertThat(engine.platform.posts()).singleElement().satisfies(p -> assertThat(p.altTexts())
+                .containsExactly("alt"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("P5: a crash after the platform made the post but before the commit is settled; never posted twice")
+    void p5_crashBeforeCommit(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        Engine crashing = engine.withStores(new CrashOnPublished(engine.stores));
+        Publication created = crashing.core.publications().createForImmediateRun(account.id(),
+                textOnly("Crash before commit"));
+        assertThatThrownBy(() -> crashing.core.runner().run(created.id())).hasMessageContaining("simulated crash");
+        assertThat(engine.reload(created.id()).state()).isEqualTo(PublicationState.PUBLISHING);
+
+        Engine next = engine.restart();
+        engine.clock.advance(Duration.ofMinutes(3));
+        assertThat(next.core.publications().recoverInterrupted()).isEqualTo(1);
+        next.runDueJobs();
+
+        Publication done = engine.reload(created.id());
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(engine.platform.posts()).singleElement().satisfies(p -> assertThat(p.id())
+                .isEqualTo(done.remotePostId()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("a scheduled post waits for its time in the queue, then runs")
+    void scheduled(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        Publication created = engine.core.publications().submit(account.id(), new DraftInput("Later", List.of(),
+                null, engine.clock.instant().plus(Duration.ofHours(1))));
+
+        assertThat(engine.runDueJobs()).isZero();
+        engine.clock.advance(Duration.ofMinutes(61));
+        assertThat(engine.runDueJobs()).isEqualTo(1);
+
+        assertThat(engine.reload(created.id()).state()).isEqualTo(PublicationState.PUBLISHED);
     }
 
     @Test
@@ -339,72 +540,6 @@ class PublishingReliabilityTest {
         assertThat(engine.reload(created.id()).state()).isEqualTo(PublicationState.PUBLISHED);
     }
 
-    @Test
-    @DisplayName("P5: a crash after the platform returned the post id but before the commit is reconciled")
-    void p5_crashBeforeCommit() {
-        Engine crashing = engine.withStores(new CrashOnPublished(engine.stores));
-        Publication created = crashing.core.publications().createForImmediateRun(account.id(),
-                textOnly("Crash before commit"));
-        assertThatThrownBy(() -> crashing.core.runner().run(created.id())).hasMessageContaining("simulated crash");
-        assertThat(engine.reload(created.id()).state()).isEqualTo(PublicationState.PUBLISHING);
-
-        Engine next = engine.restart();
-        engine.clock.advance(Duration.ofMinutes(3));
-        assertThat(next.core.publications().recoverInterrupted()).isEqualTo(1);
-        next.runDueJobs();
-
-        Publication done = engine.reload(created.id());
-        assertThat(done.state()).isEqualTo(PublicationState.PUBLISHED);
-        assertThat(done.remotePostId()).isEqualTo(engine.platform.posts().get(0).id());
-        assertThat(engine.platform.posts()).hasSize(1);
-        assertThat(engine.platform.calls(Operation.PUBLISH)).hasSize(1);
-    }
-
-    @Test
-    @DisplayName("a scheduled post waits for its time in the queue, then runs")
-    void scheduled() {
-        Publication created = engine.core.publications().submit(account.id(), new DraftInput("Later", List.of(),
-                null, engine.clock.instant().plus(Duration.ofHours(1))));
-
-        assertThat(engine.runDueJobs()).isZero();
-        engine.clock.advance(Duration.ofMinutes(61));
-        assertThat(engine.runDueJobs()).isEqualTo(1);
-
-        assertThat(engine.reload(created.id()).state()).isEqualTo(PublicationState.PUBLISHED);
-    }
-
-    @Test
-    @DisplayName("a failed publication resumes its upload where it stopped and publishes once")
-    void failedThenResumed() {
-        var video = TestMedia.mp4(dir, "v.mp4", 12_000_000, 2);
-        engine.platform.failAppend(2, Faults.invalidRequest("killed"));
-        Publication failed = engine.publishNow(account, new DraftInput("Resumed", List.of(
-                new DraftInput.Attachment(video.path(), null)), null, null));
-        assertThat(failed.state()).isEqualTo(PublicationState.FAILED);
-        assertThat(failed.failure()).contains("v.mp4");
-
-        engine.core.publications().resume(failed.id());
-        engine.runDueJobs();
-
-        assertThat(engine.reload(failed.id()).state()).isEqualTo(PublicationState.PUBLISHED);
-        assertThat(engine.platform.calls(Operation.APPEND).stream().filter(FakeCall::tookEffect)
-                .map(FakeCall::segmentIndex)).containsExactlyInAnyOrder(0, 1, 2);
-        assertThat(engine.platform.posts()).hasSize(1);
-    }
-
-    @Test
-    @DisplayName("U8 end to end: a FINALIZE the platform refuses fails the publication and never posts")
-    void finalizeRefusedNeverPosts() {
-        var video = TestMedia.mp4(dir, "v.mp4", 6_000_000, 3);
-        engine.platform.failNext(Operation.FINALIZE, Faults.invalidRequest("total bytes differ"));
-
-        Publication done = engine.publishNow(account, new DraftInput("never", List.of(
-                new DraftInput.Attachment(video.path(), null)), null, null));
-
-        assertThat(done.state()).isEqualTo(PublicationState.FAILED);
-        assertThat(engine.platform.calls(Operation.PUBLISH)).isEmpty();
-    }
-
     /** Stores whose publication store dies (as the process would) when asked to record PUBLISHED. */
     private static final class CrashOnPublished implements Stores {
         private final Stores delegate;
@@ -486,6 +621,11 @@ class PublishingReliabilityTest {
         @Override
         public JobQueue jobs() {
             return delegate.jobs();
+        }
+
+        @Override
+        public SecretVault secrets() {
+            return delegate.secrets();
         }
 
         @Override

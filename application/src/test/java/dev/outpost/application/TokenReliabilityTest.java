@@ -7,9 +7,10 @@ import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
 import dev.outpost.domain.auth.TokenSet;
-import dev.outpost.domain.upload.ProcessingStatus;
-import dev.outpost.domain.upload.UploadId;
-import dev.outpost.domain.upload.UploadTarget;
+import dev.outpost.domain.post.Publication;
+import dev.outpost.domain.post.PublicationState;
+import dev.outpost.ports.platform.AccountAccess;
+import dev.outpost.ports.platform.Authorizer;
 import dev.outpost.ports.platform.TestMedia;
 import dev.outpost.ports.platform.fake.Faults;
 import dev.outpost.ports.platform.fake.Operation;
@@ -23,135 +24,187 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** RELIABILITY.md's token rows, A1 to A4. */
+/**
+ * RELIABILITY.md's token rows, A1 to A4, for every shape whose credentials can be renewed; B1 (an expiry answered by
+ * name, not by status) and M4 (credentials that never expire, revoked) for the shapes they belong to.
+ */
 class TokenReliabilityTest {
     @TempDir
     Path dir;
 
-    private Engine engine;
-    private Account account;
-
-    @BeforeEach
-    void setUp() {
-        engine = Engine.start();
-        account = engine.connect();
+    private DraftInput imagePost() {
+        return new DraftInput("with a token", List.of(new DraftInput.Attachment(
+                TestMedia.png(dir, "t.png", 12, 12).path(), null)), null, null);
     }
 
-    @Test
-    @DisplayName("A1: a 401 in the middle of an upload refreshes once and repeats the request once")
-    void a1_unauthorizedMidUpload() {
-        engine.platform.processingScript(ProcessingStatus.succeeded());
-        var video = TestMedia.mp4(dir, "clip.mp4", 10_000_000, 3);
-        engine.platform.failAppend(1, Faults.unauthorized());
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesThatRefresh")
+    @DisplayName("A1: credentials refused in the middle of an upload are renewed once and the request repeated once")
+    void a1_unauthorizedMidUpload(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        engine.platform.failNext(Operation.UPLOAD, Faults.unauthorized());
 
-        engine.core.uploader().upload(new UploadTarget(new UploadId("u"), account.id(), video),
-                MediaUploader.Reporting.none());
+        Publication done = engine.publishNow(account, imagePost());
 
-        assertThat(engine.platform.calls(Operation.REFRESH)).hasSize(1);
-        assertThat(engine.platform.calls(Operation.APPEND).stream().filter(c -> c.segmentIndex() == 1)).hasSize(2);
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(engine.platform.count(Operation.REFRESH)).isEqualTo(1);
+        assertThat(engine.platform.count(Operation.UPLOAD)).isEqualTo(2);
         assertThat(engine.stores.tokens().find(account.id()).orElseThrow().version()).isEqualTo(2);
     }
 
-    @Test
-    @DisplayName("A1: a second 401 after the refresh asks the user to reconnect instead of looping")
-    void a1_secondUnauthorizedStops() {
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesThatRefresh")
+    @DisplayName("A1/B1: expired credentials, however the platform says so, are renewed and the post goes out")
+    void a1_expiredCredentialsRenewed(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        engine.platform.expireAccessTokens();
+
+        Publication done = engine.publishNow(account, imagePost());
+
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(engine.platform.count(Operation.REFRESH)).isEqualTo(1);
+        assertThat(engine.platform.posts()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesThatRefresh")
+    @DisplayName("A1: a second refusal after the renewal asks the user to reconnect instead of looping")
+    void a1_secondUnauthorizedStops(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
         engine.platform.failNext(Operation.PUBLISH, 2, Faults.unauthorized());
 
-        assertThatThrownBy(() -> engine.core.accessTokens().call(account.id(), token ->
-                engine.platform.postPublisher().publish(token, new dev.outpost.ports.platform.PostRequest("hi",
-                        List.of(), null))))
-                .isInstanceOfSatisfying(OutpostException.class, e ->
-                        assertThat(e.kind()).isEqualTo(OutpostException.Kind.RECONNECT_NEEDED));
-        assertThat(engine.platform.calls(Operation.REFRESH)).hasSize(1);
-        assertThat(engine.platform.calls(Operation.PUBLISH)).hasSize(2);
+        PublicationRunner.Outcome outcome = engine.core.runner().runDetailed(engine.core.publications()
+                .createForImmediateRun(account.id(), new DraftInput("hi", List.of(), null, null)).id());
+
+        assertThat(outcome.failureKind()).isEqualTo(OutpostException.Kind.RECONNECT_NEEDED);
+        assertThat(engine.platform.count(Operation.REFRESH)).isEqualTo(1);
+        assertThat(engine.platform.count(Operation.PUBLISH)).isEqualTo(2);
+        assertThat(engine.core.accounts().get(account.id()).status()).isEqualTo(AccountStatus.NEEDS_RECONNECT);
     }
 
-    @Test
-    @DisplayName("A2: eight threads needing a refresh at once make one call to the token endpoint")
-    void a2_concurrentRefreshIsSingleFlight() throws Exception {
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesThatRefresh")
+    @DisplayName("A2: eight threads needing a renewal at once make one call to the platform")
+    void a2_concurrentRefreshIsSingleFlight(Shape shape) throws Exception {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        engine.platform.expireAccessTokens();
         engine.clock.advance(Duration.ofHours(3));
         String before = engine.stores.tokens().find(account.id()).orElseThrow().accessToken();
+        AccessTokens tokens = engine.accessTokens();
 
-        List<String> tokens = inParallel(8, () -> engine.core.accessTokens().current(account.id()));
+        List<String> used = inParallel(8, () -> tokens.current(account).accessToken());
 
-        assertThat(engine.platform.calls(Operation.REFRESH)).hasSize(1);
-        assertThat(tokens).doesNotContain(before).containsOnly(tokens.get(0));
+        assertThat(engine.platform.count(Operation.REFRESH)).isEqualTo(1);
+        assertThat(used).doesNotContain(before).containsOnly(used.get(0));
     }
 
-    @Test
-    @DisplayName("A2: two instances on one store refresh once and both use the winner's token")
-    void a2_twoInstancesRefreshOnce() throws Exception {
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesThatRefresh")
+    @DisplayName("A2: two instances on one store renew once and both use the winner's credentials")
+    void a2_twoInstancesRefreshOnce(Shape shape) throws Exception {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
         Engine other = engine.restart();
         engine.clock.advance(Duration.ofHours(3));
+        AccessTokens mine = engine.accessTokens();
+        AccessTokens theirs = other.accessTokens();
 
-        List<String> tokens = inParallel(8, () -> (Thread.currentThread().getId() % 2 == 0 ? engine : other)
-                .core.accessTokens().current(account.id()));
+        List<String> used = inParallel(8, () -> (Thread.currentThread().getId() % 2 == 0 ? mine : theirs)
+                .current(account).accessToken());
 
-        assertThat(engine.platform.calls(Operation.REFRESH)).hasSize(1);
-        assertThat(tokens).containsOnly(engine.stores.tokens().find(account.id()).orElseThrow().accessToken());
+        assertThat(engine.platform.count(Operation.REFRESH)).isEqualTo(1);
+        assertThat(used).containsOnly(engine.stores.tokens().find(account.id()).orElseThrow().accessToken());
     }
 
-    @Test
-    @DisplayName("A3: a lost token chain marks the account 'reconnect needed' and nothing loops")
-    void a3_lostChain() {
-        engine.platform.revokeRefreshTokens();
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesThatRefresh")
+    @DisplayName("A3: a lost chain marks the account 'reconnect needed', keeps its credentials, and nothing loops")
+    void a3_lostChain(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        engine.platform.revokeTokens();
         engine.clock.advance(Duration.ofHours(3));
+        AccessTokens tokens = engine.accessTokens();
 
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> engine.core.accessTokens().current(account.id()))
+            assertThatThrownBy(() -> tokens.call(account, access -> engine.platform.whoIs(access)))
                     .isInstanceOfSatisfying(OutpostException.class, e ->
                             assertThat(e.kind()).isEqualTo(OutpostException.Kind.RECONNECT_NEEDED));
         }
-        assertThat(engine.stores.accounts().find(account.id()).orElseThrow().status())
-                .isEqualTo(AccountStatus.NEEDS_RECONNECT);
-        assertThat(engine.platform.calls(Operation.REFRESH)).hasSize(1);
+        assertThat(engine.core.accounts().get(account.id()).status()).isEqualTo(AccountStatus.NEEDS_RECONNECT);
+        assertThat(engine.platform.count(Operation.REFRESH)).isLessThanOrEqualTo(1);
         assertThat(engine.stores.tokens().find(account.id())).isPresent();
     }
 
-    @Test
-    @DisplayName("A3: the new pair is stored before it is used")
-    void a3_storedBeforeUse() {
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesThatRefresh")
+    @DisplayName("A3: the new credentials are stored before they are used")
+    void a3_storedBeforeUse(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        engine.platform.expireAccessTokens();
         engine.clock.advance(Duration.ofHours(3));
+        AccessTokens tokens = engine.accessTokens();
 
-        String token = engine.core.accessTokens().current(account.id());
+        String used = tokens.call(account, access -> {
+            engine.platform.whoIs(access);
+            return access.accessToken();
+        });
 
-        assertThat(engine.stores.tokens().find(account.id()).orElseThrow().accessToken()).isEqualTo(token);
+        assertThat(engine.stores.tokens().find(account.id()).orElseThrow().accessToken()).isEqualTo(used);
     }
 
-    @Test
-    @DisplayName("A4: invalid_grant after another worker rotated: re-read, use the winner's token, keep its row")
-    void a4_anotherWorkerRotated() {
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesWhoseRefreshTokenDies")
+    @DisplayName("A4: a renewal refused after another worker rotated: re-read, use the winner's credentials, keep its row")
+    void a4_anotherWorkerRotated(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
         engine.clock.advance(Duration.ofHours(3));
-        TokenStore racing = new RacingTokenStore(engine.stores.tokens(), engine.platform.authorizer());
+        Authorizer authorizer = engine.platform.plugin().authorizer(engine.platform.context());
+        TokenStore racing = new RacingTokenStore(engine.stores.tokens(), authorizer, account);
         AccessTokens tokens = new AccessTokens(racing, engine.stores.accounts(), engine.platforms, engine.clock);
 
-        String used = tokens.current(account.id());
+        TokenSet used = tokens.current(account);
 
         TokenSet stored = engine.stores.tokens().find(account.id()).orElseThrow();
-        assertThat(used).isEqualTo(stored.accessToken());
-        assertThat(engine.stores.accounts().find(account.id()).orElseThrow().status())
-                .isEqualTo(AccountStatus.CONNECTED);
+        assertThat(used.accessToken()).isEqualTo(stored.accessToken());
+        assertThat(engine.core.accounts().get(account.id()).status()).isEqualTo(AccountStatus.CONNECTED);
     }
 
-    @Test
-    @DisplayName("A4: the winner's fresh token found under the hold is used without calling the platform")
-    void a4_freshTokenUnderHold() {
-        engine.clock.advance(Duration.ofHours(3));
-        TokenSet stale = engine.stores.tokens().find(account.id()).orElseThrow();
-        // Another instance refreshed between our read and our hold.
-        TokenSet winner = engine.stores.tokens().refreshExclusively(account.id(),
-                current -> engine.platform.authorizer().refresh(current));
-        int refreshes = engine.platform.calls(Operation.REFRESH).size();
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("M4: credentials revoked by the user: 'reconnect needed' at the first refusal, nothing loops")
+    void m4_revokedCredentials(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        engine.platform.revokeTokens();
 
-        String used = engine.core.accessTokens().refreshRejected(account.id(), stale.accessToken());
+        PublicationRunner.Outcome outcome = engine.core.runner().runDetailed(engine.core.publications()
+                .createForImmediateRun(account.id(), new DraftInput("revoked", List.of(), null, null)).id());
 
-        assertThat(used).isEqualTo(winner.accessToken());
-        assertThat(engine.platform.calls(Operation.REFRESH)).hasSize(refreshes);
+        assertThat(outcome.publication().state()).isEqualTo(PublicationState.FAILED);
+        assertThat(outcome.failureKind()).isEqualTo(OutpostException.Kind.RECONNECT_NEEDED);
+        assertThat(engine.core.accounts().get(account.id()).status()).isEqualTo(AccountStatus.NEEDS_RECONNECT);
+        assertThat(engine.platform.posts()).isEmpty();
+        assertThat(engine.platform.count(Operation.PUBLISH)).isLessThanOrEqualTo(2);
+        assertThat(engine.platform.count(Operation.REFRESH)).isLessThanOrEqualTo(1);
+        // A later post is refused before the platform is asked again.
+        int calls = engine.platform.calls().size();
+        assertThatThrownBy(() -> engine.core.publications().createForImmediateRun(account.id(),
+                new DraftInput("again", List.of(), null, null)))
+                .isInstanceOfSatisfying(OutpostException.class, e ->
+                        assertThat(e.kind()).isEqualTo(OutpostException.Kind.RECONNECT_NEEDED));
+        assertThat(engine.platform.calls()).hasSize(calls);
     }
 
     private static <T> List<T> inParallel(int threads, Callable<T> task) throws Exception {
@@ -178,44 +231,46 @@ class TokenReliabilityTest {
 
     /**
      * A store whose exclusive refresh loses a race it should not be able to lose (a lock that timed out): another
-     * worker rotates and stores first, then our refresh is refused by the platform.
+     * worker renews and stores first, then our renewal is refused by the platform.
      */
     private static final class RacingTokenStore implements TokenStore {
         private final TokenStore delegate;
-        private final dev.outpost.ports.platform.Authorizer authorizer;
+        private final Authorizer authorizer;
+        private final Account account;
 
-        RacingTokenStore(TokenStore delegate, dev.outpost.ports.platform.Authorizer authorizer) {
+        RacingTokenStore(TokenStore delegate, Authorizer authorizer, Account account) {
             this.delegate = delegate;
             this.authorizer = authorizer;
+            this.account = account;
         }
 
         @Override
-        public Optional<TokenSet> find(AccountId account) {
-            return delegate.find(account);
+        public Optional<TokenSet> find(AccountId id) {
+            return delegate.find(id);
         }
 
         @Override
-        public TokenSet put(AccountId account, TokenSet tokens) {
-            return delegate.put(account, tokens);
+        public TokenSet put(AccountId id, TokenSet tokens) {
+            return delegate.put(id, tokens);
         }
 
         @Override
-        public Optional<TokenSet> compareAndSwap(AccountId account, long expectedVersion, TokenSet next) {
-            return delegate.compareAndSwap(account, expectedVersion, next);
+        public Optional<TokenSet> compareAndSwap(AccountId id, long expectedVersion, TokenSet next) {
+            return delegate.compareAndSwap(id, expectedVersion, next);
         }
 
         @Override
-        public TokenSet refreshExclusively(AccountId account, Refresh refresh) {
-            TokenSet ours = delegate.find(account).orElseThrow();
-            TokenSet winner = authorizer.refresh(ours);
-            delegate.compareAndSwap(account, ours.version(), winner);
+        public TokenSet refreshExclusively(AccountId id, Refresh refresh) {
+            TokenSet ours = delegate.find(id).orElseThrow();
+            TokenSet winner = authorizer.refresh(new AccountAccess(account, ours));
+            delegate.compareAndSwap(id, ours.version(), winner);
             // Our own attempt now uses the rotated-away refresh token.
             return refresh.apply(ours);
         }
 
         @Override
-        public void delete(AccountId account) {
-            delegate.delete(account);
+        public void delete(AccountId id) {
+            delegate.delete(id);
         }
     }
 }

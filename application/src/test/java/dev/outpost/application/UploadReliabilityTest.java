@@ -1,321 +1,290 @@
 package dev.outpost.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outpost.application.progress.ProgressEvent;
 import dev.outpost.domain.account.Account;
 import dev.outpost.domain.media.MediaFile;
-import dev.outpost.domain.upload.ProcessingStatus;
-import dev.outpost.domain.upload.UploadId;
-import dev.outpost.domain.upload.UploadSession;
-import dev.outpost.domain.upload.UploadTarget;
+import dev.outpost.domain.post.Publication;
+import dev.outpost.domain.post.PublicationState;
+import dev.outpost.domain.upload.UploadCheckpoint;
 import dev.outpost.ports.platform.TestMedia;
-import dev.outpost.ports.platform.fake.FakeCall;
 import dev.outpost.ports.platform.fake.Faults;
 import dev.outpost.ports.platform.fake.Operation;
+import dev.outpost.ports.platform.fake.ProcessingStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** RELIABILITY.md's upload rows, U1 to U11 (U9 is ChunkPlan's property test in domain), against the fakes. */
+/**
+ * The upload rows of RELIABILITY.md that every platform shares, run against each shape of platform: the core's
+ * retries, rate-limit waits, refusals, processing waits, deadline and resume from the plugin's checkpoint. (The rows
+ * that belong to one protocol, such as parts re-sent by index or a 413 that splits a part, are the X plugin's tests.)
+ */
 class UploadReliabilityTest {
-    /** Four segments of the default 4.5 MiB chunk: three full, one of 1.5 MiB. */
-    private static final long VIDEO_BYTES = 15_728_640L;
-
     @TempDir
     Path dir;
 
-    private Engine engine;
-    private Account account;
-    private MediaFile video;
-
-    @BeforeEach
-    void setUp() {
-        engine = Engine.start();
-        account = engine.connect();
-        video = TestMedia.mp4(dir, "clip.mp4", VIDEO_BYTES, 7);
-        // Processing that succeeds at the first poll keeps these tests about uploading.
-        engine.platform.processingScript(ProcessingStatus.pending(Duration.ofSeconds(1)), ProcessingStatus.succeeded());
+    private DraftInput imagePost(String text, String alt) {
+        MediaFile image = TestMedia.png(dir, "photo.png", 64, 48);
+        return new DraftInput(text, List.of(new DraftInput.Attachment(image.path(), alt)), null, null);
     }
 
-    private UploadSession.Succeeded upload(Engine run, MediaFile file) {
-        return run.core.uploader().upload(new UploadTarget(new UploadId("up-1"), account.id(), file),
-                MediaUploader.Reporting.none());
+    private Path video(long size) {
+        return TestMedia.mp4(dir, "clip.mp4", size, 7).path();
     }
 
-    private Map<Integer, Long> appendsBySegment(Function<FakeCall, Boolean> filter) {
-        return engine.platform.calls(Operation.APPEND).stream().filter(filter::apply)
-                .collect(Collectors.groupingBy(FakeCall::segmentIndex, Collectors.counting()));
+    /** {@code polls} answers "in progress, ask again in 10 s", then done: longer than a 20 s deadline however polled. */
+    private static ProcessingStep[] slowProcessing(int polls) {
+        ProcessingStep[] steps = new ProcessingStep[polls + 1];
+        java.util.Arrays.fill(steps, ProcessingStep.inProgress(Duration.ofSeconds(10), 20));
+        steps[polls] = ProcessingStep.succeeded();
+        return steps;
     }
 
-    private List<FakeCall> appendsSince(int before) {
-        List<FakeCall> appends = engine.platform.calls(Operation.APPEND);
-        return appends.subList(before, appends.size());
+    private static DraftInput videoPost(Path video) {
+        return new DraftInput("a clip", List.of(new DraftInput.Attachment(video, "a short clip")), null, null);
     }
 
-    private void assertWholeFileArrived(UploadSession.Succeeded done) throws IOException {
-        assertThat(engine.platform.mediaTransport().assembledSha256(done.media().mediaId()))
-                .contains(video.fingerprint().sha256());
-    }
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("U1/U3: a failed upload request is retried with backoff, and the post goes out once")
+    void transientFailuresRetried(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        engine.platform.failNext(Operation.UPLOAD, 2, Faults.transientFailure());
 
-    @Test
-    @DisplayName("U1: a reset mid-APPEND resends that segment from the file; acknowledged ones never again")
-    void u1_resetMidAppend() throws IOException {
-        engine.platform.failAppend(2, Faults.resetWhileSending());
+        Publication done = engine.publishNow(account, imagePost("retried", "a photo"));
 
-        UploadSession.Succeeded done = upload(engine, video);
-
-        assertWholeFileArrived(done);
-        assertThat(appendsBySegment(c -> true)).containsExactlyInAnyOrderEntriesOf(Map.of(0, 1L, 1, 1L, 2, 2L, 3, 1L));
-        // One backoff (at most the 1 s ceiling of a first retry), then the one processing poll's wait.
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(engine.platform.count(Operation.UPLOAD)).isEqualTo(3);
+        assertThat(engine.platform.posts()).hasSize(1);
+        // Full jitter: the first wait is at most 1 s, the second at most 2 s.
         assertThat(engine.sleeps).hasSize(2);
         assertThat(engine.sleeps.get(0)).isLessThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(engine.sleeps.get(1)).isLessThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(engine.events).filteredOn(ProgressEvent.Retrying.class::isInstance).hasSize(2);
     }
 
-    @Test
-    @DisplayName("U2: the server kept the segment but the answer was lost: sent again, journal moved only on 2xx")
-    void u2_answerLost() throws IOException {
-        engine.platform.failAppendAfterEffect(1, Faults.timeout());
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("U2: the platform kept the upload but its answer was lost: sent again, one post with one image")
+    void lostAnswerRetried(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        engine.platform.failNextAfterEffect(Operation.UPLOAD, Faults.lostMediaAnswer());
 
-        UploadSession.Succeeded done = upload(engine, video);
+        Publication done = engine.publishNow(account, imagePost("kept", null));
 
-        assertWholeFileArrived(done);
-        assertThat(appendsBySegment(FakeCall::tookEffect)).containsEntry(1, 2L).containsEntry(0, 1L);
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(engine.platform.count(Operation.UPLOAD)).isEqualTo(2);
+        assertThat(engine.platform.posts()).singleElement().satisfies(p -> assertThat(p.media()).hasSize(1));
     }
 
-    @Test
-    @DisplayName("U3: 5xx on INIT, APPEND and FINALIZE are retried with backoff")
-    void u3_serverErrorsRetried() throws IOException {
-        engine.platform.failNext(Operation.INITIALIZE, Faults.transientFailure());
-        engine.platform.failAppend(0, Faults.transientFailure());
-        engine.platform.failNext(Operation.FINALIZE, Faults.transientFailure());
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("U3: retries are bounded: five failures of one request end the upload with the last error")
+    void retriesBounded(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        engine.platform.failNext(Operation.UPLOAD, 5, Faults.transientFailure());
 
-        UploadSession.Succeeded done = upload(engine, video);
+        Publication done = engine.publishNow(account, imagePost("never", null));
 
-        assertWholeFileArrived(done);
-        assertThat(engine.platform.calls(Operation.INITIALIZE)).hasSize(2);
-        assertThat(engine.platform.calls(Operation.FINALIZE)).hasSize(2);
-        assertThat(engine.sleeps.stream().filter(d -> d.compareTo(Duration.ofSeconds(1)) <= 0)).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(done.state()).isEqualTo(PublicationState.FAILED);
+        assertThat(done.failure()).contains("photo.png").contains("failed 5 times").contains("503");
+        assertThat(engine.platform.count(Operation.UPLOAD)).isEqualTo(5);
+        assertThat(engine.platform.posts()).isEmpty();
     }
 
-    @Test
-    @DisplayName("U3: the media id is journaled before the first APPEND")
-    void u3_mediaIdJournaledBeforeAppend() {
-        engine.platform.failAppend(0, Faults.invalidRequest("refused"));
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("U4: a rate limit that ends in time is waited out until its reset")
+    void rateLimitWaitedOut(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        engine.platform.failNext(Operation.UPLOAD, Faults.rateLimited(engine.clock.instant().plusSeconds(40)));
 
-        assertThatThrownBy(() -> upload(engine, video)).isInstanceOf(OutpostException.class);
+        Publication done = engine.publishNow(account, imagePost("patient", null));
 
-        UploadSession journaled = engine.stores.uploads().find(new UploadId("up-1")).orElseThrow();
-        assertThat(journaled).isInstanceOf(UploadSession.Appending.class);
-        assertThat(journaled.media().mediaId()).isEqualTo(engine.platform.calls(Operation.APPEND).get(0).mediaId());
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(engine.sleeps).containsExactly(Duration.ofSeconds(41));
     }
 
-    @Test
-    @DisplayName("U3: retries are bounded: five attempts of one segment, then a clear error")
-    void u3_retriesBounded() {
-        engine.platform.failNext(Operation.APPEND, 5, Faults.transientFailure());
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("U4: a rate limit beyond the patience stops with \"rate-limited until T\"")
+    void rateLimitTooLong(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        var reset = engine.clock.instant().plus(Duration.ofHours(2));
+        engine.platform.failNext(Operation.UPLOAD, Faults.rateLimited(reset));
 
-        assertThatThrownBy(() -> upload(engine, video)).isInstanceOf(OutpostException.class)
-                .hasMessageContaining("clip.mp4").hasMessageContaining("5 times");
-        assertThat(engine.platform.calls(Operation.APPEND)).hasSize(5);
-    }
+        Publication done = engine.publishNow(account, imagePost("impatient", null));
 
-    @Test
-    @DisplayName("U4: a 429 is waited out when it resets within the deadline")
-    void u4_rateLimitWaitedOut() throws IOException {
-        Instant reset = engine.clock.instant().plusSeconds(90);
-        engine.platform.failAppend(1, Faults.rateLimited(reset));
-
-        UploadSession.Succeeded done = upload(engine, video);
-
-        assertWholeFileArrived(done);
-        assertThat(engine.sleeps).contains(Duration.ofSeconds(91));
-    }
-
-    @Test
-    @DisplayName("U4: a 429 that resets too late stops with 'rate-limited until T'")
-    void u4_rateLimitTooLong() {
-        Instant reset = engine.clock.instant().plus(Duration.ofHours(3));
-        engine.platform.failNext(Operation.INITIALIZE, Faults.rateLimited(reset));
-
-        assertThatThrownBy(() -> upload(engine, video)).isInstanceOf(OutpostException.class)
-                .hasMessageContaining("rate-limited until " + reset);
+        assertThat(done.state()).isEqualTo(PublicationState.FAILED);
+        assertThat(done.failure()).contains("rate-limited until " + reset);
         assertThat(engine.sleeps).isEmpty();
     }
 
-    @Test
-    @DisplayName("U5: another 4xx is not retried and names the file and the reason")
-    void u5_clientErrorNotRetried() {
-        engine.platform.failNext(Operation.INITIALIZE, Faults.invalidRequest("media_type is not supported"));
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("U5: a refusal is not retried and names the file, the platform and its reason")
+    void refusalNotRetried(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        engine.platform.failNext(Operation.UPLOAD, Faults.invalidRequest("the file is broken"));
 
-        assertThatThrownBy(() -> upload(engine, video)).isInstanceOf(OutpostException.class)
-                .hasMessageContaining("clip.mp4").hasMessageContaining("media_type is not supported");
-        assertThat(engine.platform.calls(Operation.INITIALIZE)).hasSize(1);
+        PublicationRunner.Outcome outcome = engine.core.runner().runDetailed(engine.core.publications()
+                .createForImmediateRun(account.id(), imagePost("refused", null)).id());
+
+        assertThat(outcome.publication().state()).isEqualTo(PublicationState.FAILED);
+        assertThat(outcome.failureKind()).isEqualTo(OutpostException.Kind.REFUSED);
+        assertThat(outcome.publication().failure()).contains("photo.png")
+                .contains(engine.platform.plugin().displayName()).contains("the file is broken");
+        assertThat(engine.platform.count(Operation.UPLOAD)).isEqualTo(1);
         assertThat(engine.sleeps).isEmpty();
     }
 
-    @Test
-    @DisplayName("U6: a run that died between segments is resumed by the next from the journal")
-    void u6_resumeAfterCrash() throws IOException {
-        // The first run dies after two segments were acknowledged (a refusal stands in for the kill).
-        engine.platform.failAppend(2, Faults.invalidRequest("process killed"));
-        assertThatThrownBy(() -> upload(engine, video)).isInstanceOf(OutpostException.class);
-        String mediaId = engine.stores.uploads().find(new UploadId("up-1")).orElseThrow().media().mediaId();
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("four images go up at once, each with its alt text, in the user's order")
+    void imagesInParallelKeepTheirOrderAndAltText(Shape shape) {
+        Engine engine = Engine.start(shape).withUploads(Engine.uploadSettings());
+        Account account = engine.connect();
+        List<DraftInput.Attachment> images = List.of(
+                new DraftInput.Attachment(TestMedia.png(dir, "a.png", 10, 10).path(), "first"),
+                new DraftInput.Attachment(TestMedia.jpeg(dir, "b.jpg", 11, 10).path(), "second"),
+                new DraftInput.Attachment(TestMedia.png(dir, "c.png", 12, 10).path(), null),
+                new DraftInput.Attachment(TestMedia.jpeg(dir, "d.jpg", 13, 10).path(), "fourth"));
 
-        UploadSession.Succeeded done = upload(engine.restart(), video);
+        Publication done = engine.publishNow(account, new DraftInput("four", images, null, null));
 
-        assertThat(done.media().mediaId()).isEqualTo(mediaId);
-        assertThat(engine.platform.calls(Operation.INITIALIZE)).hasSize(1);
-        assertThat(appendsBySegment(FakeCall::tookEffect)).containsExactlyInAnyOrderEntriesOf(
-                Map.of(0, 1L, 1, 1L, 2, 1L, 3, 1L));
-        assertWholeFileArrived(done);
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        var post = engine.platform.posts().get(0);
+        assertThat(post.media()).hasSize(4);
+        assertThat(post.altTexts()).containsExactly("first", "second", null, "fourth");
     }
 
-    @Test
-    @DisplayName("U6: if the journaled media id expired, the next run starts with a new INIT")
-    void u6_expiredMediaIdStartsOver() throws IOException {
-        engine.platform.failAppend(1, Faults.invalidRequest("process killed"));
-        assertThatThrownBy(() -> upload(engine, video)).isInstanceOf(OutpostException.class);
-        engine.clock.advance(Duration.ofHours(25));
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesProcessingVideo")
+    @DisplayName("U10: processing is waited for as the platform asks, never sooner than a second")
+    void processingWaits(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        Scenarios.processing(engine.platform, ProcessingStep.pending(Duration.ofSeconds(5)),
+                ProcessingStep.inProgress(Duration.ofSeconds(3), 50), ProcessingStep.succeeded());
 
-        UploadSession.Succeeded done = upload(engine.restart(), video);
+        Publication done = engine.publishNow(account, videoPost(video(300_000)));
 
-        assertThat(engine.platform.calls(Operation.INITIALIZE)).hasSize(2);
-        assertWholeFileArrived(done);
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(engine.platform.count(Operation.STATUS)).isGreaterThanOrEqualTo(1);
+        assertThat(engine.platform.shortestInterval(Operation.STATUS)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        if (engine.platform.capabilities().processingHint()) {
+            // The platform's hints, exactly: never early.
+            assertThat(engine.sleeps).containsSubsequence(Duration.ofSeconds(5), Duration.ofSeconds(3));
+        } else {
+            assertThat(engine.sleeps).allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+        }
+        assertThat(engine.events).filteredOn(ProgressEvent.Processing.class::isInstance).isNotEmpty();
     }
 
-    @Test
-    @DisplayName("U7: a file changed before resume is detected and sent again from byte 0")
-    void u7_changedFileRestarts() throws IOException {
-        engine.platform.failAppend(2, Faults.invalidRequest("process killed"));
-        assertThatThrownBy(() -> upload(engine, video)).isInstanceOf(OutpostException.class);
-        Files.write(video.path(), new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
-        MediaFile changed = engine.inspect(video.path());
-        int appendsBefore = engine.platform.calls(Operation.APPEND).size();
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesProcessingVideo")
+    @DisplayName("U10: processing that fails ends the publication with the platform's message, nothing posted")
+    void processingFailed(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        Scenarios.processing(engine.platform, ProcessingStep.inProgress(Duration.ofSeconds(1), 10),
+                ProcessingStep.failed("the codec is not supported"));
 
-        UploadSession.Succeeded done = upload(engine.restart(), changed);
+        Publication done = engine.publishNow(account, videoPost(video(200_000)));
 
-        assertThat(engine.platform.calls(Operation.INITIALIZE)).hasSize(2);
-        assertThat(appendsSince(appendsBefore)).extracting(FakeCall::segmentIndex).containsExactly(0, 1, 2, 3);
-        assertThat(engine.platform.mediaTransport().assembledSha256(done.media().mediaId()))
-                .contains(changed.fingerprint().sha256());
+        assertThat(done.state()).isEqualTo(PublicationState.FAILED);
+        assertThat(done.failure()).contains("clip.mp4").contains("the codec is not supported");
+        assertThat(engine.platform.posts()).isEmpty();
     }
 
-    @Test
-    @DisplayName("U7: a file sent without a content hash (outpost upload) is never resumed, whatever its journal says")
-    void u7_unhashedFileNeverResumes() throws IOException {
-        MediaFile once = new MediaInspector().identify(video.path(), "FILE");
-        assertThat(once.fingerprint().hashed()).isFalse();
-        engine.platform.failAppend(2, Faults.invalidRequest("process killed"));
-        assertThatThrownBy(() -> upload(engine, once)).isInstanceOf(OutpostException.class);
-        assertThat(engine.stores.uploads().find(new UploadId("up-1"))).isPresent();
-        int appendsBefore = engine.platform.calls(Operation.APPEND).size();
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesProcessingVideo")
+    @DisplayName("U6/U10: a run that stops while the platform processes resumes polling the same media; no byte is sent again")
+    void deadlineThenResumePollingTheSameMedia(Shape shape) throws IOException {
+        Engine engine = Engine.start(shape)
+                .withUploads(Engine.uploadSettings().withProcessingDeadline(Duration.ofSeconds(20)));
+        Account account = engine.connect();
+        Scenarios.processing(engine.platform, slowProcessing(30));
+        Path clip = video(400_000);
 
-        UploadSession.Succeeded done = upload(engine.restart(), once);
+        Publication first = engine.publishNow(account, videoPost(clip));
 
-        assertThat(engine.platform.calls(Operation.INITIALIZE)).hasSize(2);
-        assertThat(appendsSince(appendsBefore)).extracting(FakeCall::segmentIndex).containsExactly(0, 1, 2, 3);
-        assertWholeFileArrived(done);
+        assertThat(first.state()).isEqualTo(PublicationState.FAILED);
+        assertThat(first.failure()).contains("clip.mp4").contains("did not finish processing");
+        long sent = engine.platform.mediaBytesReceived();
+        assertThat(sent).isEqualTo(Files.size(clip));
+        UploadCheckpoint checkpoint = engine.stores.uploads()
+                .find(PublicationRunner.uploadId(first.id(), 0)).orElseThrow();
+        assertThat(checkpoint.phase()).isEqualTo(UploadCheckpoint.Phase.PROCESSING);
+
+        Engine later = engine.restart(Engine.uploadSettings());
+        later.core.publications().resume(first.id());
+        later.runDueJobs();
+
+        Publication done = later.reload(first.id());
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(engine.platform.mediaBytesReceived()).as("no byte sent twice").isEqualTo(sent);
+        assertThat(engine.platform.mediaIds()).hasSize(1);
+        assertThat(engine.platform.posts()).singleElement()
+                .satisfies(p -> assertThat(p.media()).containsExactlyElementsOf(engine.platform.mediaIds()));
     }
 
-    @Test
-    @DisplayName("U8: when the platform does not assemble the announced bytes, stop with a data-loss error")
-    void u8_totalBytesDisagree() {
-        engine.platform.failNext(Operation.FINALIZE, Faults.invalidRequest("segments total 15728639 bytes,"
-                + " total_bytes was 15728640"));
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapesProcessingVideo")
+    @DisplayName("U7: a file changed before the resume is sent again from its first byte")
+    void changedFileStartsOver(Shape shape) throws IOException {
+        Engine engine = Engine.start(shape)
+                .withUploads(Engine.uploadSettings().withProcessingDeadline(Duration.ofSeconds(20)));
+        Account account = engine.connect();
+        Scenarios.processing(engine.platform, slowProcessing(30));
+        Path clip = video(300_000);
+        Publication first = engine.publishNow(account, videoPost(clip));
+        assertThat(first.state()).isEqualTo(PublicationState.FAILED);
+        long sentBefore = engine.platform.mediaBytesReceived();
 
-        assertThatThrownBy(() -> upload(engine, video)).isInstanceOf(OutpostException.class)
-                .hasMessageContaining("clip.mp4").hasMessageContaining("nothing will be posted")
-                .hasMessageContaining("total_bytes");
+        Files.write(clip, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+        Scenarios.processing(engine.platform, ProcessingStep.succeeded());
+        Engine later = engine.restart(Engine.uploadSettings());
+        later.core.publications().resume(first.id());
+        later.runDueJobs();
+
+        Publication done = later.reload(first.id());
+        assertThat(done.state()).as(done.failure()).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(engine.platform.mediaBytesReceived()).isEqualTo(sentBefore + Files.size(clip));
+        assertThat(engine.platform.mediaIds()).hasSize(2);
+        assertThat(engine.platform.posts()).singleElement()
+                .satisfies(p -> assertThat(p.media()).containsExactly(engine.platform.mediaIds().get(1)));
     }
 
-    @Test
-    @DisplayName("U10: polls wait check_after_secs every time, never earlier")
-    void u10_pollsHonourCheckAfter() {
-        engine.platform.processingScript(ProcessingStatus.pending(Duration.ofSeconds(5)),
-                new ProcessingStatus(ProcessingStatus.State.IN_PROGRESS, Duration.ofSeconds(10), 40, null),
-                new ProcessingStatus(ProcessingStatus.State.IN_PROGRESS, Duration.ofSeconds(3), 90, null),
-                ProcessingStatus.succeeded());
+    @ParameterizedTest
+    @MethodSource("dev.outpost.application.Scenarios#shapes")
+    @DisplayName("U7: a stand-alone upload is never resumed: its file is not hashed, its journal entry is gone after")
+    void standAloneUploadLeavesNothing(Shape shape) {
+        Engine engine = Engine.start(shape);
+        Account account = engine.connect();
+        MediaFile image = TestMedia.png(dir, "alone.png", 20, 20);
 
-        upload(engine, video);
+        UploadMedia.Uploaded uploaded = engine.core.uploadMedia().upload(account, image.path(), "alone", "FILE",
+                event -> { });
 
-        assertThat(engine.sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(3));
-        assertThat(engine.platform.calls(Operation.STATUS)).hasSize(3).allMatch(FakeCall::tookEffect);
-    }
-
-    @Test
-    @DisplayName("U10: past the deadline it stops; the next run polls the same media id")
-    void u10_deadlineThenResumePolling() {
-        engine.platform.processingScript(ProcessingStatus.pending(Duration.ofMinutes(20)),
-                ProcessingStatus.pending(Duration.ofMinutes(20)), ProcessingStatus.succeeded());
-
-        assertThatThrownBy(() -> upload(engine, video)).isInstanceOf(OutpostException.class)
-                .hasMessageContaining("did not finish processing within 30 min");
-        String mediaId = engine.stores.uploads().find(new UploadId("up-1")).orElseThrow().media().mediaId();
-
-        UploadSession.Succeeded done = upload(engine.restart(), video);
-
-        assertThat(done.media().mediaId()).isEqualTo(mediaId);
-        assertThat(engine.platform.calls(Operation.INITIALIZE)).hasSize(1);
-        assertThat(engine.platform.calls(Operation.STATUS)).extracting(FakeCall::mediaId).containsOnly(mediaId);
-    }
-
-    @Test
-    @DisplayName("U10: processing that fails gives a clear error with the platform's message")
-    void u10_processingFailed() {
-        engine.platform.processingScript(ProcessingStatus.pending(Duration.ofSeconds(2)),
-                ProcessingStatus.failed("Unsupported video codec"));
-
-        assertThatThrownBy(() -> upload(engine, video)).isInstanceOf(OutpostException.class)
-                .hasMessageContaining("clip.mp4").hasMessageContaining("Unsupported video codec");
-    }
-
-    @Test
-    @DisplayName("U11: a 413 splits the segment and the upload continues")
-    void u11_payloadTooLargeSplits() throws IOException {
-        engine.platform.limitSegmentBytes(2_000_000);
-
-        UploadSession.Succeeded done = upload(engine, video);
-
-        assertWholeFileArrived(done);
-        assertThat(engine.platform.calls(Operation.APPEND).stream().filter(FakeCall::tookEffect))
-                .allMatch(c -> c.bytes() <= 2_000_000);
-        assertThat(engine.platform.calls(Operation.APPEND).stream().filter(c -> !c.tookEffect())).isNotEmpty();
-    }
-
-    @Test
-    @DisplayName("parallel appends deliver the same bytes, and a 413 among them still ends in a whole file")
-    void parallelAppends() throws IOException {
-        Engine parallel = engine.withUploads(Engine.uploadSettings().withAppendParallelism(3));
-        parallel.platform.failAppend(3, Faults.resetWhileSending());
-
-        UploadSession.Succeeded done = upload(parallel, video);
-
-        assertWholeFileArrived(done);
-        assertThat(appendsBySegment(FakeCall::tookEffect)).containsOnlyKeys(0, 1, 2, 3)
-                .allSatisfy((index, count) -> assertThat(count).isEqualTo(1L));
-    }
-
-    @Test
-    @DisplayName("images go in one request and are ready at once")
-    void imageInOneRequest() {
-        MediaFile image = TestMedia.jpeg(dir, "photo.jpg", 64, 48);
-
-        UploadSession.Succeeded done = upload(engine, image);
-
-        assertThat(engine.platform.calls(Operation.UPLOAD)).hasSize(1);
-        assertThat(engine.platform.calls(Operation.INITIALIZE)).isEmpty();
-        assertThat(done.media().mediaId()).isNotBlank();
+        assertThat(uploaded.file().fingerprint().hashed()).isFalse();
+        assertThat(uploaded.reference()).isNotBlank();
+        assertThat(engine.stores.uploads().listUnfinished()).isEmpty();
+        assertThat(engine.platform.count(Operation.UPLOAD)).isEqualTo(1);
     }
 }

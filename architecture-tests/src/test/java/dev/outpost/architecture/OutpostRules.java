@@ -80,6 +80,7 @@ final class OutpostRules {
         rules.put("noCyclesBetweenModules", noCyclesBetweenModules());
         rules.put("noCyclesBetweenPackages", noCyclesBetweenPackages());
         rules.put("pluginsAreDiscoverable", pluginsAreDiscoverable());
+        rules.put("appsReachTheCoreOnlyThroughUseCases", appsReachTheCoreOnlyThroughUseCases());
         return rules;
     }
 
@@ -128,6 +129,27 @@ final class OutpostRules {
                         modules("domain", "ports", "application", "x", "storage", "cli", "web"))
                 .because("the emulator must not share the client's understanding of X, or their mistakes would"
                         + " cancel out");
+    }
+
+    /** The stores and platform ports the use cases own: the apps call use cases instead. */
+    static final List<String> CORE_OWNED_PORTS = List.of("storage.AccountStore", "storage.TokenStore",
+            "storage.UploadJournal", "storage.PublicationStore", "storage.PendingAuthorizationStore",
+            "storage.JobQueue", "storage.SecretVault", "platform.Authorizer", "platform.MediaTransport",
+            "platform.PostPublisher", "platform.Rulebook");
+
+    ArchRule appsReachTheCoreOnlyThroughUseCases() {
+        Set<String> owned = CORE_OWNED_PORTS.stream().map(name -> root + ".ports." + name)
+                .collect(java.util.stream.Collectors.toSet());
+        return noClasses().that().resideInAnyPackage(modules("cli", "web"))
+                .should().dependOnClassesThat(new DescribedPredicate<>("are stores or platform ports "
+                        + CORE_OWNED_PORTS) {
+                    @Override
+                    public boolean test(JavaClass javaClass) {
+                        return owned.contains(javaClass.getName());
+                    }
+                })
+                .because("the core is closed: the apps do what users ask through the use cases, which own the"
+                        + " stores and the platforms (opening and closing the storage is the apps' own)");
     }
 
     ArchRule libraryOnlyIn(String libraryPackage, String... allowedModules) {

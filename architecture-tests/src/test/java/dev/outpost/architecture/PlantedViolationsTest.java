@@ -58,6 +58,8 @@ class PlantedViolationsTest {
                         List.of("domain.alpha.Alpha")),
                 planted("noCyclesBetweenPackages", List.of("domain.alpha.Alpha", "domain.beta.Beta",
                         "cyclea.CycleA"), List.of()),
+                planted("appsReachTheCoreOnlyThroughUseCases", List.of("cli.CommandReadsTheStore",
+                        "web.RouteCallsThePublisher"), List.of("cli.PlantedCommand")),
                 planted("pluginsAreDiscoverable", List.of("storage.plugins.NotFinalPlugin",
                         "storage.plugins.NoDefaultConstructorPlugin", "storage.plugins.PackagePrivatePlugin",
                         "storage.plugins.UnlistedPlugin"), List.of("storage.plugins.WellFormedPlugin")));

@@ -23,7 +23,8 @@ public enum PublicationState {
             case QUEUED -> EnumSet.of(UPLOADING, PUBLISHING, FAILED, CANCELLED);
             case UPLOADING -> EnumSet.of(UPLOADING, PROCESSING, PUBLISHING, FAILED, QUEUED);
             case PROCESSING -> EnumSet.of(PROCESSING, PUBLISHING, FAILED, QUEUED, UPLOADING);
-            case PUBLISHING -> EnumSet.of(PUBLISHED, UNCONFIRMED, FAILED, QUEUED);
+            // Back to uploading when the platform lost the media before the post.
+            case PUBLISHING -> EnumSet.of(PUBLISHED, UNCONFIRMED, FAILED, QUEUED, UPLOADING);
             // Staying unconfirmed updates the explanation (for example: no read access to check).
             case UNCONFIRMED -> EnumSet.of(PUBLISHED, PUBLISHING, FAILED, UNCONFIRMED);
             // A failed publication may be retried or resumed by the user.

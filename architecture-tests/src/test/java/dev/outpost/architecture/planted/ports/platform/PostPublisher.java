@@ -1,0 +1,5 @@
+package dev.outpost.architecture.planted.ports.platform;
+
+public interface PostPublisher {
+    String publish(String text);
+}
