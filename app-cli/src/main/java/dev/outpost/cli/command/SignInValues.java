@@ -79,7 +79,7 @@ final class SignInValues {
     /**
      * Resolves {@code fields} from what was given, the environment and the terminal.
      *
-     * @param what the method's description for messages ("X's sign-in with the browser")
+     * @param what the method's description for messages ("Example's sign-in 'oauth'")
      * @return the values by key, stripped, in the fields' order; absent for an optional field nobody gave
      * @throws OutpostException INVALID_INPUT naming the option for a key that is not a field, standard input that ended
      *     early, or a required field nobody gave

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +44,7 @@ public final class Backend implements AutoCloseable {
             Map<String, StoragePlugin> storagePlugins, Output output) {
         this.environment = environment;
         this.options = options;
-        this.platformPlugins = Map.copyOf(platformPlugins);
+        this.platformPlugins = Collections.unmodifiableMap(new LinkedHashMap<>(platformPlugins));
         this.storagePlugins = Map.copyOf(storagePlugins);
         this.output = output;
     }
