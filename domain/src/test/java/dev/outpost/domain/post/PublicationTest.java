@@ -7,10 +7,10 @@ import dev.outpost.domain.account.AccountId;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class PublicationTest {
     private static final Instant T0 = Instant.parse("2030-02-01T08:00:00Z");

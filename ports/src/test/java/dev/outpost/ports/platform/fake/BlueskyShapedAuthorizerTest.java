@@ -5,11 +5,11 @@ import dev.outpost.ports.platform.Authorizer;
 import dev.outpost.ports.platform.AuthorizerContract;
 import dev.outpost.ports.platform.PlatformCapabilities;
 import dev.outpost.ports.platform.RemoteUser;
+import dev.outpost.ports.platform.SignInMethod;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import dev.outpost.ports.platform.SignInMethod;
 
 class BlueskyShapedAuthorizerTest extends AuthorizerContract {
     private final BlueskyShapedPlatform platform = new BlueskyShapedPlatform();

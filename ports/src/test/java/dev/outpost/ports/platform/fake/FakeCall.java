@@ -34,8 +34,4 @@ public record FakeCall(Operation operation, Instant at, String accessToken, Stri
     FakeCall withOutcome(String next) {
         return new FakeCall(operation, at, accessToken, subject, part, bytes, text, key, next);
     }
-
-    FakeCall withSubject(String next) {
-        return new FakeCall(operation, at, accessToken, next, part, bytes, text, key, outcome);
-    }
 }

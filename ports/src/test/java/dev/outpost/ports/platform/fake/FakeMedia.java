@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /** Media a fake platform holds: its parts as received, its processing, its alt text. Guarded by the platform. */
@@ -30,8 +29,6 @@ final class FakeMedia {
     Instant nextPollAt = Instant.MIN;
     String altText;
     boolean collected;
-    /** Shape-specific attributes (a blob's content id, say). */
-    final Map<String, String> attributes = new java.util.HashMap<>();
 
     FakeMedia(String id, String owner, MediaType type, long declaredBytes, Instant expiresAt,
             List<ProcessingStep> script) {

@@ -5,10 +5,10 @@ import dev.outpost.ports.platform.Authorizer;
 import dev.outpost.ports.platform.AuthorizerContract;
 import dev.outpost.ports.platform.PlatformCapabilities;
 import dev.outpost.ports.platform.RemoteUser;
+import dev.outpost.ports.platform.SignInMethod;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
-import dev.outpost.ports.platform.SignInMethod;
 
 class MastodonShapedAuthorizerTest extends AuthorizerContract {
     private final MastodonShapedPlatform platform = new MastodonShapedPlatform();

@@ -1,5 +1,6 @@
 package dev.outpost.ports.platform.fake;
 
+import dev.outpost.domain.auth.TokenSet;
 import dev.outpost.domain.media.MediaKind;
 import dev.outpost.domain.media.MediaType;
 import dev.outpost.domain.post.TextMeasure;
@@ -9,7 +10,6 @@ import dev.outpost.ports.platform.PlatformCapabilities;
 import dev.outpost.ports.platform.PlatformException;
 import dev.outpost.ports.platform.PlatformPlugin;
 import dev.outpost.ports.platform.RemoteUser;
-import dev.outpost.domain.auth.TokenSet;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

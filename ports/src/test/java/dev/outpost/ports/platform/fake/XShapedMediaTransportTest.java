@@ -1,12 +1,12 @@
 package dev.outpost.ports.platform.fake;
 
+import dev.outpost.domain.media.MediaFile;
 import dev.outpost.domain.media.MediaKind;
 import dev.outpost.ports.platform.AccountAccess;
 import dev.outpost.ports.platform.MediaRef;
 import dev.outpost.ports.platform.MediaTransport;
 import dev.outpost.ports.platform.MediaTransportContract;
 import dev.outpost.ports.platform.PlatformCapabilities;
-import dev.outpost.domain.media.MediaFile;
 import dev.outpost.ports.platform.PlatformContext;
 import dev.outpost.ports.platform.TestMedia;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.outpost.ports.platform.fake;
 
+import dev.outpost.domain.account.Account;
 import dev.outpost.domain.auth.TokenSet;
 import dev.outpost.domain.media.MediaKind;
 import dev.outpost.domain.media.MediaType;
@@ -13,7 +14,6 @@ import dev.outpost.ports.platform.PlatformException;
 import dev.outpost.ports.platform.PlatformPlugin;
 import dev.outpost.ports.platform.RemoteUser;
 import dev.outpost.ports.platform.Rulebook;
-import dev.outpost.domain.account.Account;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
