@@ -119,7 +119,7 @@ public final class Backend implements AutoCloseable {
         try {
             platforms = Platforms.open(platformPlugins.values(), settings.values(), clock, stores.secrets());
         } catch (IllegalArgumentException unusable) {
-            throw OutpostException.invalid("configuration", unusable.getMessage() + unconfiguredHint());
+            throw OutpostException.invalid("configuration", unusable.getMessage() + unconfiguredHint(settings));
         }
         claimLease = lease;
         OutpostCore.Options coreOptions = OutpostCore.Options.defaults(clock, workerName())
@@ -141,10 +141,14 @@ public final class Backend implements AutoCloseable {
      * What the command line adds when a plugin finds its configuration unusable (its message says which setting): the
      * callback to register for a browser sign-in, and the way to try everything without configuring anything.
      */
-    private String unconfiguredHint() {
-        return (sandbox != null ? "" : " The command line's sign-in callback is "
-                + ConfigKeys.redirectUri(ConfigKeys.DEFAULT_CALLBACK_PORT) + " (another port with accounts add"
-                + " --port N). To try Outpost without any account or app, add --sandbox.");
+    private String unconfiguredHint(OutpostConfig settings) {
+        if (sandbox != null) {
+            return "";
+        }
+        return " Settings are read from the environment or from "
+                + settings.dataDirectory().resolve(OutpostConfig.CONFIG_FILE) + "; the command line's sign-in"
+                + " callback is " + ConfigKeys.redirectUri(ConfigKeys.DEFAULT_CALLBACK_PORT) + " (another port with"
+                + " accounts add --port N). To try Outpost without any account or app, add --sandbox.";
     }
 
     private static Duration claimLease(OutpostConfig settings, Duration fallback) {
