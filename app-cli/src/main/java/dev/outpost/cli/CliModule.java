@@ -11,12 +11,14 @@ import dev.outpost.cli.runtime.Output;
 import dev.outpost.ports.platform.PlatformPlugin;
 import dev.outpost.ports.storage.StoragePlugin;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The command line's object graph. Plugins are found outside Guice (in {@code Main}, with {@code ServiceLoader}) and
- * bound here by id; the core itself is opened lazily by {@link Backend}, once the command line says how (real X or
- * the sandbox).
+ * bound here by id; the core itself is opened lazily by {@link Backend}, once the command line says how (the
+ * configured platforms or the sandbox).
  */
 final class CliModule extends AbstractModule {
     private final Environment environment;
@@ -25,8 +27,9 @@ final class CliModule extends AbstractModule {
 
     CliModule(Environment environment, Map<String, PlatformPlugin> platforms, Map<String, StoragePlugin> storages) {
         this.environment = environment;
-        this.platforms = Map.copyOf(platforms);
-        this.storages = Map.copyOf(storages);
+        // In the order they were found (the class path's): the core lists platforms in it.
+        this.platforms = Collections.unmodifiableMap(new LinkedHashMap<>(platforms));
+        this.storages = Collections.unmodifiableMap(new LinkedHashMap<>(storages));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.outpost.cli;
 
 import dev.outpost.application.boot.Plugins;
 import dev.outpost.cli.runtime.Environment;
+import dev.outpost.cli.runtime.Terminal;
 import dev.outpost.ports.platform.PlatformPlugin;
 import dev.outpost.ports.storage.StoragePlugin;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ public final class Main {
 
     public static void main(String[] args) {
         Environment environment = new Environment(System.getenv(), Path.of(System.getProperty("user.home")),
-                System.in, System.out, System.err, interactive(), Clock.systemUTC(), ZoneId.systemDefault());
+                System.in, System.out, System.err, interactive(), Clock.systemUTC(), ZoneId.systemDefault(),
+                Terminal.system());
         Map<String, PlatformPlugin> platforms;
         Map<String, StoragePlugin> storages;
         try {

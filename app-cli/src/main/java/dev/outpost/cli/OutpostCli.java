@@ -33,11 +33,10 @@ public final class OutpostCli {
             Map<String, StoragePlugin> storages) {
         Injector injector = injector(environment, platforms, storages);
         Backend backend = injector.getInstance(Backend.class);
-        // Ctrl-C and kill still close the database and the queue cleanly; close() is idempotent.
+        // Ctrl-C and kill still close the database and the queue cleanly; close() is idempotent. A claim a stopped
+        // run leaves is taken over at once by the next run on this machine (the process is provably gone).
         Thread closer = new Thread(backend::close, "outpost-close");
         Runtime.getRuntime().addShutdownHook(closer);
-        // The hook races H2's own, which closes the database: give up claims before any hook starts.
-        StopSignals.releaseFirst(backend::releaseClaims);
         try {
             return commandLine(injector).execute(args);
         } finally {
@@ -86,7 +85,7 @@ public final class OutpostCli {
         codes.put("0", "Success.");
         codes.put("1", "Anything else: network, storage, retries exhausted, an unexpected error.");
         codes.put("2", "Bad input or usage: the message names the option, file or setting to fix.");
-        codes.put("3", "The account needs (re)authorization: outpost accounts add x.");
+        codes.put("3", "The account needs (re)authorization: outpost accounts add PLATFORM.");
         codes.put("4", "The platform refused (the media, the text, a rate limit).");
         codes.put("5", "Outcome unconfirmed: the post may exist; Outpost checks before trying again.");
         return java.util.Collections.unmodifiableMap(codes);

@@ -1,53 +1,52 @@
 package dev.outpost.cli.command;
 
-import dev.outpost.application.OutpostException;
+import dev.outpost.application.OutpostCore;
 import dev.outpost.cli.render.AccountView;
 import dev.outpost.cli.runtime.Backend;
 import dev.outpost.cli.runtime.Environment;
 import dev.outpost.cli.runtime.Output;
 import dev.outpost.domain.account.Account;
-import dev.outpost.domain.auth.TokenSet;
+import dev.outpost.ports.platform.SignInField;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
-/** {@code outpost accounts import x --access-token … --refresh-token … --expires-in …}. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Store tokens obtained elsewhere (another OAuth 2.0 tool) for the account they belong to.",
-            "Give '-' instead of a token to read it from standard input (one per line, access token first), so it"
-                + " stays out of your shell history."})
+/**
+ * {@code outpost accounts import PLATFORM --KEY VALUE…}: connects an account with credentials made elsewhere, by the
+ * fields the platform's plugin declares for it.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Connect an account with credentials obtained elsewhere (a token made with another tool), for"
+                + " platforms that take them; --list-fields shows what the platform asks for.",
+            "Give the fields after the platform as --KEY VALUE (or --field KEY=VALUE). Give '-' instead of a value to"
+                + " read it from standard input (one line per field, in the order --list-fields shows), so it stays"
+                + " out of your shell history. A field left out is read from its environment variable, and a required"
+                + " one is asked for on the terminal, a secret without echo."})
 final class AccountsImportCommand implements Callable<Integer> {
     @Mixin
     GlobalFlags flags;
 
-    @Parameters(index = "0", paramLabel = "PLATFORM", description = "The platform: x.")
+    @Parameters(index = "0", paramLabel = "PLATFORM", completionCandidates = PlatformIds.class,
+            description = "The platform: ${COMPLETION-CANDIDATES}.")
     String platform;
 
-    @Option(names = "--access-token", required = true, paramLabel = "TOKEN", description = "The access token, or -.")
-    String accessToken;
+    @Option(names = "--field", paramLabel = "KEY=VALUE",
+            description = "A field of the import (repeatable); the same as --KEY VALUE.")
+    Map<String, String> fieldOptions;
 
-    @Option(names = "--refresh-token", paramLabel = "TOKEN",
-            description = "The refresh token (granted with offline.access), or -. Without it the account must be"
-                    + " connected again when the access token expires.")
-    String refreshToken;
+    @Option(names = "--list-fields", description = "Only list the fields the platform takes.")
+    boolean listFields;
 
-    @Option(names = "--expires-in", paramLabel = "SECONDS", defaultValue = "7200",
-            description = "Seconds the access token has left (default: ${DEFAULT-VALUE}, X's two hours).")
-    long expiresIn;
-
-    @Option(names = "--scope", paramLabel = "SCOPE", split = "[ ,]",
-            description = "Scopes granted (default: the ones Outpost asks for).")
-    List<String> scopes;
+    /** The import's fields, as --KEY VALUE: their keys are the plugin's. */
+    @Unmatched
+    List<String> fieldArgs = new ArrayList<>();
 
     private final Backend backend;
     private final Output output;
@@ -61,36 +60,22 @@ final class AccountsImportCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        if (expiresIn < 1) {
-            throw OutpostException.invalid("--expires-in", "the access token must have at least one second left;"
-                    + " got " + expiresIn);
+    public Integer call() {
+        Map<String, String> given = SignInValues.given(fieldArgs, fieldOptions);
+        OutpostCore core = backend.core();
+        String name = core.platforms().platform(platform).displayName();
+        List<SignInField> fields = core.connectAccount().importFields(platform);
+        if (listFields) {
+            StringBuilder text = new StringBuilder(fields.isEmpty() ? name + " takes no imported credentials;"
+                    + " connect the account with `outpost accounts add " + platform + "`" : name + " takes:");
+            fields.forEach(f -> text.append("\n  ").append(SignInValues.describe(f)));
+            output.result(fields.stream().map(SignInValues::view).toList(), text.toString());
+            return 0;
         }
-        BufferedReader stdin = new BufferedReader(new InputStreamReader(environment.in(), StandardCharsets.UTF_8));
-        String access = orStdin(accessToken, stdin, "--access-token");
-        String refresh = refreshToken == null ? null : orStdin(refreshToken, stdin, "--refresh-token");
-        if (access.isBlank()) {
-            throw OutpostException.invalid("--access-token", "the access token is empty");
-        }
-        var core = backend.core();
-        var target = core.platforms().get(platform);
-        Set<String> granted = scopes == null || scopes.isEmpty() ? target.authorizer().scopes()
-                : new LinkedHashSet<>(scopes);
-        TokenSet tokens = TokenSet.issued(access.trim(), refresh == null ? null : refresh.trim(),
-                backend.clock().instant().plusSeconds(expiresIn), granted);
-        Account account = core.connectAccount().importTokens(platform, tokens);
+        Map<String, String> values = new SignInValues(environment, output).resolve(name + "'s credential import",
+                fields, given);
+        Account account = core.connectAccount().importCredentials(platform, values);
         output.result(AccountView.of(account), "Imported @" + account.handle() + " (" + account.id() + ").");
         return 0;
-    }
-
-    private static String orStdin(String value, BufferedReader stdin, String option) throws IOException {
-        if (!value.equals("-")) {
-            return value;
-        }
-        String line = stdin.readLine();
-        if (line == null) {
-            throw OutpostException.invalid(option, "standard input ended before the token");
-        }
-        return line;
     }
 }

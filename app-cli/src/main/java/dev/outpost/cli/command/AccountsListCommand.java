@@ -27,9 +27,10 @@ final class AccountsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<AccountView> accounts = backend.core().stores().accounts().list().stream().map(AccountView::of)
-                .toList();
-        output.result(accounts, accounts.isEmpty() ? "No account is connected; connect one with `outpost accounts add x`."
+        var core = backend.core();
+        List<AccountView> accounts = core.accounts().list().stream().map(AccountView::of).toList();
+        output.result(accounts, accounts.isEmpty() ? "No account is connected; connect one with "
+                + AccountChoice.connectCommand(core) + "."
                 : accounts.stream().map(AccountView::line).collect(Collectors.joining("\n")));
         return 0;
     }

@@ -19,7 +19,7 @@ final class AccountsRemoveCommand implements Callable<Integer> {
     @Mixin
     GlobalFlags flags;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The account: @handle, handle or id (x:123…).")
+    @Parameters(index = "0", paramLabel = "NAME", description = "The account: @handle, handle or id (PLATFORM:…, as accounts list shows).")
     String name;
 
     private final Backend backend;
@@ -34,7 +34,7 @@ final class AccountsRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var core = backend.core();
-        Account account = AccountChooser.choose(core.stores().accounts(), name);
+        Account account = AccountChoice.choose(core, name);
         core.connectAccount().disconnect(account.id());
         output.result(Map.of("removed", AccountView.of(account)), "Removed @" + account.handle() + " ("
                 + account.id() + ").");

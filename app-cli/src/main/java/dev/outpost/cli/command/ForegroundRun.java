@@ -60,7 +60,6 @@ final class ForegroundRun {
         if (before.state().isTerminal()) {
             return new PublicationRunner.Outcome(before, false, null);
         }
-        backend.running(id);
         Instant giveUp = clock.instant().plus(lease).plusSeconds(5);
         boolean told = false;
         while (true) {

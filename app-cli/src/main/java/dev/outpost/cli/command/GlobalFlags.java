@@ -39,8 +39,9 @@ public final class GlobalFlags {
         }
     }
 
-    @Option(names = "--sandbox", description = "Run against an X sandbox started inside this process, as a throwaway"
-            + " account, with data kept apart in <home>/sandbox: try everything without an X account.")
+    @Option(names = "--sandbox", description = "Run against the sandbox (an emulated platform) started inside this"
+            + " process, as a throwaway account, with data kept apart in <home>/sandbox: try everything without any"
+            + " account.")
     void sandbox(boolean on) {
         if (on) {
             options.enableSandbox();

@@ -25,10 +25,13 @@ import java.util.concurrent.TimeoutException;
  * that takes the browser's return from the consent page, finishes the connection and tells the browser the outcome.
  */
 final class LoopbackCallback implements AutoCloseable {
-    /** Finishes the connection from the callback's parameters; may throw an {@link OutpostException}. */
+    /**
+     * Finishes the connection from the callback's query parameters ({@code state}, {@code code}, {@code error}, and
+     * whatever else the platform sends back); may throw an {@link OutpostException}.
+     */
     @FunctionalInterface
     interface Completion {
-        Account complete(String state, String code, String error);
+        Account complete(Map<String, String> params);
     }
 
     private final HttpServer server;
@@ -45,7 +48,8 @@ final class LoopbackCallback implements AutoCloseable {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (BindException inUse) {
             throw OutpostException.invalid("--port", "port " + port + " on 127.0.0.1 is taken; choose another with"
-                    + " --port N and register http://127.0.0.1:N/callback as a callback URI of your X app");
+                    + " --port N and register http://127.0.0.1:N/callback as a callback URI of your app on the"
+                    + " platform");
         } catch (IOException e) {
             throw new OutpostException(OutpostException.Kind.FAILED, "cannot listen on 127.0.0.1:" + port + " ("
                     + e.getMessage() + ")", e);
@@ -91,7 +95,7 @@ final class LoopbackCallback implements AutoCloseable {
         }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         try {
-            Account account = completion.complete(query.get("state"), query.get("code"), query.get("error"));
+            Account account = completion.complete(Map.copyOf(query));
             respond(exchange, 200, "Outpost is connected", "Outpost may now post as @" + account.handle()
                     + ". You can close this tab and go back to the terminal.");
             outcome.complete(account);

@@ -9,24 +9,24 @@ import picocli.CommandLine.Spec;
 
 /** {@code outpost}: the root, which only lists the commands. */
 @Command(name = "outpost", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Publish posts with images and videos to X: the uploads, retries and resumes are Outpost's job.",
+        description = "Publish posts with images and videos to the platforms whose plugins are installed (accounts"
+                + " add --help lists them): the uploads, retries and resumes are Outpost's job.",
         subcommands = {AccountsCommand.class, PostCommand.class, UploadCommand.class, PublicationsCommand.class,
                 WorkerCommand.class, SandboxCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration: environment variables, or the same keys in <home>/config.properties%n",
         footer = {
             "  OUTPOST_HOME              data directory (default ~/.outpost)",
-            "  OUTPOST_X_CLIENT_ID       your X app's client id",
-            "  OUTPOST_X_CLIENT_SECRET   its secret (a confidential app)",
-            "  OUTPOST_X_API_URL         default https://api.x.com",
-            "  OUTPOST_X_AUTHORIZE_URL   default https://x.com/i/oauth2/authorize",
-            "  OUTPOST_SECRET_KEY        encrypts tokens at rest (default: a key file)",
+            "  OUTPOST_<PLATFORM>_...    each platform plugin's own settings (its app's",
+            "                            client id, its API's address: see the README)",
+            "  OUTPOST_SECRET_KEY        encrypts credentials at rest (default: a key file)",
             "  OUTPOST_STORAGE           h2 (default) or postgres (OUTPOST_JDBC_URL,",
             "                            OUTPOST_JDBC_USER, OUTPOST_JDBC_PASSWORD)",
             "  OUTPOST_CLAIM_LEASE_SECONDS  when a killed run may be resumed (30)",
-            "Register http://127.0.0.1:8765/callback as the X app's callback URI.",
+            "A platform that signs in through the browser needs",
+            "http://127.0.0.1:8765/callback registered as its app's callback URI.",
             "Posts scheduled with --at are published by `outpost worker` or the",
             "web app, which run the queue.",
-            "Try it all without an X account: outpost --sandbox post \"hi\" --media a.jpg"})
+            "Try it all without any account: outpost --sandbox post \"hi\" --media a.jpg"})
 public final class OutpostCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -20,10 +22,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code outpost post TEXT [--media FILE [--alt TEXT]]… [--reply-to ID] [--at TIME] [--account NAME]}. */
+/**
+ * {@code outpost post TEXT [--media FILE [--alt TEXT]]… [--reply-to ID] [--option KEY=VALUE]… [--at TIME]
+ * [--account NAME]}.
+ */
 @Command(name = "post", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Publish a post now, or schedule it with --at.",
-            "Everything is checked first (files, types, sizes, text length, alt text, schedule) and every problem is"
+            "Everything is checked first against the account's platform (files, types, sizes, text length, alt text,"
+                + " options, schedule) and every problem is"
                 + " listed before anything is uploaded. Then the files upload with progress on standard error, and"
                 + " the post's address is printed. An interrupted post is finished by `outpost publications resume"
                 + " ID`, without sending again what was already acknowledged.",
@@ -42,8 +48,8 @@ final class PostCommand implements Callable<Integer> {
     /** A file and the alt text typed after it. */
     static final class MediaOption {
         @Option(names = "--media", required = true, paramLabel = "FILE",
-                description = "An image (JPEG, PNG, WEBP: up to 4), a GIF or a video (MP4, MOV) to attach; repeat for"
-                        + " more.")
+                description = "An image, a GIF or a video to attach (JPEG, PNG, WEBP, GIF, MP4, MOV…: which ones,"
+                        + " how many and how large, the account's platform says); repeat for more.")
         Path file;
 
         @Option(names = "--alt", paramLabel = "TEXT",
@@ -51,8 +57,14 @@ final class PostCommand implements Callable<Integer> {
         String alt;
     }
 
-    @Option(names = "--reply-to", paramLabel = "ID", description = "The id of the post this one answers.")
+    @Option(names = "--reply-to", paramLabel = "ID",
+            description = "The post this one answers: its id or its link, as the platform shows it.")
     String replyTo;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "A choice of the account's platform (repeatable), such as a visibility; the platform says"
+                    + " which keys and values it takes.")
+    Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--at", paramLabel = "TIME",
             description = "Publish later instead: 2030-01-31T09:00 (local time), 2030-01-31T09:00:00Z, or a delay"
@@ -76,14 +88,19 @@ final class PostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        // Checked before anything opens, so a time that is no time is told at once.
         Instant scheduledAt = at == null ? null : ScheduleTime.parse(at, environment.clock(), environment.zone());
         String body = "-".equals(text) ? new String(environment.in().readAllBytes(), StandardCharsets.UTF_8).strip()
                 : text;
         List<DraftInput.Attachment> attachments = media.stream()
                 .map(m -> new DraftInput.Attachment(m.file, m.alt)).toList();
         var core = backend.core();
-        Account poster = AccountChooser.choose(core.stores().accounts(), account);
-        DraftInput input = new DraftInput(body, attachments, replyTo, scheduledAt);
+        if (at != null) {
+            // A delay (+15m) counts from now, once the core is open, rather than from the start of the process.
+            scheduledAt = ScheduleTime.parse(at, environment.clock(), environment.zone());
+        }
+        Account poster = AccountChoice.choose(core, account);
+        DraftInput input = new DraftInput(body, attachments, replyTo, scheduledAt, options);
         if (scheduledAt != null) {
             Publication queued = core.publications().submit(poster.id(), input);
             output.result(PublicationOutcome.view(core, queued), "Scheduled publication " + queued.id()
@@ -93,7 +110,8 @@ final class PostCommand implements Callable<Integer> {
             return 0;
         }
         Publication created = core.publications().createForImmediateRun(poster.id(), input);
-        output.note("Publishing as @" + poster.handle() + " (publication " + created.id() + "; if interrupted,"
+        output.note("Publishing to " + core.platforms().platform(poster.platformId()).displayName() + " as @"
+                + poster.handle() + " (publication " + created.id() + "; if interrupted,"
                 + " `outpost publications resume " + created.id() + "` finishes it).");
         return new ForegroundRun(backend, output, environment.interactive())
                 .runAndReport(created.id());

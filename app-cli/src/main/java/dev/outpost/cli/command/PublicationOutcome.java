@@ -6,8 +6,6 @@ import dev.outpost.cli.render.PublicationView;
 import dev.outpost.cli.runtime.Output;
 import dev.outpost.domain.account.AccountStatus;
 import dev.outpost.domain.post.Publication;
-import dev.outpost.domain.upload.UploadId;
-import java.net.URI;
 import java.util.Locale;
 
 /** Prints where a publication ended up and chooses the exit code that goes with it. */
@@ -17,16 +15,7 @@ final class PublicationOutcome {
 
     /** The publication as {@code --json} shows it, with its post's address and its uploads from the journal. */
     static PublicationView view(OutpostCore core, Publication publication) {
-        var journal = core.stores().uploads();
-        URI url = publication.remotePostId() == null ? null
-                : core.platforms().of(publication.account()).publisher().postUrl(publication.remotePostId());
-        return PublicationView.of(publication, index -> journal.find(uploadId(publication, index)),
-                url == null ? null : url.toString());
-    }
-
-    /** The journal key of an attachment's upload, as the runner names it. */
-    static UploadId uploadId(Publication publication, int index) {
-        return dev.outpost.application.PublicationRunner.uploadId(publication.id(), index);
+        return PublicationView.of(core.publications().details(publication));
     }
 
     /**
@@ -75,7 +64,7 @@ final class PublicationOutcome {
             return kind.exitCode();
         }
         // Failed in another run: the reason is all that is kept, but a lost account is still visible.
-        boolean reconnect = core.stores().accounts().find(publication.account())
+        boolean reconnect = core.accounts().find(publication.account())
                 .map(a -> a.status() == AccountStatus.NEEDS_RECONNECT).orElse(true);
         return (reconnect ? OutpostException.Kind.RECONNECT_NEEDED : OutpostException.Kind.FAILED).exitCode();
     }

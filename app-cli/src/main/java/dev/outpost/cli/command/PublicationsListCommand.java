@@ -47,7 +47,7 @@ final class PublicationsListCommand implements Callable<Integer> {
             throw dev.outpost.application.OutpostException.invalid("--limit", "must be at least 1; got " + limit);
         }
         var core = backend.core();
-        AccountId only = account == null ? null : AccountChooser.choose(core.stores().accounts(), account).id();
+        AccountId only = account == null ? null : AccountChoice.choose(core, account).id();
         Set<PublicationState> wanted = states == null || states.isEmpty() ? Set.of() : EnumSet.copyOf(states);
         List<PublicationView> views = core.publications().list(new PublicationStore.Query(wanted, only, limit))
                 .stream().map(p -> PublicationOutcome.view(core, p)).toList();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 /** {@code outpost publications resume ID}: finishes an interrupted or failed publication here and now. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Finish a publication that was interrupted (killed, network lost) or failed, in this process with"
-                + " progress. Uploads continue from the journal: segments the platform acknowledged are not sent"
+                + " progress. Uploads continue from the journal: what the platform acknowledged is not sent"
                 + " again, and a post whose request may have gone out is looked for before anything is sent twice.",
             "A run of this machine that is gone (killed, stopped) is taken over at once. If the run holding the"
                 + " publication is still going, or ran on another machine or in the web app, this waits for its claim"

@@ -1,7 +1,7 @@
 package dev.outpost.cli.command;
 
 import dev.outpost.application.OutpostException;
-import dev.outpost.cli.runtime.ConfigKeys;
+import dev.outpost.cli.runtime.EmbeddedSandbox;
 import dev.outpost.cli.runtime.Output;
 import dev.outpost.xsandbox.SandboxConfig;
 import dev.outpost.xsandbox.XSandbox;
@@ -63,13 +63,9 @@ final class SandboxCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "outpost-sandbox-stop"));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("url", sandbox.baseUrl());
-        settings.put(ConfigKeys.X_API_URL, sandbox.baseUrl());
-        settings.put(ConfigKeys.X_AUTHORIZE_URL, sandbox.authorizeUrl());
-        settings.put(ConfigKeys.X_WEB_URL, sandbox.baseUrl());
-        settings.put(ConfigKeys.X_CLIENT_ID, SandboxConfig.DEFAULT_CLIENT_ID);
-        settings.put(ConfigKeys.X_CLIENT_SECRET, SandboxConfig.DEFAULT_CLIENT_SECRET);
+        settings.putAll(EmbeddedSandbox.settings(sandbox));
         settings.put("user", "@" + sandbox.defaultUser().username());
-        StringBuilder text = new StringBuilder("X sandbox listening on " + sandbox.baseUrl()
+        StringBuilder text = new StringBuilder("Sandbox listening on " + sandbox.baseUrl()
                 + " (state: " + sandbox.baseUrl() + "/__sandbox/state). Point Outpost at it with:\n");
         settings.forEach((key, value) -> {
             if (key.startsWith("OUTPOST_")) {

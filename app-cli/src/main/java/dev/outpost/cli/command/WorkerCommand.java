@@ -72,8 +72,9 @@ final class WorkerCommand implements Callable<Integer> {
         if (event instanceof ProgressEvent.Published published) {
             result.put("state", PublicationState.PUBLISHED.name());
             result.put("postId", published.postId());
-            result.put("url", published.url().toString());
-            output.result(result, "Published " + event.publication() + ": " + published.url());
+            result.put("url", published.url() == null ? null : published.url().toString());
+            output.result(result, "Published " + event.publication() + ": "
+                    + (published.url() == null ? "post " + published.postId() : published.url()));
         } else if (event instanceof ProgressEvent.ClaimTakenOver takenOver) {
             output.note("[" + event.publication() + "] " + ForegroundRun.takenOver(takenOver));
         } else if (event instanceof ProgressEvent.Failed failed) {

@@ -11,7 +11,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Progress bars on the terminal's standard error: one per file for its bytes and segments, then one for the
+ * Progress bars on the terminal's standard error: one per file for its bytes and parts, then one for the
  * platform's processing percent. Several files uploading at once get a bar each.
  */
 final class BarProgress implements ProgressListener, AutoCloseable {
@@ -36,13 +36,13 @@ final class BarProgress implements ProgressListener, AutoCloseable {
                     .setInitialMax(started.totalBytes()).setUnit("MiB", MEBIBYTE).showSpeed()
                     .setStyle(ProgressBarStyle.UNICODE_BLOCK).startsFrom(started.alreadySent(), Duration.ZERO)
                     .build();
-            bar.setExtraMessage(" 0/" + started.segments() + " segments");
+            bar.setExtraMessage(" 0/" + started.parts() + " parts");
             uploads.put(started.mediaIndex(), bar);
         } else if (event instanceof ProgressEvent.BytesSent sent) {
             ProgressBar bar = uploads.get(sent.mediaIndex());
             if (bar != null) {
                 bar.stepTo(sent.sentBytes());
-                bar.setExtraMessage(" " + sent.segmentsDone() + "/" + sent.segments() + " segments");
+                bar.setExtraMessage(" " + sent.partsDone() + "/" + sent.parts() + " parts");
             }
         } else if (event instanceof ProgressEvent.Processing step) {
             close(uploads.remove(step.mediaIndex()));

@@ -32,22 +32,22 @@ final class LineProgress implements ProgressListener {
             String resuming = started.alreadySent() > 0 ? ", resuming after " + Bytes.human(started.alreadySent())
                     + " already sent" : "";
             note(started, started.fileName() + ": uploading " + Bytes.human(started.totalBytes()) + " in "
-                    + started.segments() + (started.segments() == 1 ? " request" : " segments") + resuming);
+                    + started.parts() + (started.parts() == 1 ? " request" : " parts") + resuming);
         } else if (event instanceof ProgressEvent.BytesSent sent) {
             String key = key(sent.publication().value(), sent.mediaIndex());
             int tenth = (int) (sent.sentBytes() * 10 / Math.max(1, sent.totalBytes()));
-            if (tenth > tenths.getOrDefault(key, 0) || sent.segmentsDone() == sent.segments()) {
+            if (tenth > tenths.getOrDefault(key, 0) || sent.partsDone() == sent.parts()) {
                 tenths.put(key, tenth);
                 note(sent, name(key) + ": " + (sent.sentBytes() * 100 / Math.max(1, sent.totalBytes())) + "% ("
                         + Bytes.human(sent.sentBytes()) + " of " + Bytes.human(sent.totalBytes()) + ", "
-                        + sent.segmentsDone() + "/" + sent.segments() + " segments)");
+                        + sent.partsDone() + "/" + sent.parts() + " parts)");
             }
         } else if (event instanceof ProgressEvent.Processing processing) {
             String key = key(processing.publication().value(), processing.mediaIndex());
             Integer before = percents.put(key, processing.percent());
             if (before == null || before != processing.percent()) {
-                note(processing, name(key) + ": processing"
-                        + (processing.percent() < 0 ? " (" + processing.state() + ")" : " " + processing.percent() + "%"));
+                note(processing, name(key) + ": " + processing.state()
+                        + (processing.percent() < 0 ? "" : " " + processing.percent() + "%"));
             }
         } else if (event instanceof ProgressEvent.MediaReady ready) {
             note(ready, name(key(ready.publication().value(), ready.mediaIndex())) + ": ready");

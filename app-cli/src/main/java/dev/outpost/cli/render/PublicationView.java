@@ -1,62 +1,60 @@
 package dev.outpost.cli.render;
 
+import dev.outpost.application.PublicationDetails;
 import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.Publication;
-import dev.outpost.domain.upload.UploadSession;
+import dev.outpost.domain.upload.UploadCheckpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.IntFunction;
+import java.util.Map;
 
 /**
  * A publication as {@code --json} prints it, with where each attachment's upload stands in the journal (so a user, or
- * a test, can see which segments a resumed run will not send again).
+ * a test, can see how many bytes a resumed run will not send again).
+ *
+ * @param platform the name people know the account's platform by
+ * @param options the per-platform options the post carries; empty for none
  */
-public record PublicationView(String id, String account, String state, String text, List<MediaView> media,
-        String replyTo, String scheduledAt, String postId, String url, String failure, String createdAt,
-        String updatedAt) {
+public record PublicationView(String id, String account, String platform, String state, String text,
+        List<MediaView> media, String replyTo, Map<String, String> options, String scheduledAt, String postId,
+        String url, String failure, String createdAt, String updatedAt) {
 
     /** An attachment and its upload. */
     public record MediaView(int index, String file, String type, long bytes, String alt, UploadView upload) {
     }
 
-    /** An upload as the journal has it; absent once the post is published (the journal entry is then dropped). */
-    public record UploadView(String state, String mediaId, Integer segments, List<Integer> acknowledgedSegments,
-            Long acknowledgedBytes) {
-        static UploadView of(UploadSession session) {
-            if (session instanceof UploadSession.Appending appending) {
-                return new UploadView(session.stateName(), session.media().mediaId(), appending.plan().size(),
-                        appending.acknowledged(), appending.acknowledgedBytes());
-            }
-            if (session instanceof UploadSession.Finalizing finalizing) {
-                return new UploadView(session.stateName(), session.media().mediaId(), finalizing.plan().size(),
-                        null, finalizing.plan().totalBytes());
-            }
-            return new UploadView(session.stateName(), session.media() == null ? null : session.media().mediaId(),
-                    null, null, null);
+    /**
+     * An upload as the journal has it: absent before it began and once the post is published (the journal entry is
+     * then dropped). What the platform needs to continue is its plugin's own, so only how far it got shows.
+     *
+     * @param phase {@code uploading}, {@code processing} (every byte sent) or {@code ready}
+     * @param acknowledgedBytes how many bytes the platform confirmed
+     * @param expiresAt after this the upload starts over; null when it does not expire
+     */
+    public record UploadView(String phase, long acknowledgedBytes, String expiresAt) {
+        static UploadView of(UploadCheckpoint checkpoint) {
+            return new UploadView(checkpoint.phase().name().toLowerCase(Locale.ROOT), checkpoint.bytesAcknowledged(),
+                    checkpoint.expiresAt() == null ? null : checkpoint.expiresAt().toString());
         }
     }
 
-    /**
-     * @param uploads the journal's session of attachment {@code i}, if any
-     * @param url the post's address when known
-     */
-    public static PublicationView of(Publication publication, IntFunction<Optional<UploadSession>> uploads,
-            String url) {
+    public static PublicationView of(PublicationDetails details) {
+        Publication publication = details.publication();
         List<MediaView> media = new ArrayList<>();
         List<MediaAttachment> attachments = publication.draft().media();
         for (int i = 0; i < attachments.size(); i++) {
             MediaAttachment attachment = attachments.get(i);
             media.add(new MediaView(i, attachment.file().path().toString(), attachment.file().type().mimeType(),
-                    attachment.file().size(), attachment.altText(), uploads.apply(i).map(UploadView::of)
+                    attachment.file().size(), attachment.altText(), details.upload(i).map(UploadView::of)
                             .orElse(null)));
         }
         var draft = publication.draft();
-        return new PublicationView(publication.id().value(), publication.account().value(),
-                publication.state().name(), draft.text(), media, draft.replyToPostId(),
-                draft.scheduledAt() == null ? null : draft.scheduledAt().toString(), publication.remotePostId(), url,
-                publication.failure(), publication.createdAt().toString(), publication.updatedAt().toString());
+        return new PublicationView(publication.id().value(), publication.account().value(), details.platformName(),
+                publication.state().name(), draft.text(), media, draft.replyTo(), draft.options(),
+                draft.scheduledAt() == null ? null : draft.scheduledAt().toString(), publication.remotePostId(),
+                details.url().map(Object::toString).orElse(null), publication.failure(),
+                publication.createdAt().toString(), publication.updatedAt().toString());
     }
 
     /** One line of {@code publications list}. */
@@ -76,12 +74,14 @@ public record PublicationView(String id, String account, String state, String te
         StringBuilder out = new StringBuilder();
         out.append("publication ").append(id).append('\n');
         out.append("  state      ").append(state.toLowerCase(Locale.ROOT)).append('\n');
-        out.append("  account    ").append(account).append('\n');
+        out.append("  account    ").append(account).append(" on ").append(platform).append('\n');
         out.append("  text       ").append(text.isEmpty() ? "(none)" : text.replace("\n", "\n             "))
                 .append('\n');
         if (replyTo != null) {
             out.append("  reply to   ").append(replyTo).append('\n');
         }
+        options.forEach((key, value) -> out.append("  option     ").append(key).append(" = ").append(value)
+                .append('\n'));
         if (scheduledAt != null) {
             out.append("  scheduled  ").append(scheduledAt).append('\n');
         }
@@ -92,11 +92,9 @@ public record PublicationView(String id, String account, String state, String te
                 out.append(" alt: ").append(m.alt());
             }
             if (m.upload() != null) {
-                out.append("\n             upload ").append(m.upload().state());
-                if (m.upload().segments() != null && m.upload().acknowledgedSegments() != null) {
-                    out.append(", ").append(m.upload().acknowledgedSegments().size()).append('/')
-                            .append(m.upload().segments()).append(" segments acknowledged");
-                }
+                out.append("\n             upload ").append(m.upload().phase()).append(", ")
+                        .append(Bytes.human(m.upload().acknowledgedBytes())).append(" of ")
+                        .append(Bytes.human(m.bytes())).append(" acknowledged");
             }
             out.append('\n');
         }

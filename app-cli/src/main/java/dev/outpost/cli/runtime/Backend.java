@@ -8,8 +8,6 @@ import dev.outpost.application.Platforms;
 import dev.outpost.application.PublicationRunner;
 import dev.outpost.application.boot.OutpostConfig;
 import dev.outpost.application.boot.Plugins;
-import dev.outpost.domain.post.PublicationId;
-import dev.outpost.ports.platform.PlatformContext;
 import dev.outpost.ports.platform.PlatformPlugin;
 import dev.outpost.ports.storage.StorageConfig;
 import dev.outpost.ports.storage.StoragePlugin;
@@ -18,15 +16,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Opens the core the first time a command needs it, against X or (with {@code --sandbox}) an embedded sandbox, and
- * closes everything at the end of the run. Commands that need no storage (help, completion, the sandbox itself) never
- * open it, so they work before anything is configured.
+ * Opens the core the first time a command needs it (the stores, then the platforms over them, then the use cases),
+ * against the platforms as configured or (with {@code --sandbox}) an embedded sandbox, and closes everything at the end
+ * of the run: the core, then the stores it was given (their opener closes them). Commands that need no storage (help,
+ * completion, the sandbox itself) never open it, so they work before anything is configured.
  */
 public final class Backend implements AutoCloseable {
     private final Environment environment;
@@ -39,14 +38,13 @@ public final class Backend implements AutoCloseable {
     private Stores stores;
     private OutpostCore core;
     private Duration claimLease = PublicationRunner.Settings.DEFAULT.lease();
-    private final Set<PublicationId> running = ConcurrentHashMap.newKeySet();
     private LocalProcesses processes;
 
     public Backend(Environment environment, GlobalOptions options, Map<String, PlatformPlugin> platformPlugins,
             Map<String, StoragePlugin> storagePlugins, Output output) {
         this.environment = environment;
         this.options = options;
-        this.platformPlugins = Map.copyOf(platformPlugins);
+        this.platformPlugins = Collections.unmodifiableMap(new LinkedHashMap<>(platformPlugins));
         this.storagePlugins = Map.copyOf(storagePlugins);
         this.output = output;
     }
@@ -94,14 +92,19 @@ public final class Backend implements AutoCloseable {
 
     private void open() {
         OutpostConfig settings = config();
-        if (sandbox == null) {
-            requireClientId(settings);
-        }
         StoragePlugin storage;
         try {
             storage = Plugins.choose(storagePlugins, settings.storageId(), "storage");
         } catch (IllegalArgumentException unknown) {
             throw OutpostException.invalid(OutpostConfig.STORAGE, unknown.getMessage());
+        }
+        PublicationRunner.Settings defaults = PublicationRunner.Settings.DEFAULT;
+        Duration lease = claimLease(settings, defaults.lease());
+        UploadSettings uploads;
+        try {
+            uploads = UploadSettings.fromSettings(settings.values());
+        } catch (IllegalArgumentException bad) {
+            throw OutpostException.invalid("configuration", bad.getMessage());
         }
         try {
             Files.createDirectories(settings.dataDirectory());
@@ -110,43 +113,42 @@ public final class Backend implements AutoCloseable {
                     + settings.dataDirectory() + " (" + e.getMessage() + "); set OUTPOST_HOME to a writable place");
         }
         Clock clock = environment.clock();
+        // The stores are this run's to close, whatever happens next: the core never closes them.
+        stores = storage.open(new StorageConfig(settings.dataDirectory(), settings.values(), clock));
         Platforms platforms;
         try {
-            platforms = Platforms.open(platformPlugins.values(), new PlatformContext(settings.values(), clock));
+            platforms = Platforms.open(platformPlugins.values(), settings.values(), clock, stores.secrets());
         } catch (IllegalArgumentException unusable) {
-            throw OutpostException.invalid("configuration", unusable.getMessage());
+            throw OutpostException.invalid("configuration", unusable.getMessage() + unconfiguredHint(settings));
         }
-        stores = storage.open(new StorageConfig(settings.dataDirectory(), settings.values(), clock));
-        PublicationRunner.Settings defaults = PublicationRunner.Settings.DEFAULT;
-        claimLease = claimLease(settings, defaults.lease());
-        UploadSettings uploads;
-        try {
-            uploads = UploadSettings.fromSettings(settings.values());
-        } catch (IllegalArgumentException bad) {
-            throw OutpostException.invalid("configuration", bad.getMessage());
-        }
+        claimLease = lease;
         OutpostCore.Options coreOptions = OutpostCore.Options.defaults(clock, workerName())
                 .withClaimHolders(processes())
                 .withUploads(uploads)
-                .withPublishing(new PublicationRunner.Settings(claimLease, defaults.reconcileGrace(),
+                .withPublishing(new PublicationRunner.Settings(lease, defaults.reconcileGrace(),
                         defaults.reconcileLookBack()));
         core = new OutpostCore(stores, platforms, coreOptions);
         if (sandbox != null) {
-            var account = core.connectAccount().importTokens("x", sandbox.throwawayTokens(clock));
-            output.note("Sandbox: X is emulated at " + sandbox.baseUrl() + "; posting as @" + account.handle()
-                    + "; data in " + settings.dataDirectory());
+            var account = core.connectAccount().importCredentials(EmbeddedSandbox.PLATFORM,
+                    sandbox.throwawayCredentials());
+            output.note("Sandbox: " + core.platforms().platform(EmbeddedSandbox.PLATFORM).displayName()
+                    + " is emulated at " + sandbox.baseUrl() + "; posting as @" + account.handle() + "; data in "
+                    + settings.dataDirectory());
         }
     }
 
-    private void requireClientId(OutpostConfig settings) {
-        if (platformPlugins.containsKey("x") && settings.get(ConfigKeys.X_CLIENT_ID).isEmpty()) {
-            throw OutpostException.invalid(ConfigKeys.X_CLIENT_ID, "no X app is configured. Register one at"
-                    + " https://developer.x.com (Projects & Apps > your app > User authentication settings: OAuth 2.0,"
-                    + " type Native App, callback URI " + ConfigKeys.redirectUri(ConfigKeys.DEFAULT_CALLBACK_PORT)
-                    + "), then set OUTPOST_X_CLIENT_ID (and OUTPOST_X_CLIENT_SECRET for a confidential app) in the"
-                    + " environment or in " + settings.dataDirectory().resolve(OutpostConfig.CONFIG_FILE)
-                    + ". To try Outpost without X, add --sandbox.");
+    /**
+     * What the command line adds when a plugin finds its configuration unusable (its message says which setting): the
+     * callback to register for a browser sign-in, and the way to try everything without configuring anything.
+     */
+    private String unconfiguredHint(OutpostConfig settings) {
+        if (sandbox != null) {
+            return "";
         }
+        return " Settings are read from the environment or from "
+                + settings.dataDirectory().resolve(OutpostConfig.CONFIG_FILE) + "; the command line's sign-in"
+                + " callback is " + ConfigKeys.redirectUri(ConfigKeys.DEFAULT_CALLBACK_PORT) + " (another port with"
+                + " accounts add --port N). To try Outpost without any account or app, add --sandbox.";
     }
 
     private static Duration claimLease(OutpostConfig settings, Duration fallback) {
@@ -182,35 +184,8 @@ public final class Backend implements AutoCloseable {
         return processes;
     }
 
-    /**
-     * Notes that this process runs the publication in the foreground, so that closing (also on Ctrl-C or kill)
-     * gives up its claim and `publications resume` need not wait for the lease to lapse.
-     */
-    public void running(PublicationId id) {
-        running.add(id);
-    }
-
-    /**
-     * Gives up the claims of the publications this process runs in the foreground, so that another run need not wait
-     * for their lease; the process is about to end. Best effort.
-     */
-    public synchronized void releaseClaims() {
-        if (stores == null) {
-            return;
-        }
-        String worker = workerName();
-        for (PublicationId id : running) {
-            try {
-                stores.publications().release(id, worker);
-            } catch (RuntimeException closing) {
-                // Best effort: the lease lapses by itself anyway, and this machine's next run takes it over.
-            }
-        }
-    }
-
     @Override
     public synchronized void close() {
-        releaseClaims();
         if (core != null) {
             core.close();
         }

@@ -22,8 +22,9 @@ class LoopbackCallbackTest {
     @Test
     void theCallbackCompletesOnceAndTellsTheBrowser() throws Exception {
         AtomicReference<String> seen = new AtomicReference<>();
-        try (LoopbackCallback callback = LoopbackCallback.listen(0, (state, code, error) -> {
-            seen.set(state + "|" + code + "|" + error);
+        try (LoopbackCallback callback = LoopbackCallback.listen(0, params -> {
+            seen.set(params.get("state") + "|" + params.get("code") + "|" + params.get("error") + "|"
+                    + params.size());
             return new Account(AccountId.of("x", "42"), "42", "ada", "Ada", AccountStatus.CONNECTED, Instant.EPOCH);
         })) {
             URI redirect = callback.redirectUri();
@@ -32,15 +33,16 @@ class LoopbackCallbackTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("Outpost may now post as @ada");
             assertThat(callback.await(Duration.ofSeconds(5)).handle()).isEqualTo("ada");
-            assertThat(seen.get()).isEqualTo("s+1|c0de|null");
+            assertThat(seen.get()).isEqualTo("s+1|c0de|null|2");
             assertThat(get(redirect + "?state=again&code=x").statusCode()).isEqualTo(410);
         }
     }
 
     @Test
     void aRefusedCallbackShowsWhyAndFailsTheWait() throws Exception {
-        try (LoopbackCallback callback = LoopbackCallback.listen(0, (state, code, error) -> {
-            throw OutpostException.invalid("consent", "the authorization was not granted (" + error + ")");
+        try (LoopbackCallback callback = LoopbackCallback.listen(0, params -> {
+            throw OutpostException.invalid("consent", "the authorization was not granted (" + params.get("error")
+                    + ")");
         })) {
             HttpResponse<String> page = get(callback.redirectUri() + "?state=s&error=access_denied");
             assertThat(page.statusCode()).isEqualTo(400);
@@ -52,9 +54,9 @@ class LoopbackCallbackTest {
 
     @Test
     void aTakenPortIsBadInputNamingTheOption() throws Exception {
-        try (LoopbackCallback first = LoopbackCallback.listen(0, (s, c, e) -> null)) {
+        try (LoopbackCallback first = LoopbackCallback.listen(0, params -> null)) {
             int taken = first.redirectUri().getPort();
-            assertThatThrownBy(() -> LoopbackCallback.listen(taken, (s, c, e) -> null))
+            assertThatThrownBy(() -> LoopbackCallback.listen(taken, params -> null))
                     .isInstanceOfSatisfying(OutpostException.class, e -> assertThat(e.problems())
                             .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("--port")));
         }

@@ -17,7 +17,8 @@ class PostOptionsTest {
     @Test
     void altTextBelongsToTheMediaBeforeIt() {
         PostCommand post = parse("post", "hello", "--media", "a.jpg", "--alt", "first", "--media", "b.jpg",
-                "--media", "c.png", "--alt", "third", "--at", "+1h", "--account", "@me", "--reply-to", "42");
+                "--media", "c.png", "--alt", "third", "--at", "+1h", "--account", "@me", "--reply-to", "42",
+                "--option", "visibility=unlisted", "--option", "warning=spoilers, a=b");
         assertThat(post.text).isEqualTo("hello");
         assertThat(post.media).extracting(m -> m.file.toString(), m -> m.alt).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("a.jpg", "first"), org.assertj.core.groups.Tuple.tuple("b.jpg", null),
@@ -25,6 +26,8 @@ class PostOptionsTest {
         assertThat(post.at).isEqualTo("+1h");
         assertThat(post.account).isEqualTo("@me");
         assertThat(post.replyTo).isEqualTo("42");
+        assertThat(post.options).containsExactly(org.assertj.core.api.Assertions.entry("visibility", "unlisted"),
+                org.assertj.core.api.Assertions.entry("warning", "spoilers, a=b"));
     }
 
     @Test

@@ -106,11 +106,43 @@ class AccountsIT {
 
     @Test
     @Order(6)
-    void tokensThePlatformRefusesNeedAReauthorizationExitThree() throws Exception {
+    void tokensThePlatformRefusesAreBadInputNamingTheFieldExitTwo() throws Exception {
+        // The plugin tells a token X refuses from a failure to ask X: the user typed a wrong value.
         Launcher.Run run = Launcher.run(world.env(), "accounts", "import", "x", "--access-token", "not-a-token",
-                "--json").expectExit(3);
-        assertThat(run.json().get("error").get("kind").asText()).isEqualTo("RECONNECT_NEEDED");
-        assertThat(run.stderr()).startsWith("outpost: checking the imported tokens with X failed");
+                "--json").expectExit(2);
+        assertThat(run.json().get("error").get("kind").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(run.stderr().lines()).hasSize(1);
+        assertThat(run.stderr()).startsWith("outpost: credentials: access-token: X does not accept this access token")
+                .doesNotContain("not-a-token");
+    }
+
+    @Test
+    @Order(6)
+    void importFieldsAreTheOnesThePluginDeclaresAndAFieldItLacksIsNamed() throws Exception {
+        JsonNode fields = Launcher.run(world.env(), "accounts", "import", "x", "--list-fields", "--json")
+                .expectExit(0).json();
+        assertThat(fields).extracting(f -> f.get("key").asText()).contains("access-token", "refresh-token");
+        Launcher.Run run = Launcher.run(world.env(), "accounts", "import", "x", "--acess-token", "t").expectExit(2);
+        assertThat(run.stderr().strip()).startsWith("outpost: --acess-token: X's credential import takes no field"
+                + " 'acess-token'; it takes --access-token, --refresh-token");
+    }
+
+    @Test
+    @Order(6)
+    void aRequiredSecretNobodyGaveIsAskedForByItsOptionOrVariable() throws Exception {
+        Launcher.Run run = Launcher.run(world.env(), "accounts", "import", "x").expectExit(2);
+        assertThat(run.stderr().strip()).isEqualTo("outpost: --access-token: Access token is required: give"
+                + " --access-token VALUE (- reads it from standard input) or set OUTPOST_X_ACCESS_TOKEN");
+    }
+
+    @Test
+    @Order(6)
+    void theBrowserSignInTakesNoFieldsAndSaysSo() throws Exception {
+        JsonNode methods = Launcher.run(world.env(), "accounts", "add", "x", "--list-methods", "--json")
+                .expectExit(0).json();
+        assertThat(methods.get(0).get("redirect").asBoolean()).isTrue();
+        Launcher.Run run = Launcher.run(world.env(), "accounts", "add", "x", "--handle", "ada").expectExit(2);
+        assertThat(run.stderr().strip()).endsWith("takes no field 'handle'; it takes none");
     }
 
     @Test

@@ -73,22 +73,22 @@ class BadInputIT {
     void anImageOverFiveMegabytes() throws Exception {
         Path big = TestMedia.withMagic(dir, "big.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0},
                 (5L << 20) + 1);
-        refused(List.of("post", "hi", "--media", big.toString()), "media[0]", "big.jpg is 5.0 MiB, over the 5 MiB limit");
+        refused(List.of("post", "hi", "--media", big.toString()), "media[0]", "big.jpg is 5.0 MiB, over X's 5 MiB limit");
     }
 
     @Test
     void aGifOverFifteenMegabytes() throws Exception {
         Path gif = TestMedia.withMagic(dir, "loop.gif", "GIF89a".getBytes(StandardCharsets.US_ASCII),
                 15L * (1 << 20) + (1 << 19));
-        refused(List.of("post", "hi", "--media", gif.toString()), "media[0]", "loop.gif is 15.5 MiB, over the 15 MiB"
-                + " limit");
+        refused(List.of("post", "hi", "--media", gif.toString()), "media[0]", "loop.gif is 15.5 MiB, over X's 15 MiB"
+                + " limit for a GIF");
     }
 
     @Test
     void aVideoOver512Megabytes() throws Exception {
         Path video = TestMedia.sparseMp4(dir, "long.mp4", (512L << 20) + 1);
-        refused(List.of("post", "hi", "--media", video.toString()), "media[0]", "long.mp4 is 512.0 MiB, over the"
-                + " 512 MiB limit");
+        refused(List.of("post", "hi", "--media", video.toString()), "media[0]", "long.mp4 is 512.0 MiB, over X's"
+                + " 512 MiB limit for a video");
     }
 
     @Test
@@ -104,19 +104,19 @@ class BadInputIT {
     void aVideoWithAnImage() throws Exception {
         Path video = TestMedia.mp4(dir, "short.mp4", 100_000, 3);
         refused(List.of("post", "hi", "--media", video.toString(), "--media", photo.toString()), "media",
-                "images cannot be combined with a video or GIF");
+                "X takes up to 4 images, or 1 GIF, or 1 video in one post");
     }
 
     @Test
     void textOverTheWeightedLimit() throws Exception {
         // CJK characters weigh two: 141 of them count 282.
-        refused(List.of("post", "字".repeat(141)), "text", "the text counts 282 characters, over the limit of 280");
+        refused(List.of("post", "字".repeat(141)), "text", "X: the text counts 282 characters, over the limit of 280");
     }
 
     @Test
     void altTextOver1000Characters() throws Exception {
         refused(List.of("post", "hi", "--media", photo.toString(), "--alt", "a".repeat(1001)), "media[0].alt",
-                "the alt text of photo.jpg has 1001 characters, over the limit of 1000");
+                "the alt text of photo.jpg has 1001 characters, over X's limit of 1000");
     }
 
     @Test
@@ -150,8 +150,8 @@ class BadInputIT {
         assertThat(run.stderr().lines()).containsExactly(
                 "outpost: 4 problems, nothing was uploaded:",
                 "  media[1]: " + missing + " does not exist; check the path",
-                "  text: the text counts 300 characters, over the limit of 280 by 20; shorten it",
-                "  media[0].alt: the alt text of photo.jpg has 1001 characters, over the limit of 1000",
+                "  text: X: the text counts 300 characters, over the limit of 280 by 20; shorten it",
+                "  media[0].alt: the alt text of photo.jpg has 1001 characters, over X's limit of 1000",
                 "  scheduledAt: the schedule time 2020-01-01T00:00:00Z is in the past (now " + now + "); pick a later"
                         + " time or publish now");
     }

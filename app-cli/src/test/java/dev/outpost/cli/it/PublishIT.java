@@ -79,8 +79,8 @@ class PublishIT {
         assertThat(uploaded.sha256()).isEqualTo(sha256(video));
         assertThat(uploaded.segments().size()).isGreaterThan(1);
         assertThat(uploaded.processingState()).isEqualTo("succeeded");
-        // Standard error is not a terminal here: plain progress lines, bytes and segments, then processing.
-        assertThat(run.stderr()).contains("clip.mp4: uploading 28.6 MiB", "segments)", "clip.mp4: processing",
+        // Standard error is not a terminal here: plain progress lines, bytes and parts, then processing.
+        assertThat(run.stderr()).contains("clip.mp4: uploading 28.6 MiB", "parts)", "clip.mp4: processing",
                 "clip.mp4: ready");
     }
 
@@ -136,7 +136,7 @@ class PublishIT {
         Launcher.Run run = Launcher.run(world.env(), "post", "Broken video", "--media", video.toString(), "--json")
                 .expectExit(4);
         assertThat(run.json().get("state").asText()).isEqualTo("FAILED");
-        assertThat(run.stderr()).contains("outpost: not published: broken.mp4: the platform could not process it");
+        assertThat(run.stderr()).contains("outpost: not published: broken.mp4: X refused it", "could not process");
         assertThat(world.x.posts()).noneMatch(p -> p.submittedText().equals("Broken video"));
     }
 
