@@ -33,10 +33,11 @@ public final class OutpostCli {
             Map<String, StoragePlugin> storages) {
         Injector injector = injector(environment, platforms, storages);
         Backend backend = injector.getInstance(Backend.class);
-        // Ctrl-C and kill still close the database and the queue cleanly; close() is idempotent. A claim a stopped
-        // run leaves is taken over at once by the next run on this machine (the process is provably gone).
+        // Ctrl-C and kill still close the database and the queue cleanly; close() is idempotent.
         Thread closer = new Thread(backend::close, "outpost-close");
         Runtime.getRuntime().addShutdownHook(closer);
+        // The hook races the database's own: give up claims before any hook starts, so no other run must wait.
+        StopSignals.releaseFirst(backend::releaseClaims);
         try {
             return commandLine(injector).execute(args);
         } finally {

@@ -82,6 +82,8 @@ public final class PublicationRunner {
     private final ProgressListener listener;
     private final String worker;
     private final ClaimHolders holders;
+    /** The publications this runner holds claims on now. */
+    private final java.util.Set<PublicationId> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PublicationRunner(PublicationStore store, AccountStore accounts, UploadJournal journal, JobQueue jobs,
             Platforms platforms, AccessTokens tokens, MediaUploader uploader, MediaInspector inspector, Clock clock,
@@ -128,13 +130,30 @@ public final class PublicationRunner {
         long beat = Math.max(1, settings.lease().toMillis() / 3);
         heartbeat.scheduleAtFixedRate(() -> store.claim(id, worker, clock.instant(), settings.lease()), beat, beat,
                 TimeUnit.MILLISECONDS);
+        running.add(id);
         try {
             Run run = new Run(store.find(id).orElseThrow());
             Publication after = run.execute();
             return new Outcome(after, true, run.failureKind);
         } finally {
             heartbeat.shutdownNow();
+            running.remove(id);
             store.release(id, worker);
+        }
+    }
+
+    /**
+     * Gives up the claims of the publications this runner is running, for a process about to stop: the next run (here
+     * or elsewhere) need not wait for the lease to lapse. Best effort, and safe from a signal handler: a store that is
+     * closing already leaves the lease to lapse by itself.
+     */
+    public void releaseClaims() {
+        for (PublicationId id : running) {
+            try {
+                store.release(id, worker);
+            } catch (RuntimeException closing) {
+                // The lease lapses by itself, and this machine's next run takes a dead process's claim over at once.
+            }
         }
     }
 

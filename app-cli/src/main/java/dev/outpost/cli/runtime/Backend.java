@@ -36,7 +36,7 @@ public final class Backend implements AutoCloseable {
     private OutpostConfig config;
     private EmbeddedSandbox sandbox;
     private Stores stores;
-    private OutpostCore core;
+    private volatile OutpostCore core;
     private Duration claimLease = PublicationRunner.Settings.DEFAULT.lease();
     private LocalProcesses processes;
 
@@ -184,8 +184,17 @@ public final class Backend implements AutoCloseable {
         return processes;
     }
 
+    /** Gives up the claims of the publications this process is running; best effort (a signal handler calls it). */
+    public void releaseClaims() {
+        OutpostCore open = core;
+        if (open != null) {
+            open.runner().releaseClaims();
+        }
+    }
+
     @Override
     public synchronized void close() {
+        releaseClaims();
         if (core != null) {
             core.close();
         }
