@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.Waiter;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -46,6 +47,7 @@ final class DbSchedulerJobQueue implements JobQueue {
     private final Clock clock;
     private final JobSettings settings;
     private final String instanceName;
+    private final JdbcCustomization dialect;
     private final CustomTask<Void> task;
     private final SchedulerClient client;
     private final AtomicReference<Handler> handler = new AtomicReference<>();
@@ -54,8 +56,11 @@ final class DbSchedulerJobQueue implements JobQueue {
     private final Map<String, Instant> requestedWhileRunning = new HashMap<>();
     private Scheduler scheduler;
 
-    DbSchedulerJobQueue(DataSource dataSource, Clock clock, JobSettings settings, String instanceName) {
+    /** @param dialect db-scheduler's SQL for the database, or null to let it detect the database */
+    DbSchedulerJobQueue(DataSource dataSource, Clock clock, JobSettings settings, String instanceName,
+            JdbcCustomization dialect) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.dialect = dialect;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.instanceName = Objects.requireNonNull(instanceName, "instanceName");
@@ -79,7 +84,8 @@ final class DbSchedulerJobQueue implements JobQueue {
                     }
                     return (complete, operations) -> operations.reschedule(complete, storable(again));
                 });
-        this.client = SchedulerClient.Builder.create(dataSource, List.of(task)).build();
+        SchedulerClient.Builder client = SchedulerClient.Builder.create(dataSource, List.of(task));
+        this.client = (dialect == null ? client : client.jdbcCustomization(dialect)).build();
     }
 
     /**
@@ -170,7 +176,11 @@ final class DbSchedulerJobQueue implements JobQueue {
             return;
         }
         handler.set(next);
-        scheduler = new RealTimePolling(dataSource, List.of(task), settings.pollInterval())
+        RealTimePolling builder = new RealTimePolling(dataSource, List.of(task), settings.pollInterval());
+        if (dialect != null) {
+            builder.jdbcCustomization(dialect);
+        }
+        scheduler = builder
                 .schedulerName(new SchedulerName.Fixed(instanceName))
                 .pollingInterval(settings.pollInterval())
                 .heartbeatInterval(settings.heartbeatInterval())

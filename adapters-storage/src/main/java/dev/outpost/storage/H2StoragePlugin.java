@@ -7,9 +7,11 @@ import dev.outpost.ports.storage.Stores;
 import java.nio.file.Path;
 
 /**
- * The default storage: one H2 file database, {@code outpost.mv.db} in the data directory. It is opened in H2's
- * automatic mixed mode, so the CLI and the web app can use it at the same time: the first process serves the file
- * to the others over a loopback port, and another takes over when it exits.
+ * One H2 file database, {@code outpost.mv.db} in the data directory ({@code OUTPOST_STORAGE=h2}; the default before
+ * {@link SqliteStoragePlugin}, which moves such a database in at its first start). It is opened in H2's automatic
+ * mixed mode, so the CLI and the web app can use it at the same time: the first process serves the file to the
+ * others over a loopback port, and another takes over when it exits (a hand-over that processes starting or
+ * stopping at that moment can lose: SQLite has no such moment).
  */
 public final class H2StoragePlugin implements StoragePlugin {
     public static final String ID = "h2";
@@ -32,7 +34,7 @@ public final class H2StoragePlugin implements StoragePlugin {
         String url = jdbcUrl(dir);
         HikariDataSource pool = Pools.open("outpost-h2", "org.h2.Driver", url, "sa", "",
                 Pools.poolSize(config, 4), "the H2 database in " + dir);
-        return JdbcStores.open(pool, config, "H2 database in " + dir);
+        return JdbcStores.open(pool, config, "H2 database in " + dir, Dialect.H2);
     }
 
     /**

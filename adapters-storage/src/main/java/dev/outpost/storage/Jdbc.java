@@ -16,17 +16,22 @@ import javax.sql.DataSource;
  * are sealed before they reach SQL.
  */
 final class Jdbc {
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final DataSource dataSource;
+    private final Dialect dialect;
 
-    Jdbc(DataSource dataSource) {
+    Jdbc(DataSource dataSource, Dialect dialect) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
     }
 
     DataSource dataSource() {
         return dataSource;
+    }
+
+    Dialect dialect() {
+        return dialect;
     }
 
     @FunctionalInterface
@@ -97,12 +102,7 @@ final class Jdbc {
     }
 
     static boolean isUniqueViolation(SQLException e) {
-        for (SQLException s = e; s != null; s = s.getNextException()) {
-            if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Dialect.isUniqueViolation(e);
     }
 
     private static void rollbackQuietly(Connection c, Throwable cause) {

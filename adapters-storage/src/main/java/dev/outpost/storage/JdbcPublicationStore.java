@@ -164,7 +164,7 @@ final class JdbcPublicationStore implements PublicationStore {
             sql.append(" AND account_id = ?");
             params.add(query.account().value());
         }
-        sql.append(" ORDER BY created_at DESC, seq DESC FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
+        sql.append(" ORDER BY created_at DESC, seq DESC").append(jdbc.dialect().firstRows(query.limit()));
         return jdbc.withConnection("listing publications", c -> query(c, sql.toString(), params));
     }
 

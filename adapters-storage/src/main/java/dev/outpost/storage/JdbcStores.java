@@ -19,6 +19,7 @@ import java.util.UUID;
 /** The stores over one pooled database, migrated to the current schema; closing stops the queue, then the pool. */
 final class JdbcStores implements Stores {
     private final HikariDataSource pool;
+    private final FileLocks locks;
     private final JdbcAccountStore accounts;
     private final JdbcTokenStore tokens;
     private final JdbcUploadJournal uploads;
@@ -27,35 +28,64 @@ final class JdbcStores implements Stores {
     private final JdbcSecretVault secrets;
     private final DbSchedulerJobQueue jobs;
 
-    private JdbcStores(HikariDataSource pool, TokenCipher cipher, StorageConfig config) {
+    private JdbcStores(HikariDataSource pool, Dialect dialect, FileLocks locks, TokenCipher cipher,
+            StorageConfig config) {
         this.pool = pool;
-        Jdbc jdbc = new Jdbc(pool);
+        this.locks = locks;
+        Jdbc jdbc = new Jdbc(pool, dialect);
         this.accounts = new JdbcAccountStore(jdbc);
-        this.tokens = new JdbcTokenStore(jdbc, cipher);
+        this.tokens = new JdbcTokenStore(jdbc, cipher, locks);
         this.uploads = new JdbcUploadJournal(jdbc);
         this.publications = new JdbcPublicationStore(jdbc);
         this.pendingAuthorizations = new JdbcPendingAuthorizationStore(jdbc, cipher);
         this.secrets = new JdbcSecretVault(jdbc, cipher);
-        this.jobs = new DbSchedulerJobQueue(pool, config.clock(), JobSettings.from(config), instanceName());
+        this.jobs = new DbSchedulerJobQueue(pool, config.clock(), JobSettings.from(config), instanceName(),
+                dialect == Dialect.SQLITE ? new SqliteJobTimes() : null);
     }
 
     /**
      * Migrates the database behind {@code pool}, checks the secret key and opens the stores. Takes ownership of the
      * pool: it is closed when opening fails.
      */
-    static JdbcStores open(HikariDataSource pool, StorageConfig config, String what) {
+    static JdbcStores open(HikariDataSource pool, StorageConfig config, String what, Dialect dialect) {
+        return open(pool, config, what, dialect, null);
+    }
+
+    /**
+     * As {@link #open(HikariDataSource, StorageConfig, String, Dialect)}, for a database of processes on one
+     * machine: {@code locks} holds its migration against other processes opening it at the same time, and holds
+     * token refreshes. Takes ownership of the pool and the locks.
+     */
+    static JdbcStores open(HikariDataSource pool, StorageConfig config, String what, Dialect dialect,
+            FileLocks locks) {
         try {
             JobSettings.from(config); // fail on a bad setting before touching the database
-            Migrations.bringUpToDate(pool, what);
+            if (locks == null) {
+                Migrations.bringUpToDate(pool, dialect.migrations(), what);
+            } else if (!Migrations.current(pool, dialect.migrations())) {
+                locks.holding(FileLocks.OPENING, () -> Migrations.bringUpToDate(pool, dialect.migrations(), what));
+            }
             SecureRandom random = new SecureRandom();
-            TokenCipher cipher = SecretKeySource.open(config, new Jdbc(pool), random);
-            return new JdbcStores(pool, cipher, config);
+            TokenCipher cipher = SecretKeySource.open(config, new Jdbc(pool, dialect), random);
+            return new JdbcStores(pool, dialect, locks, cipher, config);
         } catch (RuntimeException e) {
             pool.close();
+            if (locks != null) {
+                locks.close();
+            }
             if (e instanceof IllegalArgumentException) {
                 throw new StorageException("Storage settings are wrong: " + e.getMessage(), e);
             }
             throw e;
+        }
+    }
+
+    /** Refuses wrong job settings before anything is created or touched. */
+    static void checkSettings(StorageConfig config) {
+        try {
+            JobSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            throw new StorageException("Storage settings are wrong: " + e.getMessage(), e);
         }
     }
 
@@ -121,7 +151,13 @@ final class JdbcStores implements Stores {
         try {
             jobs.stop();
         } finally {
-            pool.close();
+            try {
+                pool.close();
+            } finally {
+                if (locks != null) {
+                    locks.close();
+                }
+            }
         }
     }
 }

@@ -28,7 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * refresh token) is still read; format 2 adds the plugin's state and is what is written.
  * {@link #refreshExclusively} holds the token row's lock ({@code SELECT ... FOR UPDATE}) for the whole step, so
  * instances sharing the database refresh one at a time; within one instance a lock per account keeps waiting
- * threads from each holding a pooled connection.
+ * threads from each holding a pooled connection. SQLite has no row locks, and holding its one write lock while the
+ * platform answers would stop every other writer (and other accounts' refreshes) meanwhile: there the hold is the
+ * account's range of the lock file ({@link FileLocks}), and the new set is stored with a compare-and-swap.
  */
 final class JdbcTokenStore implements TokenStore {
     private static final String SELECT = "SELECT version, sealed, expires_at, scopes FROM tokens WHERE account_id = ?";
@@ -37,13 +39,19 @@ final class JdbcTokenStore implements TokenStore {
     /** Access token, refresh token, the plugin's state. */
     private static final byte FORMAT_WITH_EXTRA = 2;
 
+    /** How often a refresh held with the lock file decides again when a put outside the hold replaced the set. */
+    private static final int HELD_REFRESH_ROUNDS = 3;
+
     private final Jdbc jdbc;
     private final TokenCipher cipher;
+    private final FileLocks holds;
     private final ConcurrentHashMap<AccountId, ReentrantLock> localLocks = new ConcurrentHashMap<>();
 
-    JdbcTokenStore(Jdbc jdbc, TokenCipher cipher) {
+    /** @param holds the lock file that holds refreshes, or null to hold the token row (databases with row locks) */
+    JdbcTokenStore(Jdbc jdbc, TokenCipher cipher, FileLocks holds) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.holds = holds;
     }
 
     @Override
@@ -84,6 +92,9 @@ final class JdbcTokenStore implements TokenStore {
 
     @Override
     public TokenSet refreshExclusively(AccountId account, Refresh refresh) {
+        if (holds != null) {
+            return holds.holding("tokens:" + account.value(), () -> refreshHeld(account, refresh));
+        }
         ReentrantLock local = localLocks.computeIfAbsent(account, a -> new ReentrantLock());
         local.lock();
         try {
@@ -105,6 +116,28 @@ final class JdbcTokenStore implements TokenStore {
         }
     }
 
+    /**
+     * The refresh step under the lock file's hold: only other refreshes wait for it, so a put or swap may still
+     * replace the set while the platform answers; the step then decides again on the set that is stored now.
+     */
+    private TokenSet refreshHeld(AccountId account, Refresh refresh) {
+        for (int round = 1; ; round++) {
+            TokenSet current = find(account).orElseThrow(() -> new NoSuchElementException(
+                    "account " + account + " has no tokens to refresh"));
+            TokenSet next = refresh.apply(current);
+            if (next == current || next.equals(current)) {
+                return current;
+            }
+            Optional<TokenSet> stored = compareAndSwap(account, current.version(), next);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            if (round >= HELD_REFRESH_ROUNDS) {
+                throw new IllegalStateException("the tokens of " + account + " kept changing during a refresh");
+            }
+        }
+    }
+
     @Override
     public void delete(AccountId account) {
         jdbc.withConnection("deleting the tokens of " + account, c -> {
@@ -116,7 +149,9 @@ final class JdbcTokenStore implements TokenStore {
     }
 
     private Optional<TokenSet> read(Connection c, AccountId account, boolean lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(lock ? SELECT + " FOR UPDATE" : SELECT)) {
+        // SQLite: a transaction holds the whole database already (it begins immediately), no clause needed.
+        boolean forUpdate = lock && jdbc.dialect().rowLocks();
+        try (PreparedStatement ps = c.prepareStatement(forUpdate ? SELECT + " FOR UPDATE" : SELECT)) {
             ps.setString(1, account.value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

@@ -40,7 +40,7 @@ import org.flywaydb.core.api.FlywayException;
  * the case in which Flyway would do nothing.
  */
 final class Migrations {
-    /** Where the migrations are, as a class-path folder; Flyway's location is {@code classpath:} this. */
+    /** Where H2's and PostgreSQL's migrations are, as a class-path folder; Flyway's location is {@code classpath:} this. */
     static final String LOCATION = "db/outpost";
     /** Flyway's history table, in the connection's current schema (Flyway's default). */
     static final String HISTORY_TABLE = "flyway_schema_history";
@@ -56,21 +56,76 @@ final class Migrations {
      * @return whether Flyway ran (false: the schema was current and Flyway was not loaded)
      */
     static boolean bringUpToDate(DataSource db, String what) {
-        if (current(db)) {
+        return bringUpToDate(db, LOCATION, what);
+    }
+
+    /**
+     * Migrates the database with the migrations in {@code location} unless it is already current.
+     *
+     * @return whether Flyway ran (false: the schema was current and Flyway was not loaded)
+     * @throws StorageException when the database was written by a newer Outpost (its history has versions beyond
+     *     the shipped ones), or Flyway fails
+     */
+    static boolean bringUpToDate(DataSource db, String location, String what) {
+        Optional<Map<String, Script>> shipped = shipped(classLoader(), location);
+        Optional<Map<String, Script>> applied = applied(db);
+        if (current(shipped, applied)) {
             return false;
         }
-        FlywayRun.migrate(db, what);
+        refuseNewer(shipped, applied, what);
+        FlywayRun.migrate(db, location, what);
         return true;
     }
 
     /** Whether Flyway's history in {@code db} lists exactly the shipped migrations, all successful. */
     static boolean current(DataSource db) {
-        Optional<Map<String, Script>> shipped = shipped(classLoader());
-        if (shipped.isEmpty() || shipped.get().isEmpty()) {
-            return false;
+        return current(db, LOCATION);
+    }
+
+    static boolean current(DataSource db, String location) {
+        return current(shipped(classLoader(), location), applied(db));
+    }
+
+    private static boolean current(Optional<Map<String, Script>> shipped, Optional<Map<String, Script>> applied) {
+        return shipped.isPresent() && !shipped.get().isEmpty() && applied.isPresent()
+                && applied.get().equals(shipped.get());
+    }
+
+    /**
+     * A database that a newer Outpost migrated further than this one knows is left alone with a message that says
+     * so; Flyway's own would speak of unresolved migrations.
+     */
+    private static void refuseNewer(Optional<Map<String, Script>> shipped, Optional<Map<String, Script>> applied,
+            String what) {
+        if (shipped.isEmpty() || shipped.get().isEmpty() || applied.isEmpty()) {
+            return;
         }
-        Optional<Map<String, Script>> applied = applied(db);
-        return applied.isPresent() && applied.get().equals(shipped.get());
+        String newestShipped = newest(shipped.get().keySet());
+        String newestApplied = newest(applied.get().keySet());
+        if (newestApplied != null && compareVersions(newestApplied, newestShipped) > 0) {
+            throw new StorageException("The " + what + " was written by a newer version of Outpost (schema version "
+                    + newestApplied + "; this version knows up to " + newestShipped + "). Use that version, or"
+                    + " point OUTPOST_HOME elsewhere; nothing was changed.");
+        }
+    }
+
+    private static String newest(java.util.Collection<String> versions) {
+        return versions.stream().max(Migrations::compareVersions).orElse(null);
+    }
+
+    /** Compares Flyway versions such as {@code 2} and {@code 1.10} part by part, numerically. */
+    static int compareVersions(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        for (int i = 0; i < Math.max(left.length, right.length); i++) {
+            java.math.BigInteger l = i < left.length ? new java.math.BigInteger(left[i]) : java.math.BigInteger.ZERO;
+            java.math.BigInteger r = i < right.length ? new java.math.BigInteger(right[i]) : java.math.BigInteger.ZERO;
+            int c = l.compareTo(r);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** One applied or shipped migration, as Flyway records it: its file name and checksum. */
@@ -88,12 +143,16 @@ final class Migrations {
      * one of them holds anything but plain versioned SQL migrations, or cannot be listed, or two share a version.
      */
     static Optional<Map<String, Script>> shipped(ClassLoader loader) {
+        return shipped(loader, LOCATION);
+    }
+
+    static Optional<Map<String, Script>> shipped(ClassLoader loader, String location) {
         Map<String, Script> byVersion = new HashMap<>();
         try {
-            Enumeration<URL> locations = loader.getResources(LOCATION);
+            Enumeration<URL> locations = loader.getResources(location);
             while (locations.hasMoreElements()) {
-                URL location = locations.nextElement();
-                Optional<List<String>> names = names(location);
+                URL url = locations.nextElement();
+                Optional<List<String>> names = names(url, location);
                 if (names.isEmpty()) {
                     return Optional.empty();
                 }
@@ -103,7 +162,7 @@ final class Migrations {
                         return Optional.empty();
                     }
                     String version = versioned.group(1).replace('_', '.');
-                    URL script = loader.getResource(LOCATION + "/" + name);
+                    URL script = loader.getResource(location + "/" + name);
                     if (script == null || byVersion.put(version, new Script(name, checksum(script))) != null) {
                         return Optional.empty();
                     }
@@ -116,12 +175,12 @@ final class Migrations {
     }
 
     /** The files in one location (a folder or a jar's folder), names relative to it; empty when it cannot list. */
-    private static Optional<List<String>> names(URL location) throws IOException {
+    private static Optional<List<String>> names(URL url, String location) throws IOException {
         List<String> names = new ArrayList<>();
-        if (location.getProtocol().equals("file")) {
+        if (url.getProtocol().equals("file")) {
             File[] files;
             try {
-                files = new File(location.toURI()).listFiles();
+                files = new File(url.toURI()).listFiles();
             } catch (URISyntaxException e) {
                 return Optional.empty();
             }
@@ -133,13 +192,13 @@ final class Migrations {
             }
             return Optional.of(names);
         }
-        if (location.getProtocol().equals("jar")) {
-            URLConnection connection = location.openConnection();
+        if (url.getProtocol().equals("jar")) {
+            URLConnection connection = url.openConnection();
             if (!(connection instanceof JarURLConnection jar)) {
                 return Optional.empty();
             }
             jar.setUseCaches(false);
-            String prefix = LOCATION + "/";
+            String prefix = location + "/";
             try (JarFile file = jar.getJarFile()) {
                 Enumeration<JarEntry> entries = file.entries();
                 while (entries.hasMoreElements()) {
@@ -181,12 +240,10 @@ final class Migrations {
      */
     static Optional<Map<String, Script>> applied(DataSource db) {
         try (Connection c = db.getConnection()) {
+            // SQLite has no schemas (its driver answers null): the table is simply in the database.
             String schema = c.getSchema();
-            if (schema == null) {
-                return Optional.empty();
-            }
             String sql = "SELECT \"version\", \"type\", \"script\", \"checksum\", \"success\" FROM "
-                    + quoted(schema) + "." + quoted(HISTORY_TABLE);
+                    + (schema == null ? "" : quoted(schema) + ".") + quoted(HISTORY_TABLE);
             Map<String, Script> byVersion = new HashMap<>();
             try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
                 while (rows.next()) {
@@ -222,11 +279,11 @@ final class Migrations {
         private FlywayRun() {
         }
 
-        static void migrate(DataSource db, String what) {
+        static void migrate(DataSource db, String location, String what) {
             try {
                 Flyway.configure()
                         .dataSource(db)
-                        .locations("classpath:" + LOCATION)
+                        .locations("classpath:" + location)
                         .load()
                         .migrate();
             } catch (FlywayException e) {

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.outpost.ports.storage.StorageConfig;
 import dev.outpost.ports.storage.StorageException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Connection pools for the plugins, with the errors people see when the database cannot be reached. */
@@ -16,11 +15,22 @@ final class Pools {
     static HikariDataSource open(String name, String driverClass, String jdbcUrl, String user, String password,
             int size, String describedAs) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setPoolName(name);
         hikari.setDriverClassName(driverClass);
         hikari.setJdbcUrl(jdbcUrl);
         hikari.setUsername(user);
         hikari.setPassword(password);
+        return open(hikari, name, size, describedAs);
+    }
+
+    /** A pool over connections that {@code connections} makes. */
+    static HikariDataSource open(String name, javax.sql.DataSource connections, int size, String describedAs) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(connections);
+        return open(hikari, name, size, describedAs);
+    }
+
+    private static HikariDataSource open(HikariConfig hikari, String name, int size, String describedAs) {
+        hikari.setPoolName(name);
         hikari.setMaximumPoolSize(size);
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(10_000);
@@ -79,8 +89,7 @@ final class Pools {
     static Path dataDirectory(StorageConfig config) {
         Path dir = config.dataDirectory().toAbsolutePath();
         try {
-            Files.createDirectories(dir);
-            return dir;
+            return HomeFiles.createPrivateDirectory(dir);
         } catch (IOException e) {
             throw new StorageException("Cannot create the data directory " + dir + ": " + e.getMessage(), e);
         }

@@ -37,7 +37,7 @@ public final class PostgresStoragePlugin implements StoragePlugin {
         HikariDataSource pool = Pools.open("outpost-postgres", "org.postgresql.Driver", url,
                 config.setting(StorageSettings.JDBC_USER).orElse(null),
                 config.setting(StorageSettings.JDBC_PASSWORD).orElse(null), Pools.poolSize(config, 8), where);
-        return JdbcStores.open(pool, config, where);
+        return JdbcStores.open(pool, config, where, Dialect.POSTGRES);
     }
 
     /** The URL without its parameters, which may carry a password. */

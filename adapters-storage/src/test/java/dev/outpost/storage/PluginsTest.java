@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,48 @@ class PluginsTest {
     Path dataDir;
 
     @Test
-    void bothPluginsAreFoundThroughTheServiceLoader() {
+    void everyPluginIsFoundThroughTheServiceLoader() {
         assertThat(ServiceLoader.load(StoragePlugin.class).stream().map(p -> p.get().id()))
-                .containsExactlyInAnyOrder("h2", "postgres");
+                .containsExactlyInAnyOrder("sqlite", "h2", "postgres");
+    }
+
+    @Test
+    void sqliteCreatesItsDatabaseInADataDirectoryOnlyItsOwnerCanEnter() throws IOException {
+        Path home = dataDir.resolve("parent").resolve("new-home");
+        try (Stores stores = new SqliteStoragePlugin().open(new StorageConfig(home, Map.of(),
+                FakeClock.standard()))) {
+            assertThat(stores.accounts().list()).isEmpty();
+            assertThat(mode(home.resolve("outpost.db-wal"))).as("the log while open").isEqualTo("rw-------");
+            assertThat(mode(home.resolve("outpost.db-shm"))).isEqualTo("rw-------");
+        }
+        assertThat(mode(home)).isEqualTo("rwx------");
+        assertThat(mode(home.getParent())).as("a parent it created").isEqualTo("rwx------");
+        assertThat(mode(home.resolve("outpost.db"))).isEqualTo("rw-------");
+        assertThat(mode(home.resolve("outpost.db-lock"))).isEqualTo("rw-------");
+        assertThat(mode(home.resolve("secret.key"))).isEqualTo("rw-------");
+        assertThat(home.resolve("outpost.db.new")).doesNotExist();
+        assertThat(home.resolve("outpost.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void sqliteLeavesTheModeOfADirectoryThatExistsAsItIs() throws IOException {
+        Path home = Files.createDirectories(dataDir.resolve("shared"));
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-x---"));
+        new SqliteStoragePlugin().open(new StorageConfig(home, Map.of(), FakeClock.standard())).close();
+        assertThat(mode(home)).isEqualTo("rwxr-x---");
+        assertThat(mode(home.resolve("outpost.db"))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void h2AndPostgresCreateTheDataDirectoryPrivateToo() throws IOException {
+        Path home = dataDir.resolve("h2-home");
+        new H2StoragePlugin().open(new StorageConfig(home, Map.of(), FakeClock.standard())).close();
+        assertThat(mode(home)).isEqualTo("rwx------");
+        assertThat(mode(home.resolve("secret.key"))).isEqualTo("rw-------");
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @Test
@@ -73,6 +113,12 @@ class PluginsTest {
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("OUTPOST_JOB_POLL_INTERVAL");
         assertThat(Files.exists(home.resolve("secret.key"))).isFalse();
+        assertThatThrownBy(() -> new SqliteStoragePlugin().open(new StorageConfig(home,
+                Map.of(StorageSettings.JOB_POLL_INTERVAL, "5 seconds"), FakeClock.standard())))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("OUTPOST_JOB_POLL_INTERVAL");
+        assertThat(Files.exists(home.resolve("secret.key"))).isFalse();
+        assertThat(Files.exists(home.resolve("outpost.db"))).isFalse();
     }
 
     @Test

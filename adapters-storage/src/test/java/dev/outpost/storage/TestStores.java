@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Opens stores the way the apps do, through the plugins, with settings that keep tests quick. */
 final class TestStores {
-    /** A fixed key for PostgreSQL tests; H2 tests use the generated key file instead. */
+    /** A fixed key for PostgreSQL tests; SQLite and H2 tests use the generated key file instead. */
     static final String KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
 
     private TestStores() {
@@ -24,6 +24,10 @@ final class TestStores {
         settings.put(StorageSettings.JOB_POLL_INTERVAL, "PT0.05S");
         settings.put(StorageSettings.JOB_HEARTBEAT_INTERVAL, "PT1S");
         return settings;
+    }
+
+    static Stores sqlite(Path dataDir, Clock clock) {
+        return new SqliteStoragePlugin().open(new StorageConfig(dataDir, quickJobs(), clock));
     }
 
     static Stores h2(Path dataDir, Clock clock) {
