@@ -69,8 +69,28 @@ public final class SqliteStoragePlugin implements StoragePlugin {
         }
     }
 
+    /**
+     * Gives the driver a temporary directory of this process's own for its native library, unless the launcher
+     * already pointed it at an extracted copy ({@code org.sqlite.lib.path}) or a directory was chosen. The driver
+     * extracts the library at each start and, first, deletes other processes' copies that look abandoned; in a
+     * shared directory, processes starting and stopping together trip over each other's copies (and log errors).
+     */
+    static synchronized void privateNativeLibraryDirectory() {
+        if (System.getProperty("org.sqlite.lib.path") != null || System.getProperty("org.sqlite.tmpdir") != null) {
+            return;
+        }
+        try {
+            Path own = Files.createTempDirectory("outpost-sqlite-");
+            own.toFile().deleteOnExit(); // registered first, so deleted after the library the driver puts in it
+            System.setProperty("org.sqlite.tmpdir", own.toString());
+        } catch (IOException | SecurityException e) {
+            // The driver's default directory still works.
+        }
+    }
+
     /** Connections to {@code file} as every Outpost process opens them. */
     static SQLiteDataSource connections(Path file) {
+        privateNativeLibraryDirectory();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -106,9 +126,22 @@ public final class SqliteStoragePlugin implements StoragePlugin {
                 H2Import.setAside(dir);
             }
         } catch (IOException e) {
+            deleteQuietly(temporary);
             throw new StorageException("Cannot create the " + what + ": " + Problems.describe(e), e);
         } catch (SQLException e) {
+            deleteQuietly(temporary);
             throw new StorageException("Cannot create the " + what + ": " + Problems.describe(e), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temporary);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        try {
+            deleteWithCompanions(temporary);
+        } catch (IOException e) {
+            // The next open deletes it before it starts again.
         }
     }
 

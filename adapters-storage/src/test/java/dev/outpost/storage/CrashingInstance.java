@@ -13,23 +13,26 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The process {@link CrashTest} kills: opens the H2 storage in a data directory, stores and schedules a publication,
- * says so on standard output, then waits to be killed.
+ * The process {@link CrashTest} kills: opens the storage ({@code h2} or {@code sqlite}) in a data directory, stores
+ * and schedules a publication, says so on standard output, then waits to be killed.
  *
  * <p>Modes: {@code scheduled} schedules it {@code delayMillis} ahead and runs no queue; {@code running} makes it due
  * now, starts the queue and blocks inside the job, so it dies holding the job.
+ *
+ * <p>Arguments: technology, data directory, mode, publication id, delay in milliseconds.
  */
 public final class CrashingInstance {
     private CrashingInstance() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Path dataDir = Path.of(args[0]);
-        String mode = args[1];
-        PublicationId id = new PublicationId(args[2]);
-        long delayMillis = Long.parseLong(args[3]);
+        String technology = args[0];
+        Path dataDir = Path.of(args[1]);
+        String mode = args[2];
+        PublicationId id = new PublicationId(args[3]);
+        long delayMillis = Long.parseLong(args[4]);
         Clock clock = Clock.systemUTC();
-        Stores stores = TestStores.h2(dataDir, clock);
+        Stores stores = technology.equals("sqlite") ? TestStores.sqlite(dataDir, clock) : TestStores.h2(dataDir, clock);
         Instant due = clock.instant().plus(Duration.ofMillis(delayMillis));
         stores.publications().create(Publication.queue(id, new AccountId("x:1"),
                 new Draft("survives a crash", List.of(), null, due), "key-" + id, clock.instant()));

@@ -4,13 +4,17 @@ import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
 import dev.outpost.ports.storage.StorageConfig;
+import dev.outpost.ports.storage.StoragePlugin;
 import dev.outpost.ports.storage.Stores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
-/** A process that opens the H2 storage at a given instant, writes one account and closes: for OpeningRaceTest. */
+/**
+ * A process that opens the storage ({@code h2} or {@code sqlite}) at a given instant, writes one account and closes:
+ * for OpeningRaceTest. Arguments: data directory, start instant (epoch milliseconds), name, secret key, technology.
+ */
 public final class OpeningInstance {
     private OpeningInstance() {
     }
@@ -21,8 +25,10 @@ public final class OpeningInstance {
         String name = args[2];
         // Line the processes up so they open the file in the same instant, as a script's parallel runs do.
         Thread.sleep(Math.max(0, startAtMillis - System.currentTimeMillis()));
-        try (Stores stores = new H2StoragePlugin().open(new StorageConfig(dir,
-                Map.of("OUTPOST_SECRET_KEY", args[3]), Clock.systemUTC()))) {
+        StoragePlugin plugin = args.length > 4 && args[4].equals("sqlite") ? new SqliteStoragePlugin()
+                : new H2StoragePlugin();
+        try (Stores stores = plugin.open(new StorageConfig(dir, Map.of("OUTPOST_SECRET_KEY", args[3]),
+                Clock.systemUTC()))) {
             stores.accounts().save(new Account(new AccountId("x:" + name), name, name, name, AccountStatus.CONNECTED,
                     Instant.parse("2026-01-01T00:00:00Z")));
         }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Several processes opening one H2 file at the same instant (a script's parallel CLI runs) all get in. */
+/** Several processes opening one database file at the same instant (a script's parallel CLI runs) all get in. */
 class OpeningRaceTest {
     @TempDir
     Path dir;
@@ -45,6 +45,33 @@ class OpeningRaceTest {
         }
         try (Stores stores = new H2StoragePlugin().open(new StorageConfig(dir, settings, FakeClock.standard()))) {
             assertThat(stores.accounts().list()).extracting(Account::handle).containsExactlyInAnyOrder("p0", "p1", "p2");
+        }
+    }
+
+    @Test
+    void sixProcessesOpeningAFreshSqliteHomeAtOnceAllSucceed() throws Exception {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String secret = Base64.getEncoder().encodeToString(key);
+        Map<String, String> settings = Map.of("OUTPOST_SECRET_KEY", secret);
+        // Nothing exists yet: they race to create the database and its schema too.
+        long startAt = System.currentTimeMillis() + 3_000;
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<Process> children = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            children.add(new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                    OpeningInstance.class.getName(), dir.toString(), Long.toString(startAt), "p" + i, secret, "sqlite")
+                    .redirectErrorStream(true).start());
+        }
+        for (Process child : children) {
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child finished").isTrue();
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.exitValue()).as(output).isZero();
+            assertThat(output).doesNotContain("Exception", "ERROR", "WARN");
+        }
+        try (Stores stores = new SqliteStoragePlugin().open(new StorageConfig(dir, settings, FakeClock.standard()))) {
+            assertThat(stores.accounts().list()).extracting(Account::handle)
+                    .containsExactlyInAnyOrder("p0", "p1", "p2", "p3", "p4", "p5");
         }
     }
 }

@@ -63,7 +63,7 @@ final class WebModule extends AbstractModule {
     @Provides
     @Singleton
     Stores stores(Map<String, StoragePlugin> storages, OutpostConfig config, XMode mode, Clock clock) {
-        String id = mode.isSandbox() ? "h2" : config.storageId();
+        String id = mode.isSandbox() ? OutpostConfig.DEFAULT_STORAGE : config.storageId();
         StoragePlugin plugin = Plugins.choose(storages, id, "storage (OUTPOST_STORAGE)");
         return plugin.open(new StorageConfig(mode.dataDirectory(), mode.settings(), clock));
     }

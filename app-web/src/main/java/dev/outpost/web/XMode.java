@@ -31,9 +31,10 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory)
             return new XMode(null, config.values(), config.dataDirectory());
         }
         String storage = config.storageId();
-        if (!storage.equals("h2")) {
+        if (!storage.equals(OutpostConfig.DEFAULT_STORAGE) && !storage.equals("h2")) {
             throw new IllegalArgumentException("no X app is configured (" + X_CLIENT_ID + "), so Outpost would run"
-                    + " against its X sandbox, which keeps its data in embedded H2 under " + config.dataDirectory()
+                    + " against its X sandbox, which keeps its data in the embedded database under "
+                    + config.dataDirectory()
                     .resolve("sandbox") + "; unset OUTPOST_STORAGE (now '" + storage + "') or configure X");
         }
         Path data = config.dataDirectory().resolve("sandbox");

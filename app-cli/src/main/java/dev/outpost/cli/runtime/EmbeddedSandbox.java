@@ -59,7 +59,7 @@ public final class EmbeddedSandbox implements AutoCloseable {
     }
 
     /**
-     * The configuration pointed at this sandbox: its URLs and app, H2 storage under {@code <home>/sandbox}, and no
+     * The configuration pointed at this sandbox: its URLs and app, the embedded storage under {@code <home>/sandbox}, and no
      * database settings of the real setup (a sandbox run must never write to the real database).
      */
     public OutpostConfig configure(OutpostConfig real) {
@@ -67,7 +67,7 @@ public final class EmbeddedSandbox implements AutoCloseable {
         values.keySet().removeIf(key -> key.startsWith("OUTPOST_JDBC") || key.startsWith("OUTPOST_DB")
                 || key.startsWith("OUTPOST_POSTGRES"));
         values.putAll(settings(sandbox));
-        values.put(OutpostConfig.STORAGE, "h2");
+        values.put(OutpostConfig.STORAGE, OutpostConfig.DEFAULT_STORAGE);
         return OutpostConfig.of(real.dataDirectory().resolve(DIRECTORY), values);
     }
 

@@ -19,6 +19,8 @@ public final class OutpostConfig {
     public static final String HOME = "OUTPOST_HOME";
     public static final String STORAGE = "OUTPOST_STORAGE";
     public static final String CONFIG_FILE = "config.properties";
+    /** The embedded database in the data directory, for any number of processes on one machine. */
+    public static final String DEFAULT_STORAGE = "sqlite";
 
     private final Path dataDirectory;
     private final Map<String, String> values;
@@ -83,9 +85,9 @@ public final class OutpostConfig {
         return get(key).orElse(fallback);
     }
 
-    /** The storage plugin's id: {@code OUTPOST_STORAGE}, {@code h2} by default. */
+    /** The storage plugin's id: {@code OUTPOST_STORAGE}, {@link #DEFAULT_STORAGE} by default. */
     public String storageId() {
-        return get(STORAGE, "h2");
+        return get(STORAGE, DEFAULT_STORAGE);
     }
 
     /** A copy with more values (they win over these). */
