@@ -38,6 +38,25 @@ class MigrationsTest {
     }
 
     @Nested
+    class OnSqlite extends Contract {
+        @Override
+        HikariDataSource newDatabase() {
+            return Pools.open("migrations-sqlite", SqliteStoragePlugin.connections(dir.resolve("db.sqlite")), 2,
+                    "SQLite");
+        }
+
+        @Override
+        String location() {
+            return Dialect.SQLITE.migrations();
+        }
+
+        @Override
+        String firstVersion() {
+            return "2";
+        }
+    }
+
+    @Nested
     class OnPostgres extends Contract {
         @Override
         HikariDataSource newDatabase() {
@@ -50,6 +69,24 @@ class MigrationsTest {
         private HikariDataSource db;
 
         abstract HikariDataSource newDatabase();
+
+        /** Where this database's migrations are. */
+        String location() {
+            return Migrations.LOCATION;
+        }
+
+        /** The version of its first shipped migration. */
+        String firstVersion() {
+            return "1";
+        }
+
+        private boolean current() {
+            return Migrations.current(db(), location());
+        }
+
+        private boolean bringUpToDate() {
+            return Migrations.bringUpToDate(db(), location(), "test");
+        }
 
         private HikariDataSource db() {
             if (db == null) {
@@ -67,28 +104,29 @@ class MigrationsTest {
 
         @Test
         void flywayRunsOnAFreshDatabaseAndIsSkippedOnceTheSchemaIsCurrent() {
-            assertThat(Migrations.current(db())).as("no history yet").isFalse();
-            assertThat(Migrations.bringUpToDate(db(), "test")).as("Flyway ran").isTrue();
+            assertThat(current()).as("no history yet").isFalse();
+            assertThat(bringUpToDate()).as("Flyway ran").isTrue();
 
-            assertThat(Migrations.current(db())).isTrue();
-            assertThat(Migrations.bringUpToDate(db(), "test")).as("Flyway ran").isFalse();
-            Map<String, Migrations.Script> shipped = Migrations.shipped(getClass().getClassLoader()).orElseThrow();
-            assertThat(shipped).containsOnlyKeys("1", "2");
+            assertThat(current()).isTrue();
+            assertThat(bringUpToDate()).as("Flyway ran").isFalse();
+            Map<String, Migrations.Script> shipped = Migrations.shipped(getClass().getClassLoader(), location())
+                    .orElseThrow();
+            assertThat(shipped).containsKeys(firstVersion(), "2");
             assertThat(Migrations.applied(db())).contains(shipped);
         }
 
         @Test
         void flywayRunsWhenANewMigrationIsPending() throws Exception {
-            Migrations.bringUpToDate(db(), "test");
-            Path extra = Files.createDirectories(dir.resolve("extra").resolve(Migrations.LOCATION));
+            bringUpToDate();
+            Path extra = Files.createDirectories(dir.resolve("extra").resolve(location()));
             Files.writeString(extra.resolve("V99__pending_probe.sql"), "CREATE TABLE pending_probe (id INT);\n");
             try (URLClassLoader withV99 = new URLClassLoader(new URL[] {dir.resolve("extra").toUri().toURL()},
                     getClass().getClassLoader())) {
                 withContextLoader(withV99, () -> {
-                    assertThat(Migrations.shipped(withV99).orElseThrow()).containsOnlyKeys("1", "2", "99");
-                    assertThat(Migrations.current(db())).as("V99 pending").isFalse();
-                    assertThat(Migrations.bringUpToDate(db(), "test")).as("Flyway ran").isTrue();
-                    assertThat(Migrations.bringUpToDate(db(), "test")).as("Flyway ran").isFalse();
+                    assertThat(Migrations.shipped(withV99, location()).orElseThrow()).containsKeys("2", "99");
+                    assertThat(current()).as("V99 pending").isFalse();
+                    assertThat(bringUpToDate()).as("Flyway ran").isTrue();
+                    assertThat(bringUpToDate()).as("Flyway ran").isFalse();
                     return null;
                 });
             }
@@ -97,15 +135,32 @@ class MigrationsTest {
 
         @Test
         void anEditedScriptOrAFailedMigrationIsLeftToFlyway() throws Exception {
-            Migrations.bringUpToDate(db(), "test");
-            execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '1'");
-            assertThat(Migrations.current(db())).isFalse();
-            assertThatThrownBy(() -> Migrations.bringUpToDate(db(), "test")).isInstanceOf(StorageException.class)
+            bringUpToDate();
+            execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '"
+                    + firstVersion() + "'");
+            assertThat(current()).isFalse();
+            assertThatThrownBy(this::bringUpToDate).isInstanceOf(StorageException.class)
                     .hasMessageContaining("checksum");
 
             execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" - 1, \"success\" = FALSE"
-                    + " WHERE \"version\" = '1'");
-            assertThat(Migrations.current(db())).isFalse();
+                    + " WHERE \"version\" = '" + firstVersion() + "'");
+            assertThat(current()).isFalse();
+        }
+
+        @Test
+        void aDatabaseANewerOutpostMigratedFurtherIsRefusedInPlainWordsAndLeftAsItIs() throws Exception {
+            bringUpToDate();
+            execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
+                    + " \"type\", \"script\", \"checksum\", \"installed_by\", \"installed_on\", \"execution_time\","
+                    + " \"success\") SELECT 99, '99', 'later', \"type\", 'V99__later.sql', 1, \"installed_by\","
+                    + " \"installed_on\", \"execution_time\", \"success\" FROM \"flyway_schema_history\" WHERE"
+                    + " \"version\" = '2'");
+
+            assertThatThrownBy(this::bringUpToDate).isInstanceOf(StorageException.class)
+                    .hasMessage("The test was written by a newer version of Outpost (schema version 99; this"
+                            + " version knows up to 2). Use that version, or point OUTPOST_HOME elsewhere; nothing"
+                            + " was changed.");
+            assertThat(Migrations.applied(db()).orElseThrow()).containsKey("99");
         }
 
         private void execute(String sql) throws SQLException {
