@@ -38,6 +38,5 @@ public final class SqliteLibrary {
             Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        System.out.println("SqliteLibrary: " + resource + " -> " + target);
     }
 }
