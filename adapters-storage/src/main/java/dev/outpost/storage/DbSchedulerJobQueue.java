@@ -48,8 +48,8 @@ final class DbSchedulerJobQueue implements JobQueue {
     private final JobSettings settings;
     private final String instanceName;
     private final JdbcCustomization dialect;
-    private final CustomTask<Void> task;
-    private final SchedulerClient client;
+    private CustomTask<Void> task;
+    private SchedulerClient client;
     private final AtomicReference<Handler> handler = new AtomicReference<>();
     private final Object runs = new Object();
     private final Set<String> runningHere = new HashSet<>();
@@ -64,7 +64,28 @@ final class DbSchedulerJobQueue implements JobQueue {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.instanceName = Objects.requireNonNull(instanceName, "instanceName");
-        this.task = Tasks.custom(TASK_NAME, Void.class)
+    }
+
+    /**
+     * The task and db-scheduler's client, made at the first use: a command that never schedules (a list, say) loads
+     * none of db-scheduler.
+     */
+    private synchronized CustomTask<Void> task() {
+        if (task == null) {
+            task = newTask();
+            SchedulerClient.Builder builder = SchedulerClient.Builder.create(dataSource, List.of(task));
+            client = (dialect == null ? builder : builder.jdbcCustomization(dialect)).build();
+        }
+        return task;
+    }
+
+    private synchronized SchedulerClient client() {
+        task();
+        return client;
+    }
+
+    private CustomTask<Void> newTask() {
+        return Tasks.custom(TASK_NAME, Void.class)
                 .onFailure((complete, operations) -> {
                     Instant requested = finishRun(complete.getExecution().getId());
                     operations.reschedule(complete, storable(requested != null ? requested
@@ -84,8 +105,6 @@ final class DbSchedulerJobQueue implements JobQueue {
                     }
                     return (complete, operations) -> operations.reschedule(complete, storable(again));
                 });
-        SchedulerClient.Builder client = SchedulerClient.Builder.create(dataSource, List.of(task));
-        this.client = (dialect == null ? client : client.jdbcCustomization(dialect)).build();
     }
 
     /**
@@ -121,7 +140,7 @@ final class DbSchedulerJobQueue implements JobQueue {
                 return;
             }
         }
-        whenNotRunning(id, () -> client.schedule(task.instance(id.value()), storable(at),
+        whenNotRunning(id, () -> client().schedule(task().instance(id.value()), storable(at),
                 SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE));
     }
 
@@ -133,7 +152,7 @@ final class DbSchedulerJobQueue implements JobQueue {
             }
         }
         try {
-            client.cancel(TaskInstanceId.of(TASK_NAME, id.value()));
+            client().cancel(TaskInstanceId.of(TASK_NAME, id.value()));
             return true;
         } catch (TaskInstanceNotFoundException e) {
             return false;
@@ -176,7 +195,7 @@ final class DbSchedulerJobQueue implements JobQueue {
             return;
         }
         handler.set(next);
-        RealTimePolling builder = new RealTimePolling(dataSource, List.of(task), settings.pollInterval());
+        RealTimePolling builder = new RealTimePolling(dataSource, List.of(task()), settings.pollInterval());
         if (dialect != null) {
             builder.jdbcCustomization(dialect);
         }

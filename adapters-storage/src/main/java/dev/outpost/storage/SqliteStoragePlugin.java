@@ -47,7 +47,9 @@ public final class SqliteStoragePlugin implements StoragePlugin {
     public Stores open(StorageConfig config) {
         JdbcStores.checkSettings(config);
         int poolSize = Pools.poolSize(config, 4);
+        T.mark("begin");
         Path dir = Pools.dataDirectory(config);
+        T.mark("dir");
         Path file = dir.resolve(FILE_NAME);
         FileLocks locks = FileLocks.open(dir.resolve(LOCK_FILE_NAME));
         try {
@@ -59,9 +61,14 @@ public final class SqliteStoragePlugin implements StoragePlugin {
                     return null;
                 });
             }
+            T.mark("locks, exists");
             String what = "SQLite database " + file;
-            HikariDataSource pool = Pools.open("outpost-sqlite", connections(file), poolSize,
+            SQLiteDataSource cs = connections(file);
+            T.mark("datasource");
+            if (System.getenv("OUTPOST_TRACE") != null) { try (var c = cs.getConnection()) { T.mark("plain connection"); } catch (Exception e) { } T.mark("plain closed"); }
+            HikariDataSource pool = Pools.open("outpost-sqlite", cs, poolSize,
                     "the " + what);
+            T.mark("pool");
             return JdbcStores.open(pool, config, what, Dialect.SQLITE, locks);
         } catch (RuntimeException e) {
             locks.close();

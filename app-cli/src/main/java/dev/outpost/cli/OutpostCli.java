@@ -1,7 +1,5 @@
 package dev.outpost.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import dev.outpost.cli.command.OutpostCommand;
 import dev.outpost.cli.runtime.Backend;
 import dev.outpost.cli.runtime.Environment;
@@ -14,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Builds the command line over a Guice injector and runs one invocation. */
+/** Builds the command line over the run's {@link Wiring} and runs one invocation. */
 public final class OutpostCli {
     /** The exit codes, shown in every command's help and documented in the README. */
     static final Map<String, String> EXIT_CODES = exitCodes();
@@ -31,17 +29,22 @@ public final class OutpostCli {
      */
     public static int run(String[] args, Environment environment, Map<String, PlatformPlugin> platforms,
             Map<String, StoragePlugin> storages) {
-        Injector injector = injector(environment, platforms, storages);
-        Backend backend = injector.getInstance(Backend.class);
+        Wiring wiring = wiring(environment, platforms, storages);
+        Trace.mark("wiring");
+        Backend backend = wiring.get(Backend.class);
         // Ctrl-C and kill still close the database and the queue cleanly; close() is idempotent.
         Thread closer = new Thread(backend::close, "outpost-close");
         Runtime.getRuntime().addShutdownHook(closer);
         // The hook races the database's own: give up claims before any hook starts, so no other run must wait.
         StopSignals.releaseFirst(backend::releaseClaims);
         try {
-            return commandLine(injector).execute(args);
+            CommandLine built = commandLine(wiring, args);
+            Trace.mark("command line built");
+            return built.execute(args);
         } finally {
+            Trace.mark("command done");
             backend.close();
+            Trace.mark("closed");
             try {
                 Runtime.getRuntime().removeShutdownHook(closer);
             } catch (IllegalStateException shuttingDown) {
@@ -51,17 +54,33 @@ public final class OutpostCli {
     }
 
     /** The object graph of one run. */
-    public static Injector injector(Environment environment, Map<String, PlatformPlugin> platforms,
+    public static Wiring wiring(Environment environment, Map<String, PlatformPlugin> platforms,
             Map<String, StoragePlugin> storages) {
-        return Guice.createInjector(new CliModule(environment, platforms, storages));
+        return new Wiring(environment, platforms, storages);
     }
 
-    /** The configured command line; public to tests of parsing and help. */
-    public static CommandLine commandLine(Injector injector) {
-        Environment environment = injector.getInstance(Environment.class);
-        ErrorHandler errors = injector.getInstance(ErrorHandler.class);
-        GlobalOptions options = injector.getInstance(GlobalOptions.class);
-        CommandLine commandLine = new CommandLine(OutpostCommand.class, new GuiceFactory(injector));
+    /** The configured command line with every command; public to tests of parsing and help. */
+    public static CommandLine commandLine(Wiring wiring) {
+        return commandLine(wiring, new String[0]);
+    }
+
+    /**
+     * The configured command line for {@code args}: with only the command they name, when they name one (picocli
+     * makes every command it is given, with its options: a third of a short run's start, when it made them all),
+     * else with all (help, completion, and a mistyped command's suggestions list them).
+     */
+    static CommandLine commandLine(Wiring wiring, String[] args) {
+        Environment environment = wiring.get(Environment.class);
+        ErrorHandler errors = wiring.get(ErrorHandler.class);
+        GlobalOptions options = wiring.get(GlobalOptions.class);
+        CommandLine commandLine = new CommandLine(OutpostCommand.class, wiring);
+        String named = commandNamed(args);
+        for (Class<?> command : OutpostCommand.COMMANDS) {
+            String name = command.getAnnotation(CommandLine.Command.class).name();
+            if (named == null || named.equals(name)) {
+                commandLine.addSubcommand(name, new CommandLine(command, wiring));
+            }
+        }
         commandLine.setOut(new PrintWriter(environment.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(environment.err(), true, StandardCharsets.UTF_8));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -69,11 +88,26 @@ public final class OutpostCli {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionStrategy(parsed -> {
+            Trace.mark("parsed");
             Logging.configure(options);
+            Trace.mark("logging");
             return new CommandLine.RunLast().execute(parsed);
         });
         describeExitCodes(commandLine);
         return commandLine;
+    }
+
+    /**
+     * The command the arguments name (the first that is not an option: the global flags take no value), or null
+     * when they name none that runs alone: help and completion list every command.
+     */
+    private static String commandNamed(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg.equals("help") || arg.equals("completion") ? null : arg;
+            }
+        }
+        return null;
     }
 
     private static void describeExitCodes(CommandLine commandLine) {

@@ -17,7 +17,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelpWithTheGlobalFlagsAndTheExitCodes() {
         Console console = new Console(home);
-        CommandLine root = OutpostCli.commandLine(OutpostCli.injector(console.environment, Map.of(), Map.of()));
+        CommandLine root = OutpostCli.commandLine(OutpostCli.wiring(console.environment, Map.of(), Map.of()));
         List<CommandLine> all = new ArrayList<>();
         collect(root, all);
         assertThat(all).extracting(c -> c.getCommandSpec().qualifiedName()).contains("outpost accounts add",
@@ -101,7 +101,7 @@ class CommandLineTest {
     void withoutAnyPlatformPluginACommandThatNeedsOneFailsClearly() {
         Console console = new Console(home);
         assertThat(console.run("--sandbox", "accounts", "list")).isEqualTo(2);
-        assertThat(console.err()).contains("unknown storage 'h2'");
+        assertThat(console.err()).contains("unknown storage 'sqlite'");
     }
 
     private static void collect(CommandLine command, List<CommandLine> into) {

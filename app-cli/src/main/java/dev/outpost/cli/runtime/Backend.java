@@ -12,8 +12,6 @@ import dev.outpost.ports.platform.PlatformPlugin;
 import dev.outpost.ports.storage.StorageConfig;
 import dev.outpost.ports.storage.StoragePlugin;
 import dev.outpost.ports.storage.Stores;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -91,7 +89,9 @@ public final class Backend implements AutoCloseable {
     }
 
     private void open() {
+        dev.outpost.cli.Trace.mark("open");
         OutpostConfig settings = config();
+        dev.outpost.cli.Trace.mark("config");
         StoragePlugin storage;
         try {
             storage = Plugins.choose(storagePlugins, settings.storageId(), "storage");
@@ -106,21 +106,18 @@ public final class Backend implements AutoCloseable {
         } catch (IllegalArgumentException bad) {
             throw OutpostException.invalid("configuration", bad.getMessage());
         }
-        try {
-            Files.createDirectories(settings.dataDirectory());
-        } catch (IOException e) {
-            throw OutpostException.invalid(OutpostConfig.HOME, "cannot create the data directory "
-                    + settings.dataDirectory() + " (" + e.getMessage() + "); set OUTPOST_HOME to a writable place");
-        }
+        Home.create(settings.dataDirectory());
         Clock clock = environment.clock();
         // The stores are this run's to close, whatever happens next: the core never closes them.
         stores = storage.open(new StorageConfig(settings.dataDirectory(), settings.values(), clock));
+        dev.outpost.cli.Trace.mark("stores");
         Platforms platforms;
         try {
             platforms = Platforms.open(platformPlugins.values(), settings.values(), clock, stores.secrets());
         } catch (IllegalArgumentException unusable) {
             throw OutpostException.invalid("configuration", unusable.getMessage() + unconfiguredHint(settings));
         }
+        dev.outpost.cli.Trace.mark("platforms");
         claimLease = lease;
         OutpostCore.Options coreOptions = OutpostCore.Options.defaults(clock, workerName())
                 .withClaimHolders(processes())
@@ -128,6 +125,7 @@ public final class Backend implements AutoCloseable {
                 .withPublishing(new PublicationRunner.Settings(lease, defaults.reconcileGrace(),
                         defaults.reconcileLookBack()));
         core = new OutpostCore(stores, platforms, coreOptions);
+        dev.outpost.cli.Trace.mark("core");
         if (sandbox != null) {
             var account = core.connectAccount().importCredentials(EmbeddedSandbox.PLATFORM,
                     sandbox.throwawayCredentials());

@@ -40,9 +40,9 @@ class PostOptionsTest {
     @Test
     void globalFlagsMayComeBeforeOrAfterTheCommand() {
         Console console = new Console(home);
-        var injector = OutpostCli.injector(console.environment, Map.of(), Map.of());
-        OutpostCli.commandLine(injector).parseArgs("--json", "post", "hi", "--quiet");
-        var options = injector.getInstance(dev.outpost.cli.runtime.GlobalOptions.class);
+        var wiring = OutpostCli.wiring(console.environment, Map.of(), Map.of());
+        OutpostCli.commandLine(wiring).parseArgs("--json", "post", "hi", "--quiet");
+        var options = wiring.get(dev.outpost.cli.runtime.GlobalOptions.class);
         assertThat(options.json()).isTrue();
         assertThat(options.quiet()).isTrue();
         assertThat(options.verbose()).isFalse();
@@ -51,7 +51,7 @@ class PostOptionsTest {
 
     private PostCommand parse(String... args) {
         Console console = new Console(home);
-        CommandLine.ParseResult parsed = OutpostCli.commandLine(OutpostCli.injector(console.environment, Map.of(),
+        CommandLine.ParseResult parsed = OutpostCli.commandLine(OutpostCli.wiring(console.environment, Map.of(),
                 Map.of())).parseArgs(args);
         return (PostCommand) parsed.subcommand().commandSpec().userObject();
     }

@@ -145,7 +145,7 @@ class SignInValuesTest {
     }
 
     private CommandLine commandLine() {
-        return OutpostCli.commandLine(OutpostCli.injector(new Console(home).environment, Map.of(), Map.of()));
+        return OutpostCli.commandLine(OutpostCli.wiring(new Console(home).environment, Map.of(), Map.of()));
     }
 
     private AccountsAddCommand parse(String... args) {
