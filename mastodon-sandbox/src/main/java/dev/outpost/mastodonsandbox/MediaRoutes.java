@@ -71,7 +71,8 @@ final class MediaRoutes {
             throw ApiError.validation("File content type is invalid, File is invalid");
         }
         String type = mime.equals("image/gif") ? "gifv" : mime.startsWith("image/") ? "image" : "video";
-        long cap = type.equals("image") ? limits.imageSizeLimit() : limits.videoSizeLimit();
+        // A GIF is an image upload (its cap is the image one) that Mastodon turns into a gifv.
+        long cap = mime.startsWith("image/") ? limits.imageSizeLimit() : limits.videoSizeLimit();
         if (file.size() > cap) {
             throw ApiError.validation("File file size must be less than " + human(cap));
         }
