@@ -63,7 +63,8 @@ final class AdminRoutes {
     }
 
     /**
-     * {@code POST /__sandbox/faults {"rules": ["statuses=drop"], "processing_polls": 5, "fail_processing": 1}};
+     * {@code POST /__sandbox/faults {"rules": ["statuses=drop"], "processing_polls": 5, "fail_processing": 1,
+     * "finish_processing": true}} (media still processing is done at its next poll);
      * {@code GET} shows them; {@code DELETE} clears the rules and pending failures.
      */
     void addFaults(Context ctx) throws IOException {
@@ -77,6 +78,9 @@ final class AdminRoutes {
             }
             if (body.has("fail_processing")) {
                 runtime.faults.failProcessing(body.get("fail_processing").asInt());
+            }
+            if (body.path("finish_processing").asBoolean(false)) {
+                sandbox.finishProcessing();
             }
         } catch (IllegalArgumentException e) {
             ctx.status(422).json(Map.of("error", e.getMessage()));

@@ -134,6 +134,13 @@ public final class MastodonSandbox implements AutoCloseable {
         return user;
     }
 
+    /** Media still processing is done at its next poll (the polls it was given no longer count). */
+    public void finishProcessing() {
+        synchronized (runtime.state) {
+            runtime.state.media.values().forEach(m -> m.pollsUntilReady = Math.min(m.pollsUntilReady, m.polls));
+        }
+    }
+
     public Faults faults() {
         return runtime.faults;
     }

@@ -34,7 +34,8 @@ public final class SandboxMain {
               --help                      this text
 
             Admin API: POST /__sandbox/tokens -> {"access_token": ...} for the default user (@alice);
-            POST /__sandbox/faults {"rules": [...], "processing_polls": N, "fail_processing": N};
+            POST /__sandbox/faults {"rules": [...], "processing_polls": N, "fail_processing": N,
+            "finish_processing": true};
             POST /__sandbox/revoke [{"access_token": ...}]; POST /__sandbox/instance {"max_characters": N, ...};
             POST /__sandbox/users {"username": ...}; GET /__sandbox/state; POST /__sandbox/reset.
 
