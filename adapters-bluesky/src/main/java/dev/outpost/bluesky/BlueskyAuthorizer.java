@@ -1,0 +1,135 @@
+package dev.outpost.bluesky;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outpost.domain.auth.PendingAuthorization;
+import dev.outpost.domain.auth.TokenSet;
+import dev.outpost.ports.platform.AccountAccess;
+import dev.outpost.ports.platform.Authorizer;
+import dev.outpost.ports.platform.Connection;
+import dev.outpost.ports.platform.PlatformException;
+import dev.outpost.ports.platform.RemoteUser;
+import dev.outpost.ports.platform.SignInField;
+import dev.outpost.ports.platform.SignInMethod;
+import dev.outpost.ports.platform.SignInStart;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bluesky sign-in with an app password: the handle (or DID) and an app password the user made in Settings give a
+ * session at once ({@code com.atproto.server.createSession}); the password is never kept, the session is. Its access
+ * JWT expires (its {@code exp}), its refresh JWT rotates at every {@code refreshSession}, and {@code deleteSession}
+ * revokes it. Where the account lives is found from the handle (unless the user names the server) and then taken from
+ * the session's DID document, and kept in the credentials' plugin state ({@link SessionState}).
+ */
+final class BlueskyAuthorizer implements Authorizer {
+    static final String APP_PASSWORD = "app-password";
+    static final SignInMethod APP_PASSWORD_METHOD = new SignInMethod(APP_PASSWORD, "Sign in with an app password",
+            false, List.of(
+                    new SignInField("handle", "Handle", "Your handle, such as alice.bsky.social (or your DID)", false,
+                            true, null),
+                    new SignInField("app-password", "App password", "Made in Bluesky's Settings, Privacy and "
+                            + "security, App passwords (xxxx-xxxx-xxxx-xxxx); never your account's password. Outpost "
+                            + "keeps the session, not the password", true, true, BlueskySettings.APP_PASSWORD),
+                    new SignInField("service", "Server", "Only for an account on a server of its own: its address, "
+                            + "such as https://pds.example.com. Found from the handle when empty", false, false,
+                            null)));
+
+    private final Xrpc xrpc;
+    private final IdentityResolver identities;
+
+    BlueskyAuthorizer(Xrpc xrpc, IdentityResolver identities) {
+        this.xrpc = xrpc;
+        this.identities = identities;
+    }
+
+    @Override
+    public List<SignInMethod> signInMethods() {
+        return List.of(APP_PASSWORD_METHOD);
+    }
+
+    @Override
+    public SignInStart begin(String method, Map<String, String> fields, PendingAuthorization pending) {
+        if (!APP_PASSWORD.equals(method)) {
+            throw new IllegalArgumentException("Bluesky has no sign-in method '" + method + "'; use " + APP_PASSWORD);
+        }
+        String identifier = required(fields, "handle").replaceFirst("^@", "");
+        String password = required(fields, "app-password");
+        if (!IdentityResolver.isHandle(identifier) && !IdentityResolver.isDid(identifier)) {
+            throw new IllegalArgumentException("handle: '" + identifier + "' is not a handle such as "
+                    + "alice.bsky.social, nor a DID");
+        }
+        String service = fields.getOrDefault("service", "").strip();
+        URI server = service.isEmpty() ? locate(identifier) : BlueskySettings.uri("service", service);
+        JsonNode session = xrpc.send(XrpcCall.procedure(server, "com.atproto.server.createSession",
+                Map.of("identifier", identifier, "password", password)));
+        String did = session.path("did").asText();
+        String handle = session.path("handle").asText(identifier);
+        // The server that took the sign-in may be an entryway: the DID document names the PDS to use from now on.
+        URI pds = IdentityResolver.pdsOf(session.path("didDoc")).orElse(server);
+        TokenSet tokens = tokens(session, new SessionState(pds, did, handle));
+        return new SignInStart.Connected(new Connection(did, new RemoteUser(did, handle, handle), pds, tokens));
+    }
+
+    @Override
+    public Connection complete(PendingAuthorization pending, Map<String, String> callback) {
+        throw new PlatformException.InvalidRequest("invalid_request", "Bluesky app-password sign-in has no "
+                + "browser step to complete");
+    }
+
+    /**
+     * A new session pair from the refresh JWT. The server rotates the refresh JWT (the old one keeps working for a
+     * grace period); a revoked or unknown one is refused as {@code ExpiredToken} or {@code InvalidToken}, which the
+     * core takes as "connect again".
+     */
+    @Override
+    public TokenSet refresh(AccountAccess access) {
+        if (!access.credentials().canRefresh()) {
+            throw new PlatformException.Unauthorized("this Bluesky session cannot be renewed; sign in again");
+        }
+        SessionState state = SessionState.of(access);
+        JsonNode session = xrpc.send(XrpcCall.procedure(state.pds(), "com.atproto.server.refreshSession", null)
+                .auth(Auth.bearer(access.credentials().refreshToken())));
+        URI pds = IdentityResolver.pdsOf(session.path("didDoc")).orElse(state.pds());
+        return tokens(session, new SessionState(pds, session.path("did").asText(state.did()),
+                session.path("handle").asText(state.handle())));
+    }
+
+    @Override
+    public void revoke(AccountAccess access) {
+        if (!access.credentials().canRefresh()) {
+            return;
+        }
+        try {
+            xrpc.send(XrpcCall.procedure(SessionState.of(access).pds(), "com.atproto.server.deleteSession", null)
+                    .auth(Auth.bearer(access.credentials().refreshToken())));
+        } catch (PlatformException.Unauthorized | PlatformException.InvalidRequest alreadyInvalid) {
+            // Revoked, expired or unknown already: nothing left to revoke.
+        }
+    }
+
+    private URI locate(String identifier) {
+        String did = IdentityResolver.isDid(identifier) ? identifier : identities.did(identifier);
+        return identities.pds(did);
+    }
+
+    private static TokenSet tokens(JsonNode session, SessionState state) {
+        String access = session.path("accessJwt").asText("");
+        String refresh = session.path("refreshJwt").asText("");
+        if (access.isEmpty() || refresh.isEmpty() || state.did().isEmpty()) {
+            throw new PlatformException.Transient("Bluesky answered a session without tokens", null);
+        }
+        String scope = Jwt.claims(access).path("scope").asText("");
+        return new TokenSet(access, refresh, Jwt.expiry(access), scope.isEmpty() ? Set.of() : Set.of(scope),
+                state.encode(), 0);
+    }
+
+    private static String required(Map<String, String> fields, String key) {
+        String value = fields.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(key + ": required");
+        }
+        return value.strip();
+    }
+}
