@@ -215,7 +215,8 @@ final class BlueskyMediaTransport implements MediaTransport {
 
     /** A name for the service that tells nothing about the user's file beyond its content's fingerprint. */
     private static String videoName(MediaFile file) {
-        return file.fingerprint().sha256().substring(0, 16) + ".mp4";
+        return (file.fingerprint().hashed() ? file.fingerprint().sha256().substring(0, 16)
+                : java.util.UUID.randomUUID().toString().substring(0, 16)) + ".mp4";
     }
 
     private static BlobRef blobRef(JsonNode blob, ImageHeader aspectRatio) {
