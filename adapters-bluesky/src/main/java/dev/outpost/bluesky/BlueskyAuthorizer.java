@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Bluesky sign-in with an app password: the handle (or DID) and an app password the user made in Settings give a
- * session at once ({@code com.atproto.server.createSession}); the password is never kept, the session is. Its access
+ * Bluesky sign-in, two ways. With an app password: the handle (or DID) and an app password the user made in Settings
+ * give a session at once ({@code com.atproto.server.createSession}); the password is never kept, the session is.
+ * With atproto OAuth in the browser ({@link BlueskyOAuth}): PAR, PKCE S256 and DPoP-bound tokens. Its access
  * JWT expires (its {@code exp}), its refresh JWT rotates at every {@code refreshSession}, and {@code deleteSession}
  * revokes it. Where the account lives is found from the handle (unless the user names the server) and then taken from
  * the session's DID document, and kept in the credentials' plugin state ({@link SessionState}).
@@ -35,47 +36,70 @@ final class BlueskyAuthorizer implements Authorizer {
                     new SignInField("service", "Server", "Only for an account on a server of its own: its address, "
                             + "such as https://pds.example.com. Found from the handle when empty", false, false,
                             null)));
+    static final String OAUTH = "oauth";
+    static final SignInMethod OAUTH_METHOD = new SignInMethod(OAUTH, "Sign in with Bluesky in the browser", true,
+            List.of(new SignInField("handle", "Handle", "Your handle, such as alice.bsky.social (or your DID)", false,
+                    true, null),
+                    new SignInField("service", "Server", "Only for an account on a server of its own: its address. "
+                            + "Found from the handle when empty", false, false, null)));
 
     private final Xrpc xrpc;
     private final IdentityResolver identities;
+    private final BlueskyOAuth oauth;
 
-    BlueskyAuthorizer(Xrpc xrpc, IdentityResolver identities) {
+    BlueskyAuthorizer(Xrpc xrpc, IdentityResolver identities, BlueskyOAuth oauth) {
         this.xrpc = xrpc;
         this.identities = identities;
+        this.oauth = oauth;
     }
 
     @Override
     public List<SignInMethod> signInMethods() {
-        return List.of(APP_PASSWORD_METHOD);
+        return List.of(APP_PASSWORD_METHOD, OAUTH_METHOD);
     }
 
     @Override
     public SignInStart begin(String method, Map<String, String> fields, PendingAuthorization pending) {
-        if (!APP_PASSWORD.equals(method)) {
-            throw new IllegalArgumentException("Bluesky has no sign-in method '" + method + "'; use " + APP_PASSWORD);
+        if (!APP_PASSWORD.equals(method) && !OAUTH.equals(method)) {
+            throw new IllegalArgumentException("Bluesky has no sign-in method '" + method + "'; use " + APP_PASSWORD
+                    + " or " + OAUTH);
         }
         String identifier = required(fields, "handle").replaceFirst("^@", "");
-        String password = required(fields, "app-password");
         if (!IdentityResolver.isHandle(identifier) && !IdentityResolver.isDid(identifier)) {
             throw new IllegalArgumentException("handle: '" + identifier + "' is not a handle such as "
                     + "alice.bsky.social, nor a DID");
         }
         String service = fields.getOrDefault("service", "").strip();
-        URI server = service.isEmpty() ? locate(identifier) : BlueskySettings.uri("service", service);
+        String did = IdentityResolver.isDid(identifier) ? identifier : null;
+        URI server;
+        if (!service.isEmpty()) {
+            server = BlueskySettings.uri("service", service);
+        } else {
+            did = did != null ? did : identities.did(identifier);
+            server = identities.pds(did);
+        }
+        if (OAUTH.equals(method)) {
+            return oauth.begin(server, identifier, did, pending);
+        }
+        String password = required(fields, "app-password");
         JsonNode session = xrpc.send(XrpcCall.procedure(server, "com.atproto.server.createSession",
                 Map.of("identifier", identifier, "password", password)));
-        String did = session.path("did").asText();
+        String account = session.path("did").asText();
         String handle = session.path("handle").asText(identifier);
         // The server that took the sign-in may be an entryway: the DID document names the PDS to use from now on.
         URI pds = IdentityResolver.pdsOf(session.path("didDoc")).orElse(server);
-        TokenSet tokens = tokens(session, new SessionState(pds, did, handle));
-        return new SignInStart.Connected(new Connection(did, new RemoteUser(did, handle, handle), pds, tokens));
+        TokenSet tokens = tokens(session, new SessionState(pds, account, handle));
+        return new SignInStart.Connected(new Connection(account, new RemoteUser(account, handle, handle), pds,
+                tokens));
     }
 
     @Override
     public Connection complete(PendingAuthorization pending, Map<String, String> callback) {
-        throw new PlatformException.InvalidRequest("invalid_request", "Bluesky app-password sign-in has no "
-                + "browser step to complete");
+        if (pending.pluginState() == null) {
+            throw new PlatformException.InvalidRequest("invalid_request", "this sign-in has no browser step to "
+                    + "complete");
+        }
+        return oauth.complete(pending, callback);
     }
 
     /**
@@ -89,6 +113,9 @@ final class BlueskyAuthorizer implements Authorizer {
             throw new PlatformException.Unauthorized("this Bluesky session cannot be renewed; sign in again");
         }
         SessionState state = SessionState.of(access);
+        if (state.oauth() != null) {
+            return oauth.refresh(access, state);
+        }
         JsonNode session = xrpc.send(XrpcCall.procedure(state.pds(), "com.atproto.server.refreshSession", null)
                 .auth(Auth.bearer(access.credentials().refreshToken())));
         URI pds = IdentityResolver.pdsOf(session.path("didDoc")).orElse(state.pds());
@@ -102,16 +129,16 @@ final class BlueskyAuthorizer implements Authorizer {
             return;
         }
         try {
-            xrpc.send(XrpcCall.procedure(SessionState.of(access).pds(), "com.atproto.server.deleteSession", null)
+            SessionState state = SessionState.of(access);
+            if (state.oauth() != null) {
+                oauth.revoke(access, state);
+                return;
+            }
+            xrpc.send(XrpcCall.procedure(state.pds(), "com.atproto.server.deleteSession", null)
                     .auth(Auth.bearer(access.credentials().refreshToken())));
         } catch (PlatformException.Unauthorized | PlatformException.InvalidRequest alreadyInvalid) {
             // Revoked, expired or unknown already: nothing left to revoke.
         }
-    }
-
-    private URI locate(String identifier) {
-        String did = IdentityResolver.isDid(identifier) ? identifier : identities.did(identifier);
-        return identities.pds(did);
     }
 
     private static TokenSet tokens(JsonNode session, SessionState state) {

@@ -75,7 +75,7 @@ final class BlueskyMediaTransport implements MediaTransport {
             // Repeatable: the same bytes are the same blob (its content id), however often they are sent.
             answer = upload.call("upload " + file.displayName(), true, access -> xrpc.send(XrpcCall.upload(
                     SessionState.of(access).pds(), UPLOAD_BLOB, file.path(), file.type().mimeType())
-                    .auth(Auth.bearer(access.accessToken()))));
+                    .auth(Auth.of(access, clock))));
         } catch (PlatformException.PayloadTooLarge e) {
             throw new PlatformException.PayloadTooLarge(file.displayName() + " (" + file.size() + " bytes) is larger "
                     + "than the Bluesky server takes: " + e.getMessage());
@@ -190,7 +190,7 @@ final class BlueskyMediaTransport implements MediaTransport {
         JsonNode answer = xrpc.send(XrpcCall.query(SessionState.of(access).pds(),
                 "com.atproto.server.getServiceAuth").param("aud", audience).param("lxm", method)
                 .param("exp", Long.toString(clock.instant().plus(SERVICE_TOKEN_LIFE).getEpochSecond()))
-                .auth(Auth.bearer(access.accessToken())));
+                .auth(Auth.of(access, clock)));
         String token = answer.path("token").asText("");
         if (token.isEmpty()) {
             throw new PlatformException.Transient("Bluesky answered no service token", null);

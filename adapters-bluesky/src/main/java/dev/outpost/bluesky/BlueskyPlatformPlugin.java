@@ -13,7 +13,9 @@ import dev.outpost.ports.platform.Rulebook;
  * OUTPOST_BLUESKY_VIDEO_SERVICE_URL} (https://video.bsky.app; {@code none} uploads videos to the PDS as plain blobs),
  * {@code OUTPOST_BLUESKY_VIDEO_SERVICE_DID} (did:web of that host), {@code OUTPOST_BLUESKY_WEB_URL} (https://bsky.app,
  * where post links point), {@code OUTPOST_BLUESKY_CONNECT_TIMEOUT_SECONDS} (10), {@code
- * OUTPOST_BLUESKY_READ_TIMEOUT_SECONDS} (60). The command line reads an app password from {@code
+ * OUTPOST_BLUESKY_READ_TIMEOUT_SECONDS} (60), {@code OUTPOST_BLUESKY_OAUTH_CLIENT_ID} (the https URL of the client
+ * metadata a web app serves; unset, the browser sign-in is a loopback client), {@code
+ * OUTPOST_BLUESKY_RESOLVE_HANDLES_ONLINE} (true; false asks only the account's server, for sandboxes). The command line reads an app password from {@code
  * OUTPOST_BLUESKY_APP_PASSWORD}.
  */
 public final class BlueskyPlatformPlugin implements PlatformPlugin {
@@ -39,7 +41,10 @@ public final class BlueskyPlatformPlugin implements PlatformPlugin {
     @Override
     public Authorizer authorizer(PlatformContext context) {
         BlueskySettings settings = BlueskySettings.from(context);
-        return new BlueskyAuthorizer(xrpc(settings), identities(settings));
+        Xrpc xrpc = xrpc(settings);
+        IdentityResolver identities = identities(settings);
+        return new BlueskyAuthorizer(xrpc, identities, new BlueskyOAuth(xrpc, identities, settings.oauthClientId(),
+                context.clock()));
     }
 
     @Override
@@ -59,6 +64,10 @@ public final class BlueskyPlatformPlugin implements PlatformPlugin {
     }
 
     private static IdentityResolver identities(BlueskySettings settings) {
+        if (!settings.resolveHandlesOnline()) {
+            return new IdentityResolver(settings.plcUrl(), settings.connectTimeout(), name -> java.util.List.of(),
+                    handle -> null);
+        }
         return new IdentityResolver(settings.plcUrl(), settings.connectTimeout());
     }
 }

@@ -65,7 +65,7 @@ final class BlueskyPostPublisher implements PostPublisher {
         body.set("record", record);
         body.putNull("swapRecord");
         XrpcCall call = XrpcCall.procedure(session.pds(), "com.atproto.repo.putRecord", body)
-                .auth(Auth.bearer(access.accessToken())).creating();
+                .auth(Auth.of(access, clock)).creating();
         try {
             JsonNode written = xrpc.send(call);
             return remote(session, written.path("uri").asText(), written.path("cid").asText(), record.path("reply"));
@@ -226,7 +226,7 @@ final class BlueskyPostPublisher implements PostPublisher {
         XrpcCall call = XrpcCall.query(pds, "com.atproto.repo.getRecord").param("repo", did)
                 .param("collection", COLLECTION).param("rkey", rkey);
         if (access != null) {
-            call = call.auth(Auth.bearer(access.accessToken()));
+            call = call.auth(Auth.of(access, clock));
         }
         try {
             return Optional.of(xrpc.send(call));

@@ -12,15 +12,24 @@ import java.util.Objects;
  * @param videoService the video service, or null ({@code none}) to upload videos to the PDS as plain blobs
  * @param videoServiceDid the service's DID, the audience of the tokens it takes
  * @param webUrl where posts are shown to people ({@code <webUrl>/profile/<handle>/post/<rkey>})
+ * @param oauthClientId the client metadata URL for the browser sign-in, or null for a loopback client
+ * @param resolveHandlesOnline whether handles may be looked up in DNS and at their own web servers
  */
 record BlueskySettings(URI plcUrl, URI videoService, String videoServiceDid, URI webUrl, Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout, String oauthClientId, boolean resolveHandlesOnline) {
     static final String PLC_URL = "OUTPOST_BLUESKY_PLC_URL";
     static final String VIDEO_SERVICE_URL = "OUTPOST_BLUESKY_VIDEO_SERVICE_URL";
     static final String VIDEO_SERVICE_DID = "OUTPOST_BLUESKY_VIDEO_SERVICE_DID";
     static final String WEB_URL = "OUTPOST_BLUESKY_WEB_URL";
     static final String CONNECT_TIMEOUT = "OUTPOST_BLUESKY_CONNECT_TIMEOUT_SECONDS";
     static final String READ_TIMEOUT = "OUTPOST_BLUESKY_READ_TIMEOUT_SECONDS";
+    /** The https URL of the client metadata a web app serves; unset, the browser sign-in uses a loopback client. */
+    static final String OAUTH_CLIENT_ID = "OUTPOST_BLUESKY_OAUTH_CLIENT_ID";
+    /**
+     * {@code false} keeps handle resolution off DNS and the handles' own web servers (only the account's server is
+     * asked): for sandboxes and tests on loopback, which must send nothing elsewhere.
+     */
+    static final String RESOLVE_HANDLES_ONLINE = "OUTPOST_BLUESKY_RESOLVE_HANDLES_ONLINE";
     /** Where the command line reads the app password from when it is not typed. */
     static final String APP_PASSWORD = "OUTPOST_BLUESKY_APP_PASSWORD";
 
@@ -41,7 +50,9 @@ record BlueskySettings(URI plcUrl, URI videoService, String videoServiceDid, URI
                 context.setting(VIDEO_SERVICE_DID).orElse(videoService == null ? null : didWeb(videoService)),
                 uri(WEB_URL, context.setting(WEB_URL, "https://bsky.app")),
                 Duration.ofSeconds(number(context, CONNECT_TIMEOUT, 10)),
-                Duration.ofSeconds(number(context, READ_TIMEOUT, 60)));
+                Duration.ofSeconds(number(context, READ_TIMEOUT, 60)),
+                context.setting(OAUTH_CLIENT_ID).map(String::strip).orElse(null),
+                Boolean.parseBoolean(context.setting(RESOLVE_HANDLES_ONLINE, "true").strip()));
     }
 
     /** The {@code did:web} of a server's host ({@code did:web:video.bsky.app}; a port is written {@code %3A}). */

@@ -74,7 +74,8 @@ final class IdentityResolver {
                 return value.substring(4);
             }
         }
-        Optional<String> body = get(wellKnownDid.apply(name));
+        URI wellKnown = wellKnownDid.apply(name);
+        Optional<String> body = wellKnown == null ? Optional.empty() : get(wellKnown);
         String did = body.map(String::strip).orElse("");
         if (isDid(did)) {
             return did;

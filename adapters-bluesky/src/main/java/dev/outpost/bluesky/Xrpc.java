@@ -51,6 +51,12 @@ final class Xrpc {
 
     /** Sends the call and returns whatever the server answered, for callers that act on some refusals themselves. */
     XrpcAnswer exchange(XrpcCall call) {
+        XrpcAnswer answer = exchangeOnce(call);
+        // A DPoP server that wants a fresh nonce says so once; the same request goes again with it.
+        return call.auth().retry(call.uri(), answer) ? exchangeOnce(call) : answer;
+    }
+
+    private XrpcAnswer exchangeOnce(XrpcCall call) {
         HttpRequest.Builder request = HttpRequest.newBuilder(call.uri()).timeout(readTimeout)
                 .header("Accept", "application/json");
         String method = call.post() ? "POST" : "GET";

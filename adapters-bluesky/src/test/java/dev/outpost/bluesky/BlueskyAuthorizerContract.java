@@ -25,13 +25,35 @@ import org.junit.jupiter.api.Test;
  * that rotate with a grace period.
  */
 abstract class BlueskyAuthorizerContract extends AuthorizerContract {
-    static final PlatformCapabilities CAPABILITIES = PlatformCapabilities.builder().signInMethods("app-password")
-            .tokensExpire(true).refreshes(true).oldRefreshTokenDies(false).build();
+    static final PlatformCapabilities CAPABILITIES = PlatformCapabilities.builder()
+            .signInMethods("app-password", "oauth").tokensExpire(true).refreshes(true).oldRefreshTokenDies(false)
+            .build();
 
     private BlueskyServer.TestAccount account;
     private boolean pauseAfterConnecting;
 
     abstract BlueskyServer server();
+
+    /** Whether the server runs an OAuth authorization server (the real PDS does; the sandbox emulates none). */
+    boolean hasOAuthServer() {
+        return true;
+    }
+
+    @Override
+    protected java.util.List<SignInMethod> redirectMethods() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(hasOAuthServer(), "the server has no OAuth authorization "
+                + "server");
+        return super.redirectMethods();
+    }
+
+    @Test
+    void withoutAnOAuthServerTheBrowserSignInSaysToUseAnAppPassword() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(hasOAuthServer(), "the server has an OAuth server");
+
+        assertThatThrownBy(() -> authorizer.begin(BlueskyAuthorizer.OAUTH, Map.of("handle", account.handle(),
+                "service", server().url().toString()), pending())).isInstanceOf(PlatformException.InvalidRequest.class)
+                .hasMessageContaining("app password");
+    }
 
     private Plugin plugin() {
         return new Plugin(server());
@@ -58,27 +80,83 @@ abstract class BlueskyAuthorizerContract extends AuthorizerContract {
         return URI.create("http://127.0.0.1:8765/callback");
     }
 
+    /** The person signs in with the account's password at the server's page and consents. */
     @Override
     protected URI consent(URI authorizationUrl) {
-        throw new AssertionError("app-password sign-in has no browser step");
+        return new OAuthBrowser().consent(authorizationUrl, redirectUri(), account.handle(), account.password(),
+                account.did());
     }
 
     @Override
     protected Map<String, String> fieldsFor(SignInMethod method) {
-        return plugin().fields(account);
+        return method.redirect() ? Map.of("handle", account.handle(), "service", server().url().toString())
+                : plugin().fields(account);
     }
 
     @Override
     protected Optional<Map<String, String>> wrongFieldsFor(SignInMethod method) {
-        return Optional.of(Map.of("handle", account.handle(), "app-password", "wxyz-wxyz-wxyz-wxyz", "service",
-                server().url().toString()));
+        return method.redirect() ? Optional.empty() : Optional.of(Map.of("handle", account.handle(),
+                "app-password", "wxyz-wxyz-wxyz-wxyz", "service", server().url().toString()));
+    }
+
+    /**
+     * Bluesky's version: its authorization server requires PAR (RFC 9126), so the state, the S256 challenge, the
+     * redirect URI and the response type travel in the pushed request, and the browser's URL carries only the client
+     * id and the request's handle (the server takes a URL with the parameters for an un-pushed request and refuses
+     * it). That the pushed request held this state and challenge shows in the callback (the same state) and in the
+     * code working only with this verifier ({@link #aCodeNeedsItsOwnVerifier()}).
+     */
+    @Override
+    @Test
+    public void aRedirectCarriesStateAndTheS256Challenge() {
+        for (SignInMethod method : redirectMethods()) {
+            dev.outpost.domain.auth.PendingAuthorization pending = pending();
+
+            dev.outpost.ports.platform.SignInStart.Redirect redirect = (dev.outpost.ports.platform.SignInStart.Redirect)
+                    authorizer.begin(method.id(), fieldsFor(method), pending);
+
+            assertThat(redirect.pending().state()).isEqualTo(pending.state());
+            assertThat(redirect.pending().verifier()).isEqualTo(pending.verifier());
+            assertThat(redirect.pending().pluginState()).contains("dpopKey").doesNotContain(pending.verifier()
+                    .value());
+            assertThat(query(redirect.url())).containsOnlyKeys("client_id", "request_uri")
+                    .doesNotContainValue(pending.verifier().value());
+            assertThat(query(redirect.url()).get("client_id")).startsWith("http://localhost?redirect_uri=");
+            assertThat(callback(redirect)).containsEntry("state", pending.state());
+        }
+    }
+
+    @Test
+    void theBrowserSignInGivesDpopBoundTokensThatPostAndRotate() {
+        SignInMethod oauth = redirectMethods().get(0);
+        AccountAccess access = access(connect(oauth));
+
+        assertThat(access.credentials().extra()).contains("dpopKey").contains(account.did());
+        assertThat(Jwt.claims(access.accessToken()).path("cnf").path("jkt").asText()).isNotEmpty();
+        Wire.Answer asBearer = new Wire(server().url()).getAnswer("com.atproto.server.getSession",
+                access.accessToken(), Map.of());
+        assertThat(asBearer.status()).as("a DPoP-bound token sent as a bearer token").isEqualTo(400);
+        assertThat(asBearer.error()).isEqualTo("InvalidToken");
+        Plugin plugin = plugin();
+        dev.outpost.ports.platform.PostRequest request = new dev.outpost.ports.platform.PostRequest("Signed in with "
+                + "OAuth", java.util.List.of(), null, plugin.publisher().newIdempotencyKey(Instant.now(),
+                        new java.util.Random()), Map.of());
+        assertThat(plugin.publisher().publish(access, request).id()).startsWith("at://" + account.did());
+        TokenSet renewed = authorizer.refresh(access);
+        assertThat(renewed.refreshToken()).isNotEqualTo(access.credentials().refreshToken());
+        assertThat(plugin.publisher().publish(Plugin.with(access, renewed), new dev.outpost.ports.platform
+                .PostRequest("Renewed", java.util.List.of(), null, plugin.publisher().newIdempotencyKey(
+                        Instant.now(), new java.util.Random()), Map.of())).id()).startsWith("at://");
+        authorizer.revoke(Plugin.with(access, renewed));
+        assertThatThrownBy(() -> authorizer.refresh(Plugin.with(access, renewed)))
+                .isInstanceOf(PlatformException.InvalidRequest.class);
     }
 
     @Override
     protected RemoteUser whoIs(AccountAccess access) {
         JsonNode session = new Xrpc(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(20)).send(
                 XrpcCall.query(server().url(), "com.atproto.server.getSession")
-                        .auth(Auth.bearer(access.accessToken())));
+                        .auth(Auth.of(access, java.time.Clock.systemUTC())));
         return new RemoteUser(session.path("did").asText(), session.path("handle").asText(), null);
     }
 
@@ -96,6 +174,7 @@ abstract class BlueskyAuthorizerContract extends AuthorizerContract {
     @Test
     public void revokedCredentialsStopWorkingAndRevokingTwiceIsHarmless() {
         Connection connection = connect(authorizer.signInMethods().get(0));
+        // (for the app-password session; the OAuth one is revoked in theBrowserSignInGivesDpopBoundTokens...)
         AccountAccess access = access(connection);
 
         authorizer.revoke(access);
@@ -118,6 +197,9 @@ abstract class BlueskyAuthorizerContract extends AuthorizerContract {
 
     @Override
     protected Connection connect(SignInMethod method) {
+        if (method.redirect() && !hasOAuthServer()) {
+            org.junit.jupiter.api.Assumptions.abort("the server has no OAuth authorization server");
+        }
         Connection connection = super.connect(method);
         if (pauseAfterConnecting) {
             try {
@@ -169,8 +251,7 @@ abstract class BlueskyAuthorizerContract extends AuthorizerContract {
 
     @Test
     void aSignInByDidFindsTheServerThroughThePlcDirectory() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(plcUrl() != null, "the server has a PLC directory");
-        Plugin plugin = new Plugin(server(), Map.of(BlueskySettings.PLC_URL, plcUrl().toString()));
+        Plugin plugin = new Plugin(server());
 
         Connection connection = ((dev.outpost.ports.platform.SignInStart.Connected) plugin.authorizer().begin(
                 BlueskyAuthorizer.APP_PASSWORD, Map.of("handle", account.did(), "app-password",
@@ -178,11 +259,6 @@ abstract class BlueskyAuthorizerContract extends AuthorizerContract {
 
         assertThat(connection.server()).isEqualTo(server().url());
         assertThat(connection.user().handle()).isEqualTo(account.handle());
-    }
-
-    /** The PLC directory the server's DIDs live in, or null. */
-    URI plcUrl() {
-        return null;
     }
 
     private static final class Set {

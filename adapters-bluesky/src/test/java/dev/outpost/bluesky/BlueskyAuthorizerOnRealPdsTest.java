@@ -1,6 +1,5 @@
 package dev.outpost.bluesky;
 
-import java.net.URI;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BlueskyAuthorizerOnRealPdsTest extends BlueskyAuthorizerContract {
@@ -12,8 +11,4 @@ class BlueskyAuthorizerOnRealPdsTest extends BlueskyAuthorizerContract {
         return PDS;
     }
 
-    @Override
-    URI plcUrl() {
-        return PDS.plcUrl();
-    }
 }

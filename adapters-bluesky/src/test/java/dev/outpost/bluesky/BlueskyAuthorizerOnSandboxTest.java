@@ -12,7 +12,8 @@ class BlueskyAuthorizerOnSandboxTest extends BlueskyAuthorizerContract {
     }
 
     @Override
-    java.net.URI plcUrl() {
-        return SANDBOX.url();
+    boolean hasOAuthServer() {
+        return false;
     }
+
 }

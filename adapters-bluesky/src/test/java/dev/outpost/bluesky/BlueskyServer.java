@@ -13,6 +13,9 @@ interface BlueskyServer {
     /** The PDS's base URL. */
     URI url();
 
+    /** The PLC directory its accounts' DIDs live in. */
+    URI plcUrl();
+
     /** A copy of a session's access JWT that expired a minute ago, signed as the server signs. */
     String expiredCopyOf(String accessJwt);
 

@@ -31,6 +31,9 @@ final class Plugin {
         Map<String, String> settings = new HashMap<>();
         settings.put(BlueskySettings.VIDEO_SERVICE_URL, "none");
         settings.put(BlueskySettings.READ_TIMEOUT, "20");
+        // Nothing but the test's own servers: its PLC directory, no DNS, no handles' web servers.
+        settings.put(BlueskySettings.PLC_URL, server.plcUrl().toString());
+        settings.put(BlueskySettings.RESOLVE_HANDLES_ONLINE, "false");
         settings.putAll(extraSettings);
         this.context = new PlatformContext(settings, Clock.systemUTC(), new InMemoryVault());
     }

@@ -185,7 +185,8 @@ final class RealPds implements BeforeAllCallback, AfterAllCallback, BlueskyServe
         return url;
     }
 
-    URI plcUrl() {
+    @Override
+    public URI plcUrl() {
         return plcUrl;
     }
 

@@ -47,6 +47,11 @@ final class Sandbox implements BeforeAllCallback, AfterAllCallback, BlueskyServe
     }
 
     @Override
+    public URI plcUrl() {
+        return url();
+    }
+
+    @Override
     public String expiredCopyOf(String accessJwt) {
         return TestJwts.expiredCopy(accessJwt, jwtSecret);
     }
