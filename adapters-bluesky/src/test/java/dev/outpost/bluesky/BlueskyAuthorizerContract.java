@@ -242,7 +242,7 @@ abstract class BlueskyAuthorizerContract extends AuthorizerContract {
     void anExpiredAccessTokenIsUnauthorizedByName() {
         AccountAccess access = access(connect(authorizer.signInMethods().get(0)));
         AccountAccess expired = Plugin.with(access, new TokenSet(server().expiredCopyOf(access.accessToken()),
-                access.credentials().refreshToken(), Instant.now().minusSeconds(60), Set.of(),
+                access.credentials().refreshToken(), Instant.now().minusSeconds(60), java.util.Set.of(),
                 access.credentials().extra(), 1));
 
         assertThatThrownBy(() -> whoIs(expired)).isInstanceOf(PlatformException.Unauthorized.class)
@@ -259,11 +259,5 @@ abstract class BlueskyAuthorizerContract extends AuthorizerContract {
 
         assertThat(connection.server()).isEqualTo(server().url());
         assertThat(connection.user().handle()).isEqualTo(account.handle());
-    }
-
-    private static final class Set {
-        static java.util.Set<String> of() {
-            return java.util.Set.of();
-        }
     }
 }
