@@ -200,6 +200,42 @@ class BlueskyOnRealPdsTest {
         }
     }
 
+    /**
+     * RELIABILITY A2 with the real PDS: two workers find the session expired at once; through the store's exclusive
+     * refresh (as the core does it) the server is asked once, and both use the one new pair.
+     */
+    @Test
+    void twoWorkersNeedingARefreshThroughTheStoreAskTheServerOnce() throws Exception {
+        AccountAccess alice = plugin.connect("alice");
+        dev.outpost.ports.storage.memory.InMemoryTokenStore store =
+                new dev.outpost.ports.storage.memory.InMemoryTokenStore();
+        try (FaultProxy proxy = new FaultProxy(PDS.url())) {
+            TokenSet stale = store.put(alice.account().id(), alice.credentials().withExtra(new SessionState(
+                    proxy.url(), alice.account().platformUserId(), alice.account().handle()).encode()));
+            Thread.sleep(1100);
+            CyclicBarrier together = new CyclicBarrier(2);
+            List<CompletableFuture<TokenSet>> workers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                workers.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        together.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return store.refreshExclusively(alice.account().id(), current -> current.sameTokensAs(stale)
+                            ? plugin.authorizer().refresh(Plugin.with(alice, current)) : current);
+                }));
+            }
+
+            TokenSet one = workers.get(0).get();
+            TokenSet two = workers.get(1).get();
+            assertThat(proxy.count("com.atproto.server.refreshSession")).isEqualTo(1);
+            assertThat(one.accessToken()).isEqualTo(two.accessToken());
+            assertThat(one.refreshToken()).isNotEqualTo(stale.refreshToken());
+            assertThat(store.find(alice.account().id()).orElseThrow().version()).isEqualTo(2);
+        }
+    }
+
     @Test
     void threeHundredAndOneGraphemesAreRefusedBeforeSendingAndThreeHundredEmojiPass() throws Exception {
         AccountAccess alice = plugin.connect("alice");
