@@ -85,33 +85,41 @@ final class BlueskyMediaTransport implements MediaTransport {
     }
 
     private MediaRef video(UploadContext upload) {
-        MediaFile file = upload.file();
-        URI service = settings.videoService();
         Optional<String> job = upload.resumed().filter(c -> c.phase() == UploadCheckpoint.Phase.PROCESSING)
-                .flatMap(c -> jobOf(c.state(), service));
+                .flatMap(c -> jobOf(c.state(), settings.videoService()));
         if (job.isEmpty()) {
-            upload.started(1, 0);
-            checkQuota(upload);
-            JsonNode status = upload.call("upload " + file.displayName() + " to the video service", true,
-                    access -> uploadVideo(access, file));
-            String id = status.path("jobId").asText("");
-            if (id.isEmpty()) {
-                throw new PlatformException.Transient("the video service answered no job for "
-                        + file.displayName(), null);
-            }
-            upload.acknowledged(file.size(), 1, 1);
-            ObjectNode state = Xrpc.JSON.createObjectNode().put("service", service.toString()).put("jobId", id);
-            upload.checkpoint(UploadCheckpoint.Phase.PROCESSING, state.toString(), file.size(),
-                    clock.instant().plus(JOB_LIFE));
-            Optional<MediaRef> done = outcome(file, status);
-            if (done.isPresent()) {
-                return done.get();
-            }
-            job = Optional.of(id);
-        } else {
-            upload.started(1, file.size());
+            return fresh(upload);
         }
-        return poll(upload, job.get(), -1);
+        upload.started(1, upload.file().size());
+        try {
+            return poll(upload, job.get(), -1);
+        } catch (PlatformException.InvalidRequest gone) {
+            if (gone.code().equals("video-failed")) {
+                throw gone;
+            }
+            // The service no longer knows the job of the earlier run: send the file afresh.
+            return fresh(upload);
+        }
+    }
+
+    /** A video upload from the start, whatever an earlier run left. */
+    private MediaRef fresh(UploadContext upload) {
+        MediaFile file = upload.file();
+        upload.started(1, 0);
+        checkQuota(upload);
+        JsonNode status = upload.call("upload " + file.displayName() + " to the video service", true,
+                access -> uploadVideo(access, file));
+        String id = status.path("jobId").asText("");
+        if (id.isEmpty()) {
+            throw new PlatformException.Transient("the video service answered no job for " + file.displayName(),
+                    null);
+        }
+        upload.acknowledged(file.size(), 1, 1);
+        upload.checkpoint(UploadCheckpoint.Phase.PROCESSING, Xrpc.JSON.createObjectNode()
+                .put("service", settings.videoService().toString()).put("jobId", id).toString(), file.size(),
+                clock.instant().plus(JOB_LIFE));
+        Optional<MediaRef> done = outcome(file, status);
+        return done.isPresent() ? done.get() : poll(upload, id, -1);
     }
 
     private MediaRef poll(UploadContext upload, String jobId, int progress) {

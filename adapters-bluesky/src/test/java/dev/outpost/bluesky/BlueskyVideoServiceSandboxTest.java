@@ -96,6 +96,20 @@ class BlueskyVideoServiceSandboxTest {
         assertThat(BlobRef.decode(ref.value()).blob().path("mimeType").asText()).isEqualTo("video/mp4");
     }
 
+    @Test
+    void aJobTheServiceNoLongerKnowsIsUploadedAfresh() {
+        MediaFile video = TestMedia.mp4(dir, "old.mp4", 500_000, 6);
+        TestUploadContext earlier = context(video).build();
+        earlier.checkpoint(UploadCheckpoint.Phase.PROCESSING, "{\"service\":\"" + sandbox.baseUrl()
+                + "\",\"jobId\":\"forgotten\"}", video.size(), null);
+        long uploads = sandbox.count("app.bsky.video.uploadVideo");
+
+        MediaRef ref = plugin.transport().upload(context(video).journal(earlier.journal()).build());
+
+        assertThat(sandbox.count("app.bsky.video.uploadVideo")).isEqualTo(uploads + 1);
+        assertThat(ref.value()).contains("video/mp4");
+    }
+
     /** RELIABILITY B4: a failed job is a clear refusal with the service's message. */
     @Test
     void aFailedJobIsRefusedWithTheServicesMessage() {
