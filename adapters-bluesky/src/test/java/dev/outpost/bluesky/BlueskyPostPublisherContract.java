@@ -96,22 +96,6 @@ abstract class BlueskyPostPublisherContract extends PostPublisherContract {
         return Instant.now();
     }
 
-    /**
-     * Bluesky's version: a post with refused credentials is {@code Unauthorized}; settling needs none, since records
-     * are public ({@code getRecord} ignores the credentials, measured on the real PDS), so it still answers.
-     */
-    @Override
-    @Test
-    public void refusedCredentialsAreUnauthorized() {
-        AccountAccess invalid = new AccountAccess(access().account(), invalidCredentials());
-        PostRequest request = request(unique("Nope"), List.of(), null);
-
-        assertThatThrownBy(() -> publisher.publish(invalid, request))
-                .isInstanceOf(PlatformException.Unauthorized.class).hasMessageContaining("InvalidToken")
-                .hasMessageNotContaining(invalid.accessToken());
-        assertThat(publisher.settle(invalid, request, now())).isInstanceOf(Settlement.Absent.class);
-    }
-
     @Test
     void thePostLinkNamesTheHandleAndTheKey() {
         PostRequest request = request(unique("Linked"), List.of(), null);
