@@ -138,6 +138,23 @@ public final class Backend implements AutoCloseable {
     }
 
     /**
+     * Runs {@code step}; when a platform finds its configuration unusable (reported on first use, so other platforms
+     * keep working), adds where settings are read from and how to try without any.
+     */
+    public <T> T withConfigurationHint(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (OutpostException e) {
+            boolean configuration = e.problems().stream().anyMatch(p -> p.field().equals("configuration"));
+            if (!configuration) {
+                throw e;
+            }
+            throw OutpostException.invalid("configuration", e.problems().get(0).message()
+                    + unconfiguredHint(config()));
+        }
+    }
+
+    /**
      * What the command line adds when a plugin finds its configuration unusable (its message says which setting): the
      * callback to register for a browser sign-in, and the way to try everything without configuring anything.
      */
