@@ -36,6 +36,8 @@ public final class Backend implements AutoCloseable {
     private OutpostConfig config;
     private EmbeddedSandbox sandbox;
     private SandboxAccounts sandboxAccounts;
+    private Map<String, String> refusedPlatforms = Map.of();
+    private java.util.Set<String> refusedIds = java.util.Set.of();
     private Stores stores;
     private volatile OutpostCore core;
     private Duration claimLease = PublicationRunner.Settings.DEFAULT.lease();
@@ -137,9 +139,8 @@ public final class Backend implements AutoCloseable {
             UsablePlatforms usable = new UsablePlatforms(platformPlugins.values(), settings.values(), clock,
                     stores.secrets());
             platforms = usable.platforms();
-            // Said in one sentence on every run, so the reason is never a mystery and never a wall of text.
-            usable.refused().forEach((name, why) -> output.note(name + " is unavailable: "
-                    + (why.indexOf(". ") > 0 ? why.substring(0, why.indexOf(". ") + 1) : why)));
+            refusedPlatforms = usable.refused();
+            refusedIds = usable.refusedIds();
         } catch (IllegalArgumentException unusable) {
             throw OutpostException.invalid("configuration", unusable.getMessage() + unconfiguredHint(settings));
         }
@@ -150,6 +151,7 @@ public final class Backend implements AutoCloseable {
                 .withPublishing(new PublicationRunner.Settings(lease, defaults.reconcileGrace(),
                         defaults.reconcileLookBack()));
         core = new OutpostCore(stores, platforms, coreOptions);
+        noteRefusedPlatforms(settings);
         if (sandbox != null) {
             var account = core.connectAccount().importCredentials(EmbeddedSandbox.PLATFORM,
                     sandbox.throwawayCredentials());
@@ -158,6 +160,21 @@ public final class Backend implements AutoCloseable {
                     + settings.dataDirectory());
             sandboxAccounts.connect(core, account, output);
         }
+    }
+
+    /**
+     * Says why a platform is left out: in full (how to configure it, or to try the sandbox) while no account of a usable platform is
+     * connected, so a first run explains itself; in one sentence afterwards, so a person who only uses the other platforms
+     * is not shown a wall of text on every command.
+     */
+    private void noteRefusedPlatforms(OutpostConfig settings) {
+        boolean firstRun = !refusedPlatforms.isEmpty() && core.accounts().list().stream()
+                .allMatch(account -> refusedIds.contains(account.platformId()));
+        refusedPlatforms.forEach((name, why) -> {
+            int sentence = why.indexOf(". ");
+            output.note(name + " is unavailable: " + (firstRun ? why + unconfiguredHint(settings)
+                    : sentence > 0 ? why.substring(0, sentence + 1) : why));
+        });
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * Opens the platforms whose plugins accept the configuration, leaving out the others: a person who only posts to
@@ -17,6 +19,7 @@ import java.util.Map;
  */
 final class UsablePlatforms {
     private final Map<String, String> refused = new LinkedHashMap<>();
+    private final Set<String> refusedIds = new HashSet<>();
     private final Platforms platforms;
 
     /** @throws IllegalArgumentException when every plugin finds its configuration unusable */
@@ -31,6 +34,7 @@ final class UsablePlatforms {
                 usable.add(plugin);
             } catch (IllegalArgumentException unusable) {
                 refused.put(plugin.displayName(), unusable.getMessage());
+                refusedIds.add(plugin.id());
                 first = first == null ? unusable : first;
             }
         }
@@ -42,6 +46,11 @@ final class UsablePlatforms {
 
     Platforms platforms() {
         return platforms;
+    }
+
+    /** The ids of the platforms left out. */
+    Set<String> refusedIds() {
+        return refusedIds;
     }
 
     /** Display name -> the plugin's reason, for the platforms left out. */

@@ -31,8 +31,9 @@ class SandboxModeIT {
         assertThat(home.resolve("sandbox")).isDirectory();
         assertThat(Files.list(home).map(p -> p.getFileName().toString())).containsExactly("sandbox");
 
-        Launcher.Run real = Launcher.run(env, "accounts", "list").expectExit(2);
-        assertThat(real.stderr()).contains("OUTPOST_X_CLIENT_ID");
+        // Without an X app the real setup still works for the platforms that need none, and says how to add X.
+        Launcher.Run real = Launcher.run(env, "accounts", "list").expectExit(0);
+        assertThat(real.stderr()).contains("X is unavailable", "OUTPOST_X_CLIENT_ID");
     }
 
     @Test
