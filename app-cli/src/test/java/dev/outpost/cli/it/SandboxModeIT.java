@@ -37,6 +37,24 @@ class SandboxModeIT {
     }
 
     @Test
+    void sandboxModeOffersAMastodonAccountBesideX() throws Exception {
+        Map<String, String> env = Map.of("OUTPOST_HOME", home.toString());
+        Path image = TestMedia.png(home, "square.png", 32, 32, 3);
+        Launcher.Run onX = Launcher.run(env, "--sandbox", "post", "To X by default", "--media", image.toString())
+                .expectExit(0);
+        assertThat(onX.lastLine()).contains("/status/");
+        Launcher.Run onMastodon = Launcher.run(env, "--sandbox", "post", "To Mastodon", "--media",
+                image.toString(), "--alt", "A square", "--visibility", "unlisted", "--account", "mastodon")
+                .expectExit(0);
+        assertThat(onMastodon.lastLine()).contains("/@alice/");
+        assertThat(onMastodon.stderr()).contains("Mastodon is emulated at", "--account mastodon");
+        // Each run's Mastodon server is new (another port): the earlier runs' accounts are forgotten.
+        JsonNode accounts = Launcher.run(env, "--sandbox", "accounts", "list", "--json").expectExit(0).json();
+        assertThat(accounts).extracting(a -> a.get("id").asText().split(":")[0])
+                .containsExactlyInAnyOrder("x", "mastodon");
+    }
+
+    @Test
     void theSandboxCommandServesTheApiUntilStopped() throws Exception {
         Launcher.Started sandbox = Launcher.start(Map.of("OUTPOST_HOME", home.toString()), null, "sandbox",
                 "--port", "0", "--json");
