@@ -76,7 +76,7 @@ class MastodonSandboxModeTest {
 
         HttpResponse<String> created = api.postMultipart("/api/publications", new WebClient.Multipart()
                 .field("account", account).field("text", "From the web to Mastodon")
-                .field("options.visibility", "unlisted").field("alt[0]", "A clip")
+                .field("options.visibility", "unlisted").field("media[0].alt", "A clip")
                 .file("media[0]", "clip.mp4", TestMedia.mp4(64 * 1024)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         Awaits.published(app, Json.MAPPER.readTree(created.body()).get("id").asText());
