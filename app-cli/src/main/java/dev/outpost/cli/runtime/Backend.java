@@ -136,8 +136,7 @@ public final class Backend implements AutoCloseable {
         stores = storage.open(new StorageConfig(settings.dataDirectory(), settings.values(), clock));
         Platforms platforms;
         try {
-            UsablePlatforms usable = new UsablePlatforms(platformPlugins.values(), settings.values(), clock,
-                    stores.secrets());
+            UsablePlatforms usable = new UsablePlatforms(platformPlugins.values(), settings.values(), clock, stores);
             platforms = usable.platforms();
             refusedPlatforms = usable.refused();
             refusedIds = usable.refusedIds();

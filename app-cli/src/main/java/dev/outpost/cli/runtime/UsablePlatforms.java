@@ -2,7 +2,7 @@ package dev.outpost.cli.runtime;
 
 import dev.outpost.application.Platforms;
 import dev.outpost.ports.platform.PlatformPlugin;
-import dev.outpost.ports.storage.SecretVault;
+import dev.outpost.ports.storage.Stores;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,14 +23,13 @@ final class UsablePlatforms {
     private final Platforms platforms;
 
     /** @throws IllegalArgumentException when every plugin finds its configuration unusable */
-    UsablePlatforms(Collection<PlatformPlugin> plugins, Map<String, String> settings, Clock clock,
-            SecretVault secrets) {
+    UsablePlatforms(Collection<PlatformPlugin> plugins, Map<String, String> settings, Clock clock, Stores stores) {
         List<PlatformPlugin> usable = new ArrayList<>();
         IllegalArgumentException first = null;
         for (PlatformPlugin plugin : plugins) {
             try {
                 // Opening a plugin only builds its clients: nothing is sent anywhere.
-                Platforms.open(List.of(plugin), settings, clock, secrets);
+                Platforms.open(List.of(plugin), settings, clock, stores.secrets());
                 usable.add(plugin);
             } catch (IllegalArgumentException unusable) {
                 refused.put(plugin.displayName(), unusable.getMessage());
@@ -41,7 +40,7 @@ final class UsablePlatforms {
         if (usable.isEmpty() && first != null) {
             throw first;
         }
-        this.platforms = Platforms.open(usable, settings, clock, secrets);
+        this.platforms = Platforms.open(usable, settings, clock, stores.secrets());
     }
 
     Platforms platforms() {
