@@ -35,6 +35,7 @@ public final class Backend implements AutoCloseable {
     private final Output output;
     private OutpostConfig config;
     private EmbeddedSandbox sandbox;
+    private SandboxAccounts sandboxAccounts;
     private Stores stores;
     private volatile OutpostCore core;
     private Duration claimLease = PublicationRunner.Settings.DEFAULT.lease();
@@ -60,6 +61,8 @@ public final class Backend implements AutoCloseable {
             }
             if (options.sandbox()) {
                 sandbox = EmbeddedSandbox.start(environment.clock());
+                sandboxAccounts = new SandboxAccounts(platformPlugins.containsKey(EmbeddedMastodonSandbox.PLATFORM)
+                        ? EmbeddedMastodonSandbox.start(environment.clock()) : null);
                 config = sandbox.configure(real);
             } else {
                 config = real;
@@ -79,6 +82,20 @@ public final class Backend implements AutoCloseable {
     public synchronized Optional<EmbeddedSandbox> sandbox() {
         config();
         return Optional.ofNullable(sandbox);
+    }
+
+    /**
+     * The account a command means by {@code name}: outside the sandbox just {@code name}; in it, nothing named means
+     * the X throwaway account, and the Mastodon one answers to {@code mastodon} or its user's name (its full handle
+     * names the sandbox's port, which changes every run).
+     */
+    public synchronized String accountName(String name) {
+        config();
+        if (sandboxAccounts == null) {
+            return name;
+        }
+        core();
+        return sandboxAccounts.resolve(name);
     }
 
     /** How long a publication's claim holds without a heartbeat (valid once the core is open). */
@@ -134,6 +151,7 @@ public final class Backend implements AutoCloseable {
             output.note("Sandbox: " + core.platforms().platform(EmbeddedSandbox.PLATFORM).displayName()
                     + " is emulated at " + sandbox.baseUrl() + "; posting as @" + account.handle() + "; data in "
                     + settings.dataDirectory());
+            sandboxAccounts.connect(core, account, output);
         }
     }
 
@@ -221,6 +239,10 @@ public final class Backend implements AutoCloseable {
         if (sandbox != null) {
             sandbox.close();
         }
+        if (sandboxAccounts != null) {
+            sandboxAccounts.close();
+        }
+        sandboxAccounts = null;
         core = null;
         stores = null;
         sandbox = null;
