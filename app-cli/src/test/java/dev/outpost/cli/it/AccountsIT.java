@@ -85,7 +85,7 @@ class AccountsIT {
     void postingWithoutAnyAccountAsksToConnectOneExitThree() throws Exception {
         Launcher.Run run = Launcher.run(world.env(), "post", "hello").expectExit(3);
         assertThat(run.stderr().strip()).isEqualTo("outpost: no account is connected yet; connect one with"
-                + " `outpost accounts add PLATFORM` (x, mastodon) (or try it all with --sandbox)");
+                + " `outpost accounts add PLATFORM` (x, bluesky, mastodon) (or try it all with --sandbox)");
     }
 
     @Test
@@ -93,7 +93,7 @@ class AccountsIT {
     void removingAnUnknownAccountIsBadInput() throws Exception {
         Launcher.Run run = Launcher.run(world.env(), "accounts", "remove", "@nobody").expectExit(2);
         assertThat(run.stderr().strip()).isEqualTo("outpost: account: no connected account is called '@nobody';"
-                + " connect one with `outpost accounts add PLATFORM` (x, mastodon)");
+                + " connect one with `outpost accounts add PLATFORM` (x, bluesky, mastodon)");
     }
 
     @Test
