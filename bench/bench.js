@@ -374,6 +374,17 @@ function busy() {
   } catch { return ''; }
 }
 
+function mastodonTable(m) {
+  const med = (rows, k) => median(rows.map(r => r[k]));
+  const max = (rows, k) => Math.max(...rows.map(r => r[k]));
+  let md = '| case | client | wall s (median) | wall s (max) | peak RSS MB (median) | peak RSS MB (max) | runs |\n|---|---|---|---|---|---|---|\n';
+  for (const [key, rows] of Object.entries(m)) {
+    const [name, kind] = key.split('/');
+    md += `| ${name === 'images' ? '4 images × 4 MB, alt text' : '50 MB video, alt text'} | ${kind === 'masto' ? 'masto.js 8.0.0' : 'Outpost CLI'} | ${med(rows, 'wall').toFixed(2)} | ${max(rows, 'wall').toFixed(2)} | ${med(rows, 'rssMB').toFixed(1)} | ${max(rows, 'rssMB').toFixed(1)} | ${rows.length} |\n`;
+  }
+  return md;
+}
+
 async function main() {
   fs.mkdirSync(MEDIA, { recursive: true });
   const startedAt = new Date().toISOString();
@@ -382,6 +393,17 @@ async function main() {
     dirty: execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no']).toString().trim().split('\n').filter(Boolean).length,
     videoBytes: VIDEO_BYTES, repeat: REPEAT };
   log('machine', JSON.stringify(meta.machine), '|', meta.uptimeBefore);
+  fs.mkdirSync(MEDIA, { recursive: true });
+  // 0. Mastodon (issue 15): Outpost vs masto.js on mastodon-sandbox; alone with BENCH_ONLY=mastodon.
+  if (ONLY && ONLY.includes('mastodon')) {
+    const mastodon = await require('./mastodon.js')({ ROOT, OUT, MEDIA, REPEAT, run, must, log, request, json, sleep,
+      makeVideo, makeImage, children });
+    fs.writeFileSync(path.join(OUT, 'results-mastodon.json'), JSON.stringify({ meta, mastodon }, null, 2));
+    const md = mastodonTable(mastodon);
+    fs.writeFileSync(path.join(OUT, 'results-mastodon.md'), md);
+    console.log(md);
+    if (ONLY.length === 1) { for (const c of children) { try { c.kill('SIGTERM'); } catch { /* gone */ } } return; }
+  }
   const files = { video: path.join(MEDIA, 'video.mp4'), pollVideo: path.join(MEDIA, 'poll-video.mp4'),
     images: [1, 2, 3, 4].map(i => path.join(MEDIA, `image-${i}.jpg`)) };
   log('generating media (kept in bench/out/media, git-ignored)');

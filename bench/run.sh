@@ -4,7 +4,7 @@
 #   bench/run.sh                    full run (~10 min on 2 cores); table on stdout, bench/out/results.{md,json}
 #   BENCH_SKIP_BUILD=1 bench/run.sh reuse the jars already in */target
 # Knobs: BENCH_REPEAT (3), BENCH_VIDEO_BYTES (536870912 = 512 MiB), BENCH_STARTUP_RUNS (9),
-#        BENCH_WEB_PUBLICATIONS (50). Needs java 17, node, curl, /usr/bin/time (apt-get install -y time).
+#        BENCH_WEB_PUBLICATIONS (50), BENCH_ONLY (e.g. mastodon: Outpost vs masto.js 8.0.0 on mastodon-sandbox only). Needs java 17, node, curl, /usr/bin/time (apt-get install -y time).
 set -euo pipefail
 bench=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 root=$(dirname "$bench")
@@ -15,9 +15,9 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "[bench] ./mvnw -B -q install -DskipTests" >&2
   ./mvnw -B -q install -DskipTests
 fi
-for f in x-sandbox/target/x-sandbox.jar app-cli/target/outpost app-cli/target/outpost.jar app-web/target/outpost-web.jar; do
+for f in x-sandbox/target/x-sandbox.jar mastodon-sandbox/target/mastodon-sandbox.jar app-cli/target/outpost app-cli/target/outpost.jar app-web/target/outpost-web.jar; do
   [ -e "$f" ] || { echo "bench: $f is missing; run without BENCH_SKIP_BUILD" >&2; exit 2; }
 done
-[ -d "$bench/node_modules/twitter-api-v2" ] || (cd "$bench" && npm ci --no-audit --no-fund --silent)
+[ -d "$bench/node_modules/twitter-api-v2" ] && [ -d "$bench/node_modules/masto" ] || (cd "$bench" && npm ci --no-audit --no-fund --silent)
 mkdir -p "$bench/out"
 exec node "$bench/bench.js"

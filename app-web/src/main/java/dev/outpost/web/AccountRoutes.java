@@ -31,11 +31,18 @@ final class AccountRoutes {
     private final OutpostCore core;
     private final Layout layout;
     private final URI baseUrl;
+    private final Map<String, Map<String, String>> suggested;
 
     AccountRoutes(OutpostCore core, Layout layout, URI baseUrl) {
+        this(core, layout, baseUrl, Map.of());
+    }
+
+    /** @param suggested field values offered per platform id (the sandbox's own server) until the person types others */
+    AccountRoutes(OutpostCore core, Layout layout, URI baseUrl, Map<String, Map<String, String>> suggested) {
         this.core = core;
         this.layout = layout;
         this.baseUrl = baseUrl;
+        this.suggested = Map.copyOf(suggested);
     }
 
     static URI callback(URI baseUrl, String platformId) {
@@ -204,7 +211,7 @@ final class AccountRoutes {
                     ? "Connect an account on " + platform.displayName() : method.label();
             Map<String, String> given = attempt != null && attempt.platformId().equals(platform.id())
                     && (method.id().equals(attempt.methodId()) || attempt.methodId() == null && i == 0)
-                    ? attempt.fields() : Map.of();
+                    ? attempt.fields() : suggested.getOrDefault(platform.id(), Map.of());
             block.append(methodForm(session, platform, method, buttonId, label, given));
         }
         return block.append("</div>").toString();

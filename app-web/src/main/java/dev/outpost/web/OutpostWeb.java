@@ -93,6 +93,11 @@ public final class OutpostWeb implements AutoCloseable {
         return mode.embeddedSandbox();
     }
 
+    /** The embedded Mastodon server in sandbox mode. */
+    public Optional<dev.outpost.mastodonsandbox.MastodonSandbox> mastodonSandbox() {
+        return Optional.ofNullable(mode.mastodon());
+    }
+
     @Override
     public void close() {
         try {

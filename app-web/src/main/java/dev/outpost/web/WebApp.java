@@ -59,7 +59,7 @@ final class WebApp implements AutoCloseable {
             var routes = cfg.routes;
             routes.before(security::before);
             new SignInRoutes(parts.sessions(), parts.password(), security, layout).register(routes);
-            new AccountRoutes(parts.core(), layout, baseUrl).register(routes);
+            new AccountRoutes(parts.core(), layout, baseUrl, parts.mode().suggestedFields()).register(routes);
             new ComposeRoutes(parts.core(), receiver, views, layout).register(routes);
             new PublicationRoutes(parts.core(), views, streams, layout).register(routes);
             new OpsRoutes(parts.core(), parts.metrics(), parts.uploads(), parts.mode()).register(routes);

@@ -1,6 +1,7 @@
 package dev.outpost.web;
 
 import dev.outpost.application.boot.OutpostConfig;
+import dev.outpost.mastodonsandbox.MastodonSandbox;
 import dev.outpost.xsandbox.SandboxConfig;
 import dev.outpost.xsandbox.XSandbox;
 import java.net.URI;
@@ -14,11 +15,16 @@ import java.util.TreeMap;
  * app to talk as, so the sandbox starts on loopback and the app keeps its data in {@code <home>/sandbox}: sandbox
  * accounts and posts never mix with real ones.
  *
+ * <p>In sandbox mode a Mastodon server emulator starts beside it ({@code mastodon-sandbox}, on another loopback port),
+ * so a Mastodon account can be tried too: the accounts page suggests its address as the server to connect.
+ *
  * @param sandbox the embedded sandbox, or null against real X
+ * @param mastodon the embedded Mastodon server in sandbox mode, else null
  * @param settings the configuration the plugins see (in sandbox mode pointing X's URLs at the sandbox)
  * @param dataDirectory where storage, uploads and keys live for this mode
  */
-record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory) implements AutoCloseable {
+record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory, MastodonSandbox mastodon)
+        implements AutoCloseable {
     static final String X_CLIENT_ID = "OUTPOST_X_CLIENT_ID";
     static final String SANDBOX_PORT = "OUTPOST_SANDBOX_PORT";
 
@@ -28,7 +34,7 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory)
 
     static XMode choose(OutpostConfig config) {
         if (config.get(X_CLIENT_ID).isPresent()) {
-            return new XMode(null, config.values(), config.dataDirectory());
+            return new XMode(null, config.values(), config.dataDirectory(), null);
         }
         String storage = config.storageId();
         if (!storage.equals(OutpostConfig.DEFAULT_STORAGE) && !storage.equals("h2")) {
@@ -52,7 +58,7 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory)
         settings.put("OUTPOST_X_AUTHORIZE_URL", sandbox.authorizeUrl());
         // Post links open the sandbox's own post page: the posts exist nowhere else.
         settings.put("OUTPOST_X_WEB_URL", sandbox.baseUrl());
-        return new XMode(sandbox, settings, data);
+        return new XMode(sandbox, settings, data, MastodonSandboxes.start(port));
     }
 
     boolean isSandbox() {
@@ -63,7 +69,9 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory)
     String noticeHtml() {
         return "No X app is configured, so Outpost talks to its built-in X sandbox at " + Html.esc(sandbox.baseUrl())
                 + ": nothing is posted to the real X. Set <code>" + X_CLIENT_ID + "</code> (and"
-                + " <code>OUTPOST_X_CLIENT_SECRET</code>) to publish for real.";
+                + " <code>OUTPOST_X_CLIENT_SECRET</code>) to publish for real."
+                + (mastodon == null ? "" : " A Mastodon sandbox server runs at " + Html.esc(mastodon.baseUrl())
+                        + ": connect it on the accounts page to try Mastodon.");
     }
 
     /** What the start-up line adds about the mode. */
@@ -92,10 +100,19 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory)
         return Optional.ofNullable(sandbox);
     }
 
+    /** Field values the accounts page suggests per platform: the Mastodon sandbox's address as the server. */
+    Map<String, Map<String, String>> suggestedFields() {
+        return mastodon == null ? Map.of() : Map.of(MastodonSandboxes.PLATFORM,
+                Map.of(MastodonSandboxes.SERVER_FIELD, mastodon.baseUrl()));
+    }
+
     @Override
     public void close() {
         if (sandbox != null) {
             sandbox.close();
+        }
+        if (mastodon != null) {
+            mastodon.close();
         }
     }
 

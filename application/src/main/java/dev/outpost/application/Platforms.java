@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -27,15 +29,23 @@ import java.util.stream.Collectors;
  * once. Internal to the core: the apps reach platforms only through the use cases.
  */
 public final class Platforms {
-    /** One platform, opened. */
-    record Platform(PlatformPlugin plugin, Rulebook rulebook, Authorizer authorizer, MediaTransport transport,
-            PostPublisher publisher) {
+    /**
+     * One platform, opened. Its authorizer is made on first use: a platform whose sign-in is not configured (no
+     * registered app) must not keep the others, or its accounts connected by import, from working.
+     */
+    record Platform(PlatformPlugin plugin, Rulebook rulebook, Supplier<Authorizer> authorizers,
+            MediaTransport transport, PostPublisher publisher) {
         Platform {
             Objects.requireNonNull(plugin, "plugin");
             Objects.requireNonNull(rulebook, "rulebook");
-            Objects.requireNonNull(authorizer, "authorizer");
+            Objects.requireNonNull(authorizers, "authorizers");
             Objects.requireNonNull(transport, "transport");
             Objects.requireNonNull(publisher, "publisher");
+        }
+
+        /** @throws OutpostException INVALID_INPUT naming the configuration when the plugin finds it unusable */
+        Authorizer authorizer() {
+            return authorizers.get();
         }
 
         String id() {
@@ -73,7 +83,8 @@ public final class Platforms {
      * Opens every plugin, each with the same settings and clock and a vault of its own over {@code secrets}.
      *
      * @throws IllegalStateException when there is none, or two share an id
-     * @throws IllegalArgumentException when a plugin finds its configuration unusable (its message says why)
+     * @throws IllegalArgumentException when a plugin finds its configuration unusable (its message says why); a
+     *     sign-in that is not configured is reported only when it is used
      */
     public static Platforms open(Collection<PlatformPlugin> plugins, Map<String, String> settings, Clock clock,
             SecretVault secrets) {
@@ -84,10 +95,27 @@ public final class Platforms {
         List<Platform> opened = new ArrayList<>();
         for (PlatformPlugin plugin : plugins) {
             PlatformContext context = new PlatformContext(settings, clock, vaultOf(plugin.id(), secrets));
-            opened.add(new Platform(plugin, plugin.rulebook(context), plugin.authorizer(context),
+            opened.add(new Platform(plugin, plugin.rulebook(context), authorizerOnFirstUse(plugin, context),
                     plugin.mediaTransport(context), plugin.postPublisher(context)));
         }
         return new Platforms(opened);
+    }
+
+    /** The plugin's authorizer, made once when first asked for; an unusable configuration is reported each time. */
+    private static Supplier<Authorizer> authorizerOnFirstUse(PlatformPlugin plugin, PlatformContext context) {
+        AtomicReference<Authorizer> made = new AtomicReference<>();
+        return () -> {
+            Authorizer known = made.get();
+            if (known != null) {
+                return known;
+            }
+            try {
+                made.compareAndSet(null, plugin.authorizer(context));
+                return made.get();
+            } catch (IllegalArgumentException unusable) {
+                throw OutpostException.invalid("configuration", unusable.getMessage());
+            }
+        };
     }
 
     private static PlatformVault vaultOf(String platformId, SecretVault secrets) {

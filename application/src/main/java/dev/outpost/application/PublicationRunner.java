@@ -343,14 +343,7 @@ public final class PublicationRunner {
          * (then it is published); otherwise it fails at once and is never sent again.
          */
         private void settleDuplicate(PostRequest request, PlatformException.Forbidden refusal) {
-            Settlement settlement;
-            try {
-                settlement = retrier.run("look for the post on the platform", true,
-                        () -> tokens.call(account, access -> platform.publisher().settle(access, request,
-                                current.createdAt().minus(settings.reconcileLookBack()))));
-            } catch (PlatformException.Forbidden | PlatformException.InvalidRequest noReadAccess) {
-                settlement = new Settlement.Unknown(noReadAccess.getMessage());
-            }
+            Settlement settlement = settle(request, current.createdAt());
             if (settlement instanceof Settlement.Found found) {
                 published(found.post());
                 return;
@@ -360,6 +353,20 @@ public final class PublicationRunner {
                     : " (post " + lookalike.id() + ")";
             throw new OutpostException(OutpostException.Kind.REFUSED, refusal.getMessage() + link
                     + "; change the text to post it again", refusal);
+        }
+
+        /**
+         * Asks the platform whether the post {@code request} describes exists, made since a little before
+         * {@code since} (clocks differ); a platform that will not let Outpost look answers as one that cannot tell.
+         */
+        private Settlement settle(PostRequest request, Instant since) {
+            try {
+                return retrier.run("check whether the post exists", true, () -> tokens.call(account,
+                        access -> platform.publisher().settle(access, request,
+                                since.minus(settings.reconcileLookBack()))));
+            } catch (PlatformException.Forbidden | PlatformException.InvalidRequest noReadAccess) {
+                return new Settlement.Unknown(noReadAccess.getMessage());
+            }
         }
 
         private void reconcile() {
@@ -372,14 +379,7 @@ public final class PublicationRunner {
             }
             List<PostRequest.Media> media = mediaOf(intent);
             PostRequest request = request(media);
-            Settlement settlement;
-            try {
-                settlement = retrier.run("check whether the post exists", true,
-                        () -> tokens.call(account, access -> platform.publisher().settle(access, request,
-                                intent.sentAt().minus(settings.reconcileLookBack()))));
-            } catch (PlatformException.Forbidden | PlatformException.InvalidRequest noReadAccess) {
-                settlement = new Settlement.Unknown(noReadAccess.getMessage());
-            }
+            Settlement settlement = settle(request, intent.sentAt());
             if (settlement instanceof Settlement.Found found) {
                 published(found.post());
                 return;

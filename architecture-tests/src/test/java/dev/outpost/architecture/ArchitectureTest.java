@@ -40,7 +40,8 @@ class ArchitectureTest {
 
     /** A module missing from the classpath would make its rules vacuous; fail-on-empty-should guards the rest. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"domain", "ports", "application", "x", "storage", "xsandbox", "cli", "web"})
+    @ValueSource(strings = {"domain", "ports", "application", "x", "mastodon", "bluesky", "storage", "xsandbox",
+        "mastodonsandbox", "blueskysandbox", "cli", "web"})
     void everyModuleIsImported(String module) {
         String prefix = "dev.outpost." + module + ".";
         assertThat(CODE_BASE.stream().map(JavaClass::getName).filter(name -> name.startsWith(prefix)))

@@ -23,12 +23,16 @@ import java.util.stream.Stream;
 /**
  * Outpost's architecture rules, defined once over a package root so that the same rule objects check the real code
  * base ({@code dev.outpost}) and the deliberately broken classes under {@code dev.outpost.architecture.planted}.
- * The module packages below the root are Outpost's: {@code domain}, {@code ports}, {@code application}, {@code x}
- * (adapters-x), {@code storage} (adapters-storage), {@code xsandbox}, {@code cli} and {@code web}.
+ * The module packages below the root are Outpost's: {@code domain}, {@code ports}, {@code application}, the adapters
+ * {@code x}, {@code mastodon}, {@code bluesky} and {@code storage}, the sandboxes {@code xsandbox},
+ * {@code mastodonsandbox} and {@code blueskysandbox}, and the apps {@code cli} and {@code web}.
  */
 final class OutpostRules {
     static final String PLATFORM_PLUGIN = "dev.outpost.ports.platform.PlatformPlugin";
     static final String STORAGE_PLUGIN = "dev.outpost.ports.storage.StoragePlugin";
+    /** Every adapter module's package, and every emulator's. */
+    static final List<String> ADAPTERS = List.of("x", "mastodon", "bluesky", "storage");
+    static final List<String> SANDBOXES = List.of("xsandbox", "mastodonsandbox", "blueskysandbox");
 
     /** JDK packages the core must not use although they are "the JDK": they are JDBC and HTTP. */
     private static final String[] JDK_INFRASTRUCTURE = {"java.sql..", "javax.sql..", "java.net.http.."};
@@ -68,11 +72,12 @@ final class OutpostRules {
         rules.put("domainDependsOnTheJdkOnly", domainDependsOnTheJdkOnly());
         rules.put("portsDependOnTheDomainOnly", portsDependOnTheDomainOnly());
         rules.put("applicationIsFrameworkFree", applicationIsFrameworkFree());
-        rules.put("xAdapterDependsOnNoOtherAdapterNorApp", adapterIsIndependent("x"));
-        rules.put("storageAdapterDependsOnNoOtherAdapterNorApp", adapterIsIndependent("storage"));
+        ADAPTERS.forEach(adapter -> rules.put(adapter + "AdapterDependsOnNoOtherAdapterNorApp",
+                adapterIsIndependent(adapter)));
         rules.put("sandboxDependsOnNoOutpostModule", sandboxDependsOnNoOutpostModule());
-        rules.put("feignOnlyInTheXAdapter", libraryOnlyIn("feign..", "x"));
-        rules.put("javalinOnlyInTheWebAppAndTheSandbox", libraryOnlyIn("io.javalin..", "web", "xsandbox"));
+        rules.put("feignOnlyInTheXAndMastodonAdapters", libraryOnlyIn("feign..", "x", "mastodon"));
+        rules.put("javalinOnlyInTheWebAppAndTheSandboxes", libraryOnlyIn("io.javalin..", "web", "xsandbox",
+                "mastodonsandbox", "blueskysandbox"));
         rules.put("guiceOnlyInTheApps", libraryOnlyIn("com.google.inject..", "cli", "web"));
         rules.put("coreReadsTimeOnlyThroughAClock", coreReadsTimeOnlyThroughAClock());
         rules.put("systemClockOnlyAtEntryPoints", systemClockOnlyAtEntryPoints());
@@ -115,8 +120,8 @@ final class OutpostRules {
     }
 
     ArchRule adapterIsIndependent(String adapter) {
-        List<String> others = Stream.of("x", "storage", "xsandbox", "application", "cli", "web")
-                .filter(m -> !m.equals(adapter)).map(this::module).toList();
+        List<String> others = Stream.concat(Stream.concat(ADAPTERS.stream(), SANDBOXES.stream()),
+                Stream.of("application", "cli", "web")).filter(m -> !m.equals(adapter)).map(this::module).toList();
         return noClasses().that().resideInAPackage(module(adapter))
                 .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
                 .because("an adapter is a plugin behind the ports: it must not reach into another adapter, the use"
@@ -124,11 +129,12 @@ final class OutpostRules {
     }
 
     ArchRule sandboxDependsOnNoOutpostModule() {
-        return noClasses().that().resideInAPackage(module("xsandbox"))
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        modules("domain", "ports", "application", "x", "storage", "cli", "web"))
-                .because("the emulator must not share the client's understanding of X, or their mistakes would"
-                        + " cancel out");
+        List<String> outpost = Stream.concat(Stream.of("domain", "ports", "application", "cli", "web"),
+                ADAPTERS.stream()).toList();
+        return noClasses().that().resideInAnyPackage(modules(SANDBOXES.toArray(String[]::new)))
+                .should().dependOnClassesThat().resideInAnyPackage(modules(outpost.toArray(String[]::new)))
+                .because("an emulator must not share the client's understanding of its platform, or their mistakes"
+                        + " would cancel out");
     }
 
     /** The stores and platform ports the use cases own: the apps call use cases instead. */
@@ -167,7 +173,8 @@ final class OutpostRules {
 
     ArchRule systemClockOnlyAtEntryPoints() {
         // The sandbox is a program of its own (SandboxMain) and defaults its clock there, like the apps do.
-        return noClasses().that().resideInAnyPackage(modules("domain", "ports", "application", "x", "storage"))
+        return noClasses().that().resideInAnyPackage(modules("domain", "ports", "application", "x", "mastodon",
+                        "bluesky", "storage"))
                 .should(callAnyOf("pick the system clock", SYSTEM_CLOCK))
                 .because("only a program's entry point chooses the real clock; everything else receives one");
     }

@@ -95,7 +95,7 @@ final class AccountsAddCommand implements Callable<Integer> {
         OutpostCore core = backend.core();
         String name = core.platforms().platform(platform).displayName();
         ConnectAccount connect = core.connectAccount();
-        List<SignInMethod> methods = connect.methods(platform);
+        List<SignInMethod> methods = backend.withConfigurationHint(() -> connect.methods(platform));
         if (listMethods) {
             return list(name, methods);
         }

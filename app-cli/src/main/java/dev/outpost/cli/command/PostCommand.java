@@ -66,6 +66,9 @@ final class PostCommand implements Callable<Integer> {
                     + " which keys and values it takes.")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Mixin
+    PostOptionShorthands shorthands = new PostOptionShorthands();
+
     @Option(names = "--at", paramLabel = "TIME",
             description = "Publish later instead: 2030-01-31T09:00 (local time), 2030-01-31T09:00:00Z, or a delay"
                     + " such as +15m, +2h, +1d.")
@@ -99,8 +102,8 @@ final class PostCommand implements Callable<Integer> {
             // A delay (+15m) counts from now, once the core is open, rather than from the start of the process.
             scheduledAt = ScheduleTime.parse(at, environment.clock(), environment.zone());
         }
-        Account poster = AccountChoice.choose(core, account);
-        DraftInput input = new DraftInput(body, attachments, replyTo, scheduledAt, options);
+        Account poster = AccountChoice.choose(core, backend.accountName(account));
+        DraftInput input = new DraftInput(body, attachments, replyTo, scheduledAt, shorthands.mergeInto(options));
         if (scheduledAt != null) {
             Publication queued = core.publications().submit(poster.id(), input);
             output.result(PublicationOutcome.view(core, queued), "Scheduled publication " + queued.id()

@@ -48,7 +48,7 @@ final class UploadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var core = backend.core();
-        Account owner = AccountChoice.choose(core, account);
+        Account owner = AccountChoice.choose(core, backend.accountName(account));
         UploadMedia.Uploaded done;
         try (Progress progress = Progress.open(output, environment.interactive(), false)) {
             done = core.uploadMedia().upload(owner, file, alt, "FILE", progress);

@@ -33,6 +33,7 @@ public final class Backend implements AutoCloseable {
     private final Output output;
     private OutpostConfig config;
     private EmbeddedSandbox sandbox;
+    private SandboxAccounts sandboxAccounts;
     private Stores stores;
     private volatile OutpostCore core;
     private Duration claimLease = PublicationRunner.Settings.DEFAULT.lease();
@@ -58,6 +59,8 @@ public final class Backend implements AutoCloseable {
             }
             if (options.sandbox()) {
                 sandbox = EmbeddedSandbox.start(environment.clock());
+                sandboxAccounts = new SandboxAccounts(platformPlugins.containsKey(EmbeddedMastodonSandbox.PLATFORM)
+                        ? EmbeddedMastodonSandbox.start(environment.clock()) : null);
                 config = sandbox.configure(real);
             } else {
                 config = real;
@@ -77,6 +80,20 @@ public final class Backend implements AutoCloseable {
     public synchronized Optional<EmbeddedSandbox> sandbox() {
         config();
         return Optional.ofNullable(sandbox);
+    }
+
+    /**
+     * The account a command means by {@code name}: outside the sandbox just {@code name}; in it, nothing named means
+     * the X throwaway account, and the Mastodon one answers to {@code mastodon} or its user's name (its full handle
+     * names the sandbox's port, which changes every run).
+     */
+    public synchronized String accountName(String name) {
+        config();
+        if (sandboxAccounts == null) {
+            return name;
+        }
+        core();
+        return sandboxAccounts.resolve(name);
     }
 
     /** How long a publication's claim holds without a heartbeat (valid once the core is open). */
@@ -132,6 +149,24 @@ public final class Backend implements AutoCloseable {
             output.note("Sandbox: " + core.platforms().platform(EmbeddedSandbox.PLATFORM).displayName()
                     + " is emulated at " + sandbox.baseUrl() + "; posting as @" + account.handle() + "; data in "
                     + settings.dataDirectory());
+            sandboxAccounts.connect(core, account, output);
+        }
+    }
+
+    /**
+     * Runs {@code step}; when a platform finds its configuration unusable (reported on first use, so other platforms
+     * keep working), adds where settings are read from and how to try without any.
+     */
+    public <T> T withConfigurationHint(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (OutpostException e) {
+            boolean configuration = e.problems().stream().anyMatch(p -> p.field().equals("configuration"));
+            if (!configuration) {
+                throw e;
+            }
+            throw OutpostException.invalid("configuration", e.problems().get(0).message()
+                    + unconfiguredHint(config()));
         }
     }
 
@@ -202,6 +237,10 @@ public final class Backend implements AutoCloseable {
         if (sandbox != null) {
             sandbox.close();
         }
+        if (sandboxAccounts != null) {
+            sandboxAccounts.close();
+        }
+        sandboxAccounts = null;
         core = null;
         stores = null;
         sandbox = null;

@@ -31,6 +31,28 @@ class PostOptionsTest {
     }
 
     @Test
+    void theShorthandsAreTheOptionsOfTheirNames() {
+        PostCommand post = parse("post", "hi", "--visibility", "unlisted", "--content-warning", "spoilers",
+                "--sensitive", "--language", "de", "--option", "other=1");
+        assertThat(post.shorthands.mergeInto(post.options)).containsExactly(
+                org.assertj.core.api.Assertions.entry("other", "1"),
+                org.assertj.core.api.Assertions.entry("visibility", "unlisted"),
+                org.assertj.core.api.Assertions.entry("content-warning", "spoilers"),
+                org.assertj.core.api.Assertions.entry("sensitive", "true"),
+                org.assertj.core.api.Assertions.entry("language", "de"));
+        PostCommand explicit = parse("post", "hi", "--sensitive", "false");
+        assertThat(explicit.shorthands.mergeInto(explicit.options)).containsExactly(
+                org.assertj.core.api.Assertions.entry("sensitive", "false"));
+    }
+
+    @Test
+    void aShorthandContradictingAnOptionIsRefused() {
+        PostCommand post = parse("post", "hi", "--visibility", "unlisted", "--option", "visibility=public");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> post.shorthands.mergeInto(post.options))
+                .hasMessageContaining("--visibility unlisted contradicts --option visibility=public");
+    }
+
+    @Test
     void theTextMayBeLeftOutWhenMediaIsAttached() {
         PostCommand post = parse("post", "--media", "a.jpg");
         assertThat(post.text).isNull();

@@ -31,7 +31,7 @@ class SandboxModeIT {
         assertThat(home.resolve("sandbox")).isDirectory();
         assertThat(Files.list(home).map(p -> p.getFileName().toString())).containsExactly("sandbox");
 
-        Launcher.Run real = Launcher.run(env, "accounts", "list").expectExit(2);
+        Launcher.Run real = Launcher.run(env, "accounts", "add", "x", "--no-browser").expectExit(2);
         assertThat(real.stderr()).contains("OUTPOST_X_CLIENT_ID");
     }
 

@@ -1,0 +1,30 @@
+package dev.outpost.bluesky;
+
+import com.ibm.icu.text.BreakIterator;
+import dev.outpost.domain.post.TextMeasure;
+
+/**
+ * Counts graphemes as Bluesky does (its lexicons' {@code maxGraphemes}): extended grapheme clusters of current
+ * Unicode, by ICU, so that a family emoji or a flag is one, as people see it. The JDK's own iterator lags Unicode.
+ */
+final class Graphemes implements TextMeasure {
+    static final Graphemes MEASURE = new Graphemes();
+
+    private Graphemes() {
+    }
+
+    @Override
+    public int weightedLength(String text) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        // A BreakIterator keeps its position: one per call, never shared between threads.
+        BreakIterator it = BreakIterator.getCharacterInstance();
+        it.setText(text);
+        int count = 0;
+        while (it.next() != BreakIterator.DONE) {
+            count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.outpost.bluesky;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class XrpcFidelityOnRealPdsTest extends XrpcFidelityContract {
+    @RegisterExtension
+    static final RealPds PDS = new RealPds();
+
+    @Override
+    BlueskyServer server() {
+        return PDS;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.outpost.mastodon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outpost.domain.account.Account;
+import dev.outpost.domain.media.MediaKind;
+import dev.outpost.domain.media.MediaType;
+import dev.outpost.domain.post.PlatformRules;
+import dev.outpost.domain.post.PostOption;
+import dev.outpost.domain.post.TextLimit;
+import dev.outpost.ports.platform.Rulebook;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each server's own limits, read from its {@code GET /api/v2/instance} and kept for a while per server: the text
+ * limit (URLs counted as the server says), attachments per status, image and video caps, the types it takes, the
+ * alt-text length, and the post options (visibility, content warning, sensitive media, language). A server that
+ * cannot be asked gets a stock server's limits, asked again next time. Thread-safe.
+ */
+final class MastodonRulebook implements Rulebook {
+    static final String VISIBILITY = "visibility";
+    static final String CONTENT_WARNING = "content-warning";
+    static final String SENSITIVE = "sensitive";
+    static final String LANGUAGE = "language";
+    static final List<String> VISIBILITIES = List.of("public", "unlisted", "private", "direct");
+    private static final Logger LOG = LoggerFactory.getLogger(MastodonRulebook.class);
+    private static final List<String> LANGUAGES = Arrays.stream(Locale.getISOLanguages()).sorted().toList();
+
+    /** A stock Mastodon 4.x server (FACTS §2). */
+    static final Limits STOCK = new Limits(500, 4, 23, 16L << 20, 99L << 20, 1500, EnumSet.allOf(MediaType.class));
+
+    /** What {@code configuration} says. */
+    record Limits(int maxCharacters, int maxMedia, int charactersPerUrl, long imageBytes, long videoBytes,
+            int descriptionLimit, Set<MediaType> types) {
+    }
+
+    private record Cached(PlatformRules rules, Instant readAt) {
+    }
+
+    private final MastodonFeign feign;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    MastodonRulebook(MastodonFeign feign, Clock clock) {
+        this.feign = feign;
+        this.clock = clock;
+    }
+
+    @Override
+    public PlatformRules rules(Account account) {
+        URI server = account.server();
+        if (server == null) {
+            return defaults();
+        }
+        String name = ServerAddress.name(server);
+        Cached cached = cache.get(name);
+        Instant now = clock.instant();
+        if (cached != null && now.isBefore(cached.readAt().plus(feign.settings().instanceTtl()))) {
+            return cached.rules();
+        }
+        try {
+            JsonNode instance = MastodonErrorDecoder.call(() -> feign.api().instance(server));
+            PlatformRules rules = rules("Mastodon (" + name + ")", limits(instance));
+            cache.put(name, new Cached(rules, now));
+            return rules;
+        } catch (RuntimeException e) {
+            // Not cached: the server is asked again next time.
+            LOG.debug("could not read the limits of {}: {}", name, e.getMessage());
+            return cached != null ? cached.rules() : rules("Mastodon (" + name + ")", STOCK);
+        }
+    }
+
+    @Override
+    public PlatformRules defaults() {
+        return rules("Mastodon", STOCK);
+    }
+
+    @Override
+    public void forget(Account account) {
+        if (account.server() != null) {
+            forget(account.server());
+        }
+    }
+
+    void forget(URI server) {
+        cache.remove(ServerAddress.name(server));
+    }
+
+    static Limits limits(JsonNode instance) {
+        JsonNode statuses = instance.path("configuration").path("statuses");
+        JsonNode media = instance.path("configuration").path("media_attachments");
+        Set<MediaType> types = EnumSet.allOf(MediaType.class);
+        if (media.path("supported_mime_types").isArray()) {
+            Set<String> named = new HashSet<>();
+            media.path("supported_mime_types").forEach(t -> named.add(t.asText().toLowerCase(Locale.ROOT)));
+            types.removeIf(t -> !named.contains(t.mimeType()));
+        }
+        return new Limits(positive(statuses, "max_characters", STOCK.maxCharacters()),
+                positive(statuses, "max_media_attachments", STOCK.maxMedia()),
+                statuses.path("characters_reserved_per_url").asInt(STOCK.charactersPerUrl()),
+                positiveLong(media, "image_size_limit", STOCK.imageBytes()),
+                positiveLong(media, "video_size_limit", STOCK.videoBytes()),
+                positive(media, "description_limit", STOCK.descriptionLimit()), types);
+    }
+
+    static PlatformRules rules(String name, Limits limits) {
+        List<PostOption> options = List.of(
+                PostOption.choice(VISIBILITY, "Visibility", "Who sees the post: everyone (public), everyone but "
+                        + "not in public timelines (unlisted), followers only (private), or the people it mentions "
+                        + "(direct)", VISIBILITIES),
+                PostOption.text(CONTENT_WARNING, "Content warning", "Shown instead of the post until readers open "
+                        + "it; it counts towards the character limit", limits.maxCharacters()),
+                PostOption.choice(SENSITIVE, "Sensitive media", "Hide the media behind a warning",
+                        List.of("true", "false")),
+                PostOption.choice(LANGUAGE, "Language", "The post's language, as an ISO 639 code such as en",
+                        LANGUAGES));
+        // A GIF is uploaded as an image (the image cap) and becomes a video: one, alone.
+        return new PlatformRules(name,
+                List.of(new TextLimit("characters", new MastodonTextMeasure(limits.charactersPerUrl()),
+                        limits.maxCharacters())),
+                List.of(Map.of(MediaKind.IMAGE, limits.maxMedia()), Map.of(MediaKind.VIDEO, 1),
+                        Map.of(MediaKind.GIF, 1)),
+                Map.of(MediaKind.IMAGE, limits.imageBytes(), MediaKind.GIF, limits.imageBytes(), MediaKind.VIDEO,
+                        limits.videoBytes()),
+                limits.types(), limits.descriptionLimit(), options);
+    }
+
+    private static int positive(JsonNode node, String field, int fallback) {
+        int value = node.path(field).asInt(fallback);
+        return value > 0 ? value : fallback;
+    }
+
+    private static long positiveLong(JsonNode node, String field, long fallback) {
+        long value = node.path(field).asLong(fallback);
+        return value > 0 ? value : fallback;
+    }
+}

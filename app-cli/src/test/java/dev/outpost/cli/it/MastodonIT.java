@@ -1,0 +1,82 @@
+package dev.outpost.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outpost.mastodonsandbox.MastodonSandbox;
+import dev.outpost.mastodonsandbox.SandboxConfig;
+import dev.outpost.mastodonsandbox.SandboxMedia;
+import dev.outpost.mastodonsandbox.SandboxStatus;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built launcher against a Mastodon server (the sandbox, over loopback HTTP), with no X app configured: connect by
+ * importing a hand-made token, post with an image, its alt text and a visibility, read it back from the server; a
+ * token the user revoked ends in the exit code that asks for a reconnect.
+ */
+class MastodonIT {
+    @TempDir
+    Path dir;
+
+    private MastodonSandbox server;
+    private Map<String, String> env;
+
+    @BeforeEach
+    void start() {
+        server = MastodonSandbox.start(SandboxConfig.builder().port(0).autoApprove(true).build());
+        env = new HashMap<>();
+        env.put("OUTPOST_HOME", dir.resolve("home").toString());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void importedAccountPostsAnImageWithAltTextUnlistedAndARevokedTokenAsksForAReconnect() throws Exception {
+        String token = server.issueToken();
+        JsonNode account = Launcher.runWithInput(env, token + "\n", "accounts", "import", "mastodon", "--server",
+                server.baseUrl(), "--access-token", "-", "--json").expectExit(0).json();
+        assertThat(account.get("handle").asText()).startsWith("alice@");
+        String accountId = account.get("id").asText();
+
+        Path image = TestMedia.png(dir, "square.png", 64, 48, 7);
+        Launcher.Run posted = Launcher.run(env, "post", "Hello from the launcher", "--media", image.toString(),
+                "--alt", "A square of noise", "--visibility", "unlisted", "--language", "en", "--account", accountId,
+                "--json").expectExit(0);
+
+        assertThat(server.statuses()).hasSize(1);
+        SandboxStatus status = server.statuses().get(0);
+        assertThat(status.text()).isEqualTo("Hello from the launcher");
+        assertThat(status.visibility()).isEqualTo("unlisted");
+        assertThat(status.language()).isEqualTo("en");
+        assertThat(status.mediaIds()).hasSize(1);
+        SandboxMedia media = server.media().stream().filter(m -> m.id().equals(status.mediaIds().get(0)))
+                .findFirst().orElseThrow();
+        assertThat(media.description()).isEqualTo("A square of noise");
+        assertThat(media.type()).isEqualTo("image");
+        assertThat(posted.stdout()).contains("/@alice/" + status.id());
+
+        server.revoke(token);
+        Launcher.Run refused = Launcher.run(env, "post", "After the revocation", "--account", accountId)
+                .expectExit(3);
+        assertThat(refused.stderr()).contains("401", "connect it again");
+        assertThat(server.statuses()).hasSize(1);
+    }
+
+    @Test
+    void anOptionTheAccountsPlatformDoesNotTakeIsRefusedBeforeAnythingIsSent() throws Exception {
+        Launcher.runWithInput(env, server.issueToken() + "\n", "accounts", "import", "mastodon", "--server",
+                server.baseUrl(), "--access-token", "-").expectExit(0);
+        Launcher.Run refused = Launcher.run(env, "post", "Hi", "--visibility", "sideways").expectExit(2);
+        assertThat(refused.stderr()).contains("visibility", "public, unlisted, private, direct", "sideways");
+        assertThat(server.statuses()).isEmpty();
+    }
+}

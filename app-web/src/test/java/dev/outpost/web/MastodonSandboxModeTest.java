@@ -1,0 +1,89 @@
+package dev.outpost.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outpost.mastodonsandbox.MastodonSandbox;
+import dev.outpost.mastodonsandbox.SandboxStatus;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sandbox mode (no X app configured) offers Mastodon beside X: the accounts page suggests the embedded Mastodon
+ * server, connecting it goes through that server's OAuth and back to the web app, and the compose API posts there
+ * with Mastodon's options.
+ */
+class MastodonSandboxModeTest {
+    private static OutpostWeb app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(TestApp.freshHome("mastodon-sandbox"), Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void theAccountsPageOffersTheSandboxServerAndComposePostsToIt() throws Exception {
+        MastodonSandbox server = app.mastodonSandbox().orElseThrow();
+        WebClient browser = new WebClient(app.baseUrl()).signIn();
+        String page = browser.get("/accounts").body();
+        assertThat(page).contains("id=\"platform-mastodon\"").contains("name=\"field.server\"")
+                .contains("value=\"" + server.baseUrl() + "\"").contains("A Mastodon sandbox server runs at");
+
+        Map<String, String> form = new HashMap<>();
+        form.put("_csrf", browser.csrf());
+        form.put("platform", "mastodon");
+        form.put(AccountRoutes.FIELD_PREFIX + "server", server.baseUrl());
+        HttpResponse<String> started = browser.postForm("/accounts/connect", form);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+        String authorize = started.headers().firstValue("Location").orElseThrow();
+        assertThat(authorize).startsWith(server.baseUrl() + "/oauth/authorize?");
+        // The sandbox approves by itself and sends the browser back to the web app's callback.
+        HttpResponse<String> approved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(authorize))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(approved.statusCode()).isEqualTo(302);
+        URI callback = URI.create(approved.headers().firstValue("Location").orElseThrow());
+        assertThat(callback.getPath()).isEqualTo("/oauth/mastodon/callback");
+        HttpResponse<String> back = browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
+        assertThat(back.statusCode()).as(back.body()).isIn(302, 303);
+        assertThat(browser.get("/accounts").body()).contains("@alice@127.0.0.1");
+
+        WebClient api = new WebClient(app.baseUrl()).basic(TestApp.PASSWORD);
+        JsonNode accounts = Json.MAPPER.readTree(api.get("/api/accounts").body());
+        String account = null;
+        for (JsonNode a : accounts) {
+            if (a.get("id").asText().startsWith("mastodon:")) {
+                account = a.get("id").asText();
+            }
+        }
+        assertThat(account).isNotNull();
+        JsonNode rules = Json.MAPPER.readTree(api.get("/api/accounts/" + account + "/rules").body());
+        assertThat(rules.get("maxText").asInt()).isEqualTo(500);
+        assertThat(rules.get("options").findValuesAsText("key")).contains("visibility", "content-warning");
+
+        HttpResponse<String> created = api.postMultipart("/api/publications", new WebClient.Multipart()
+                .field("account", account).field("text", "From the web to Mastodon")
+                .field("options.visibility", "unlisted").field("media[0].alt", "A clip")
+                .file("media[0]", "clip.mp4", TestMedia.mp4(64 * 1024)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Awaits.published(app, Json.MAPPER.readTree(created.body()).get("id").asText());
+        assertThat(server.statuses()).hasSize(1);
+        SandboxStatus status = server.statuses().get(0);
+        assertThat(status.text()).isEqualTo("From the web to Mastodon");
+        assertThat(status.visibility()).isEqualTo("unlisted");
+        assertThat(status.mediaIds()).hasSize(1);
+    }
+}
