@@ -144,7 +144,7 @@ final class FileLocks implements AutoCloseable {
                     }
                     // Another thread was interrupted while using the channel, which closed it: open it again.
                 } catch (IOException e) {
-                    throw new StorageException("Cannot lock " + file + ": " + e.getMessage(), e);
+                    throw new StorageException("Cannot lock " + file + ": " + Problems.describe(e), e);
                 }
             }
         }
@@ -155,7 +155,8 @@ final class FileLocks implements AutoCloseable {
                     channel = FileChannel.open(HomeFiles.createPrivateFile(file), StandardOpenOption.READ,
                             StandardOpenOption.WRITE);
                 } catch (IOException e) {
-                    throw new StorageException("Cannot open the lock file " + file + ": " + e.getMessage(), e);
+                    throw new StorageException("Cannot open the lock file " + file + ": " + Problems.describe(e),
+                            e);
                 }
             }
             return channel;

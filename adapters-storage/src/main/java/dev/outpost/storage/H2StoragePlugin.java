@@ -34,7 +34,9 @@ public final class H2StoragePlugin implements StoragePlugin {
         String url = jdbcUrl(dir);
         HikariDataSource pool = Pools.open("outpost-h2", "org.h2.Driver", url, "sa", "",
                 Pools.poolSize(config, 4), "the H2 database in " + dir);
-        return JdbcStores.open(pool, config, "H2 database in " + dir, Dialect.H2);
+        Stores stores = JdbcStores.open(pool, config, "H2 database in " + dir, Dialect.H2);
+        HomeFiles.restrict(dir.resolve(DATABASE_NAME + ".mv.db"));
+        return stores;
     }
 
     /**

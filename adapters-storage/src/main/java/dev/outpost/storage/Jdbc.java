@@ -98,7 +98,7 @@ final class Jdbc {
     }
 
     static StorageException failure(String what, SQLException e) {
-        return new StorageException("Storage failed while " + what + ": " + e.getMessage(), e);
+        return new StorageException("Storage failed while " + what + ": " + Problems.describe(e), e);
     }
 
     static boolean isUniqueViolation(SQLException e) {

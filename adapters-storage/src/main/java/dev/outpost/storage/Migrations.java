@@ -42,6 +42,8 @@ import org.flywaydb.core.api.FlywayException;
 final class Migrations {
     /** Where H2's and PostgreSQL's migrations are, as a class-path folder; Flyway's location is {@code classpath:} this. */
     static final String LOCATION = "db/outpost";
+    /** The suffix of a location's index in a jar: {@code db/sqlite} is listed in {@code db/sqlite.migrations}. */
+    static final String INDEX_SUFFIX = ".migrations";
     /** Flyway's history table, in the connection's current schema (Flyway's default). */
     static final String HISTORY_TABLE = "flyway_schema_history";
     /** Flyway's default naming of a versioned SQL migration: {@code V1_2__what.sql} is version 1.2. */
@@ -193,6 +195,10 @@ final class Migrations {
             return Optional.of(names);
         }
         if (url.getProtocol().equals("jar")) {
+            Optional<List<String>> indexed = index(url);
+            if (indexed.isPresent()) {
+                return indexed;
+            }
             URLConnection connection = url.openConnection();
             if (!(connection instanceof JarURLConnection jar)) {
                 return Optional.empty();
@@ -211,6 +217,33 @@ final class Migrations {
             return Optional.of(names);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The names a jar lists in its index of a location ({@code db/sqlite.migrations} beside {@code db/sqlite}, one file
+     * name a line), or empty when it has none. Listing a jar means reading every entry of it (17,000 in the command
+     * line's jar: most of this check's time); the build keeps the index and the folder in step (MigrationsTest).
+     */
+    private static Optional<List<String>> index(URL location) {
+        String path = location.toString();
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        try {
+            URLConnection connection = new URL(path + INDEX_SUFFIX).openConnection();
+            connection.setUseCaches(false);
+            try (InputStream in = connection.getInputStream()) {
+                List<String> names = new ArrayList<>();
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank()) {
+                        names.add(line.strip());
+                    }
+                }
+                return Optional.of(names);
+            }
+        } catch (IOException noIndex) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -287,9 +320,23 @@ final class Migrations {
                         .load()
                         .migrate();
             } catch (FlywayException e) {
-                throw new StorageException("Could not bring the " + what + " schema up to date: " + e.getMessage(),
-                        e);
+                throw new StorageException("Could not bring the " + what + " schema up to date: " + plain(e), e);
             }
+        }
+
+        /**
+         * Flyway's message on one line: the database's own failure in plain words when there is one (a full disk, a
+         * file that cannot be written), else Flyway's lines joined (a changed checksum, say).
+         */
+        private static String plain(FlywayException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql) {
+                    return Problems.describe(sql);
+                }
+            }
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return message.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.matches("-+"))
+                    .collect(java.util.stream.Collectors.joining("; "));
         }
     }
 }

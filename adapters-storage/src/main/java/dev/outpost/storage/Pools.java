@@ -94,7 +94,7 @@ final class Pools {
         try {
             return HomeFiles.createPrivateDirectory(dir);
         } catch (IOException e) {
-            throw new StorageException("Cannot create the data directory " + dir + ": " + e.getMessage(), e);
+            throw new StorageException("Cannot create the data directory " + dir + ": " + Problems.describe(e), e);
         }
     }
 

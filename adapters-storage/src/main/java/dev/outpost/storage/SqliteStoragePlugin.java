@@ -51,6 +51,7 @@ public final class SqliteStoragePlugin implements StoragePlugin {
         Path dir = Pools.dataDirectory(config);
         T.mark("dir");
         Path file = dir.resolve(FILE_NAME);
+        usable(dir, file);
         FileLocks locks = FileLocks.open(dir.resolve(LOCK_FILE_NAME));
         try {
             if (!Files.exists(file)) {
@@ -92,6 +93,21 @@ public final class SqliteStoragePlugin implements StoragePlugin {
             System.setProperty("org.sqlite.tmpdir", own.toString());
         } catch (IOException | SecurityException e) {
             // The driver's default directory still works.
+        }
+    }
+
+    /**
+     * Refuses, in plain words, a data directory or database this user may not read and write (SQLite itself would
+     * say little more than that it cannot open a file, and an unreadable directory looks empty).
+     */
+    private static void usable(Path dir, Path file) {
+        if (!Files.isReadable(dir) || !Files.isWritable(dir) || !Files.isExecutable(dir)) {
+            throw new StorageException("Cannot use the data directory " + dir + ": permission denied (it must be"
+                    + " readable and writable by this user; check its owner and permissions, or set OUTPOST_HOME)");
+        }
+        if (Files.exists(file) && (!Files.isReadable(file) || !Files.isWritable(file))) {
+            throw new StorageException("Cannot open the SQLite database " + file + ": permission denied (it must be"
+                    + " readable and writable by this user; check its owner and permissions)");
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.jar.JarEntry;
@@ -189,6 +190,45 @@ class MigrationsTest {
             crc.update("-- done".getBytes(StandardCharsets.UTF_8));
             assertThat(Migrations.shipped(loader)).contains(
                     Map.of("7.1", new Migrations.Script("V7_1__seven.sql", (int) crc.getValue())));
+        }
+    }
+
+    @Test
+    void aJarsIndexOfALocationIsReadInsteadOfItsEntries() throws Exception {
+        Path jar = dir.resolve("indexed.jar");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            for (String folder : new String[] {"db/", "db/outpost/"}) {
+                out.putNextEntry(new JarEntry(folder));
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry("db/outpost/V3__three.sql"));
+            out.write("SELECT 3;\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new JarEntry("db/outpost/V4__not_indexed.sql"));
+            out.write("SELECT 4;\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new JarEntry("db/outpost" + Migrations.INDEX_SUFFIX));
+            out.write("V3__three.sql\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertThat(Migrations.shipped(loader).orElseThrow()).containsOnlyKeys("3");
+        }
+    }
+
+    @Test
+    void everyShippedIndexListsExactlyTheMigrationsBesideIt() throws Exception {
+        for (Dialect dialect : Dialect.values()) {
+            String location = dialect.migrations();
+            Path folder = Path.of(getClass().getClassLoader().getResource(location).toURI());
+            List<String> files;
+            try (var list = Files.list(folder)) {
+                files = list.map(p -> p.getFileName().toString()).sorted().toList();
+            }
+            Path index = Path.of(getClass().getClassLoader().getResource(location + Migrations.INDEX_SUFFIX).toURI());
+            assertThat(Files.readAllLines(index).stream().filter(l -> !l.isBlank()).sorted().toList())
+                    .as("%s%s lists the files in %s", location, Migrations.INDEX_SUFFIX, location)
+                    .isEqualTo(files);
         }
     }
 

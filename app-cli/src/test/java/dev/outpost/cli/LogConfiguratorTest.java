@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The logging set-up in code does what the XML file it replaced did, and logback finds it. */
 class LogConfiguratorTest {
-    /** app-cli's logback.xml before it became {@link LogConfigurator}. */
+    /** app-cli's logback.xml before it became {@link LogConfigurator}, with the libraries silenced since. */
     private static final String FORMER_XML = """
             <configuration>
               <statusListener class="ch.qos.logback.core.status.NopStatusListener"/>
@@ -34,7 +34,8 @@ class LogConfiguratorTest {
               </appender>
               <logger name="com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization.utc_warning"
                   level="ERROR"/>
-              <root level="WARN">
+              <logger name="dev.outpost" level="WARN"/>
+              <root level="OFF">
                 <appender-ref ref="STDERR"/>
               </root>
             </configuration>
@@ -63,7 +64,8 @@ class LogConfiguratorTest {
             assertThat(inCode.getLogger(name).getEffectiveLevel()).as(name)
                     .isEqualTo(fromXml.getLogger(name).getEffectiveLevel());
         }
-        assertThat(inCode.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.WARN);
+        assertThat(inCode.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.OFF);
+        assertThat(inCode.getLogger("dev.outpost.storage.H2Import").getEffectiveLevel()).isEqualTo(Level.WARN);
         assertThat(inCode.getLogger(LogConfigurator.DB_SCHEDULER_UTC_WARNING).getLevel()).isEqualTo(Level.ERROR);
         assertThat(listeners(inCode)).isEqualTo(listeners(fromXml)).isNotEmpty();
 

@@ -36,6 +36,8 @@ public final class OutpostWeb implements AutoCloseable {
      * @throws IllegalArgumentException when the configuration is unusable (the message says what to fix)
      */
     public static OutpostWeb start(OutpostConfig config, Clock clock) {
+        // Before anything writes in it (the sandbox's spool, the storage): the data directory is the user's alone.
+        PrivateFiles.directory(config.dataDirectory());
         ClassLoader loader = OutpostWeb.class.getClassLoader();
         Map<String, PlatformPlugin> platforms = Plugins.load(PlatformPlugin.class, PlatformPlugin::id, loader);
         Map<String, StoragePlugin> storages = Plugins.load(StoragePlugin.class, StoragePlugin::id, loader);

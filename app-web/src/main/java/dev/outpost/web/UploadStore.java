@@ -29,9 +29,9 @@ final class UploadStore {
     UploadStore(Path directory) {
         this.directory = directory;
         try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the upload directory " + directory, e);
+            PrivateFiles.directory(directory);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot create the upload directory " + directory, e.getCause());
         }
     }
 
@@ -74,7 +74,7 @@ final class UploadStore {
         Path partial = directory.resolve(name + ".part");
         long size = head.length;
         boolean complete = false;
-        try (OutputStream out = Files.newOutputStream(partial)) {
+        try (OutputStream out = Files.newOutputStream(PrivateFiles.newFile(partial))) {
             out.write(head);
             byte[] buffer = new byte[COPY_BUFFER];
             int n;

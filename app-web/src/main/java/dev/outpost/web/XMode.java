@@ -43,7 +43,7 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory,
                     + config.dataDirectory()
                     .resolve("sandbox") + "; unset OUTPOST_STORAGE (now '" + storage + "') or configure X");
         }
-        Path data = config.dataDirectory().resolve("sandbox");
+        Path data = PrivateFiles.directory(config.dataDirectory().resolve("sandbox"));
         int port = Integer.parseInt(config.get(SANDBOX_PORT, "0").strip());
         XSandbox sandbox = XSandbox.start(SandboxConfig.builder()
                 .host("127.0.0.1")

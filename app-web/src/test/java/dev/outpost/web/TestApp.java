@@ -10,7 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Real apps for the tests: H2 files under target/, the embedded X sandbox over loopback, the queue polling fast.
+ * Real apps for the tests: the embedded database under target/, the embedded X sandbox over loopback, the queue
+ * polling fast.
  * One shared sandbox-mode app serves the browser and security tests (started once, closed when the JVM ends).
  */
 final class TestApp {

@@ -26,26 +26,40 @@ import java.util.stream.Collectors;
 
 /**
  * The platforms this run can publish to, by id, each with its rulebook, authorizer, transport and publisher made
- * once. Internal to the core: the apps reach platforms only through the use cases.
+ * once, when first used. Internal to the core: the apps reach platforms only through the use cases.
  */
 public final class Platforms {
     /**
-     * One platform, opened. Its authorizer is made on first use: a platform whose sign-in is not configured (no
-     * registered app) must not keep the others, or its accounts connected by import, from working.
+     * One platform, opened. Its parts are made on first use: a platform whose sign-in is not configured (no
+     * registered app) must not keep the others, or its accounts connected by import, from working; and a run that
+     * only reads what is stored (a list) must not pay for HTTP clients and API bindings it never calls (for three
+     * platforms, more than half a second of a command line's start). Each accessor throws {@link OutpostException}
+     * INVALID_INPUT naming the configuration when the plugin finds it unusable.
      */
-    record Platform(PlatformPlugin plugin, Rulebook rulebook, Supplier<Authorizer> authorizers,
-            MediaTransport transport, PostPublisher publisher) {
+    record Platform(PlatformPlugin plugin, Supplier<Rulebook> rulebooks, Supplier<Authorizer> authorizers,
+            Supplier<MediaTransport> transports, Supplier<PostPublisher> publishers) {
         Platform {
             Objects.requireNonNull(plugin, "plugin");
-            Objects.requireNonNull(rulebook, "rulebook");
+            Objects.requireNonNull(rulebooks, "rulebooks");
             Objects.requireNonNull(authorizers, "authorizers");
-            Objects.requireNonNull(transport, "transport");
-            Objects.requireNonNull(publisher, "publisher");
+            Objects.requireNonNull(transports, "transports");
+            Objects.requireNonNull(publishers, "publishers");
         }
 
-        /** @throws OutpostException INVALID_INPUT naming the configuration when the plugin finds it unusable */
+        Rulebook rulebook() {
+            return rulebooks.get();
+        }
+
         Authorizer authorizer() {
             return authorizers.get();
+        }
+
+        MediaTransport transport() {
+            return transports.get();
+        }
+
+        PostPublisher publisher() {
+            return publishers.get();
         }
 
         String id() {
@@ -57,7 +71,7 @@ public final class Platforms {
         }
 
         PlatformRules rules(Account account) {
-            return rulebook.rules(account);
+            return rulebook().rules(account);
         }
 
         DraftValidator validator(Account account) {
@@ -82,9 +96,8 @@ public final class Platforms {
     /**
      * Opens every plugin, each with the same settings and clock and a vault of its own over {@code secrets}.
      *
-     * @throws IllegalStateException when there is none, or two share an id
-     * @throws IllegalArgumentException when a plugin finds its configuration unusable (its message says why); a
-     *     sign-in that is not configured is reported only when it is used
+     * @throws IllegalStateException when there is none, or two share an id; a configuration a plugin finds
+     *     unusable is reported when the part that needs it is first used
      */
     public static Platforms open(Collection<PlatformPlugin> plugins, Map<String, String> settings, Clock clock,
             SecretVault secrets) {
@@ -95,22 +108,23 @@ public final class Platforms {
         List<Platform> opened = new ArrayList<>();
         for (PlatformPlugin plugin : plugins) {
             PlatformContext context = new PlatformContext(settings, clock, vaultOf(plugin.id(), secrets));
-            opened.add(new Platform(plugin, plugin.rulebook(context), authorizerOnFirstUse(plugin, context),
-                    plugin.mediaTransport(context), plugin.postPublisher(context)));
+            opened.add(new Platform(plugin, onFirstUse(() -> plugin.rulebook(context)),
+                    onFirstUse(() -> plugin.authorizer(context)), onFirstUse(() -> plugin.mediaTransport(context)),
+                    onFirstUse(() -> plugin.postPublisher(context))));
         }
         return new Platforms(opened);
     }
 
-    /** The plugin's authorizer, made once when first asked for; an unusable configuration is reported each time. */
-    private static Supplier<Authorizer> authorizerOnFirstUse(PlatformPlugin plugin, PlatformContext context) {
-        AtomicReference<Authorizer> made = new AtomicReference<>();
+    /** A part of a plugin, made once when first asked for; an unusable configuration is reported each time. */
+    private static <T> Supplier<T> onFirstUse(Supplier<T> factory) {
+        AtomicReference<T> made = new AtomicReference<>();
         return () -> {
-            Authorizer known = made.get();
+            T known = made.get();
             if (known != null) {
                 return known;
             }
             try {
-                made.compareAndSet(null, plugin.authorizer(context));
+                made.compareAndSet(null, Objects.requireNonNull(factory.get(), "the plugin made no part"));
                 return made.get();
             } catch (IllegalArgumentException unusable) {
                 throw OutpostException.invalid("configuration", unusable.getMessage());
