@@ -103,6 +103,9 @@ final class Pools {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof java.sql.SQLException sql) {
+            return Problems.describe(sql);
+        }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
