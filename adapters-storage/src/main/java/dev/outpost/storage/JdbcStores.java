@@ -65,14 +65,9 @@ final class JdbcStores implements Stores {
             } else if (!Migrations.current(pool, dialect.migrations())) {
                 locks.holding(FileLocks.OPENING, () -> Migrations.bringUpToDate(pool, dialect.migrations(), what));
             }
-            T.mark("migrations checked");
             SecureRandom random = new SecureRandom();
-            T.mark("secure random");
             TokenCipher cipher = SecretKeySource.open(config, new Jdbc(pool, dialect), random);
-            T.mark("key");
-            JdbcStores made = new JdbcStores(pool, dialect, locks, cipher, config);
-            T.mark("stores");
-            return made;
+            return new JdbcStores(pool, dialect, locks, cipher, config);
         } catch (RuntimeException e) {
             pool.close();
             if (locks != null) {

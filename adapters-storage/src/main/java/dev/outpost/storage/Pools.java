@@ -30,16 +30,13 @@ final class Pools {
     }
 
     private static HikariDataSource open(HikariConfig hikari, String name, int size, String describedAs) {
-        T.mark("hikari config");
         hikari.setPoolName(name);
         hikari.setMaximumPoolSize(size);
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(10_000);
         for (int attempt = 1; ; attempt++) {
             try {
-                HikariDataSource made = new HikariDataSource(hikari);
-                T.mark("hikari made");
-                return made;
+                return new HikariDataSource(hikari);
             } catch (RuntimeException e) {
                 if (attempt >= OPEN_ATTEMPTS || !isOpeningRace(e)) {
                     throw new StorageException("Cannot open " + describedAs + ": " + rootMessage(e), e);

@@ -47,9 +47,7 @@ public final class SqliteStoragePlugin implements StoragePlugin {
     public Stores open(StorageConfig config) {
         JdbcStores.checkSettings(config);
         int poolSize = Pools.poolSize(config, 4);
-        T.mark("begin");
         Path dir = Pools.dataDirectory(config);
-        T.mark("dir");
         Path file = dir.resolve(FILE_NAME);
         usable(dir, file);
         FileLocks locks = FileLocks.open(dir.resolve(LOCK_FILE_NAME));
@@ -62,14 +60,8 @@ public final class SqliteStoragePlugin implements StoragePlugin {
                     return null;
                 });
             }
-            T.mark("locks, exists");
             String what = "SQLite database " + file;
-            SQLiteDataSource cs = connections(file);
-            T.mark("datasource");
-            if (System.getenv("OUTPOST_TRACE") != null) { try (var c = cs.getConnection()) { T.mark("plain connection"); } catch (Exception e) { } T.mark("plain closed"); }
-            HikariDataSource pool = Pools.open("outpost-sqlite", cs, poolSize,
-                    "the " + what);
-            T.mark("pool");
+            HikariDataSource pool = Pools.open("outpost-sqlite", connections(file), poolSize, "the " + what);
             return JdbcStores.open(pool, config, what, Dialect.SQLITE, locks);
         } catch (RuntimeException e) {
             locks.close();

@@ -16,7 +16,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Trace.mark("main");
         Environment environment = new Environment(System.getenv(), Path.of(System.getProperty("user.home")),
                 System.in, System.out, System.err, interactive(), Clock.systemUTC(), ZoneId.systemDefault(),
                 Terminal.system());
@@ -31,7 +30,6 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Trace.mark("plugins loaded");
         System.exit(OutpostCli.run(args, environment, platforms, storages));
     }
 

@@ -30,7 +30,6 @@ public final class OutpostCli {
     public static int run(String[] args, Environment environment, Map<String, PlatformPlugin> platforms,
             Map<String, StoragePlugin> storages) {
         Wiring wiring = wiring(environment, platforms, storages);
-        Trace.mark("wiring");
         Backend backend = wiring.get(Backend.class);
         // Ctrl-C and kill still close the database and the queue cleanly; close() is idempotent.
         Thread closer = new Thread(backend::close, "outpost-close");
@@ -42,13 +41,9 @@ public final class OutpostCli {
             backend.openAhead(ahead == Ahead.CORE_AND_TLS);
         }
         try {
-            CommandLine built = commandLine(wiring, args);
-            Trace.mark("command line built");
-            return built.execute(args);
+            return commandLine(wiring, args).execute(args);
         } finally {
-            Trace.mark("command done");
             backend.close();
-            Trace.mark("closed");
             try {
                 Runtime.getRuntime().removeShutdownHook(closer);
             } catch (IllegalStateException shuttingDown) {
@@ -126,9 +121,7 @@ public final class OutpostCli {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExecutionStrategy(parsed -> {
-            Trace.mark("parsed");
             Logging.configure(options);
-            Trace.mark("logging");
             return new CommandLine.RunLast().execute(parsed);
         });
         describeExitCodes(commandLine);

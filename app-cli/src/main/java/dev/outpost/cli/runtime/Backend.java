@@ -163,9 +163,7 @@ public final class Backend implements AutoCloseable {
     }
 
     private void open() {
-        dev.outpost.cli.Trace.mark("open");
         OutpostConfig settings = config();
-        dev.outpost.cli.Trace.mark("config");
         StoragePlugin storage;
         try {
             storage = Plugins.choose(storagePlugins, settings.storageId(), "storage");
@@ -184,14 +182,12 @@ public final class Backend implements AutoCloseable {
         Clock clock = environment.clock();
         // The stores are this run's to close, whatever happens next: the core never closes them.
         stores = storage.open(new StorageConfig(settings.dataDirectory(), settings.values(), clock));
-        dev.outpost.cli.Trace.mark("stores");
         Platforms platforms;
         try {
             platforms = Platforms.open(platformPlugins.values(), settings.values(), clock, stores.secrets());
         } catch (IllegalArgumentException unusable) {
             throw OutpostException.invalid("configuration", unusable.getMessage() + unconfiguredHint(settings));
         }
-        dev.outpost.cli.Trace.mark("platforms");
         claimLease = lease;
         OutpostCore.Options coreOptions = OutpostCore.Options.defaults(clock, workerName())
                 .withClaimHolders(processes())
@@ -199,7 +195,6 @@ public final class Backend implements AutoCloseable {
                 .withPublishing(new PublicationRunner.Settings(lease, defaults.reconcileGrace(),
                         defaults.reconcileLookBack()));
         core = new OutpostCore(stores, platforms, coreOptions);
-        dev.outpost.cli.Trace.mark("core");
         if (sandbox != null) {
             var account = core.connectAccount().importCredentials(EmbeddedSandbox.PLATFORM,
                     sandbox.throwawayCredentials());
