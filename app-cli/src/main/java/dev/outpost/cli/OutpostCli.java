@@ -36,10 +36,6 @@ public final class OutpostCli {
         Runtime.getRuntime().addShutdownHook(closer);
         // The hook races the database's own: give up claims before any hook starts, so no other run must wait.
         StopSignals.releaseFirst(backend::releaseClaims);
-        Ahead ahead = Ahead.of(args);
-        if (ahead != Ahead.NOTHING && System.getenv("OUTPOST_NO_AHEAD") == null) {
-            backend.openAhead(ahead == Ahead.CORE_AND_TLS);
-        }
         try {
             return commandLine(wiring, args).execute(args);
         } finally {
@@ -49,40 +45,6 @@ public final class OutpostCli {
             } catch (IllegalStateException shuttingDown) {
                 // The hook is running or has run: nothing left to undo.
             }
-        }
-    }
-
-    /**
-     * What a run may start opening before picocli has even been set up (a fifth of a second on a small machine, which
-     * the storage's opening then overlaps), judged from the words alone: nothing for help, versions, completion and
-     * the sandbox, nor with {@code --sandbox} or {@code --verbose} (their settings and logs must be in force first);
-     * the core for the commands that use it; and the TLS set-up too for those that reach a platform. A guess that the
-     * parsed line contradicts costs nothing but the work: the command asks the backend as always.
-     */
-    enum Ahead {
-        NOTHING, CORE, CORE_AND_TLS;
-
-        static Ahead of(String[] args) {
-            java.util.List<String> words = new java.util.ArrayList<>();
-            for (String arg : args) {
-                if (arg.equals("--sandbox") || arg.equals("-v") || arg.equals("--verbose") || arg.equals("-h")
-                        || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
-                    return NOTHING;
-                }
-                if (!arg.startsWith("-") && words.size() < 2) {
-                    words.add(arg);
-                }
-            }
-            String command = words.isEmpty() ? "" : words.get(0);
-            String sub = words.size() > 1 ? words.get(1) : "";
-            return switch (command) {
-                case "post", "upload", "worker" -> CORE_AND_TLS;
-                case "publications" -> sub.equals("resume") ? CORE_AND_TLS
-                        : sub.equals("list") || sub.equals("show") || sub.equals("cancel") ? CORE : NOTHING;
-                case "accounts" -> sub.equals("add") || sub.equals("import") || sub.equals("remove") ? CORE_AND_TLS
-                        : sub.equals("list") ? CORE : NOTHING;
-                default -> NOTHING;
-            };
         }
     }
 

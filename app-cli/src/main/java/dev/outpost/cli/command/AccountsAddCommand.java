@@ -92,7 +92,7 @@ final class AccountsAddCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> given = SignInValues.given(fieldArgs, fieldOptions);
-        OutpostCore core = backend.coreForPlatformCalls();
+        OutpostCore core = backend.core();
         String name = core.platforms().platform(platform).displayName();
         ConnectAccount connect = core.connectAccount();
         List<SignInMethod> methods = backend.withConfigurationHint(() -> connect.methods(platform));

@@ -62,7 +62,7 @@ final class AccountsImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> given = SignInValues.given(fieldArgs, fieldOptions);
-        OutpostCore core = backend.coreForPlatformCalls();
+        OutpostCore core = backend.core();
         String name = core.platforms().platform(platform).displayName();
         List<SignInField> fields = core.connectAccount().importFields(platform);
         if (listFields) {

@@ -33,7 +33,7 @@ final class AccountsRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var core = backend.coreForPlatformCalls();
+        var core = backend.core();
         Account account = AccountChoice.choose(core, name);
         core.connectAccount().disconnect(account.id());
         output.result(Map.of("removed", AccountView.of(account)), "Removed @" + account.handle() + " ("

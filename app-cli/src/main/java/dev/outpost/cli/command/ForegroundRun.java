@@ -28,7 +28,7 @@ final class ForegroundRun {
 
     ForegroundRun(Backend backend, Output output, boolean interactive) {
         this.backend = backend;
-        this.core = backend.coreForPlatformCalls();
+        this.core = backend.core();
         this.output = output;
         this.interactive = interactive;
         this.clock = backend.clock();

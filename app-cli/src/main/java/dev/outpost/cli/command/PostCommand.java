@@ -97,7 +97,7 @@ final class PostCommand implements Callable<Integer> {
                 : text;
         List<DraftInput.Attachment> attachments = media.stream()
                 .map(m -> new DraftInput.Attachment(m.file, m.alt)).toList();
-        var core = backend.coreForPlatformCalls();
+        var core = backend.core();
         if (at != null) {
             // A delay (+15m) counts from now, once the core is open, rather than from the start of the process.
             scheduledAt = ScheduleTime.parse(at, environment.clock(), environment.zone());

@@ -38,7 +38,7 @@ final class PublicationsResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var core = backend.coreForPlatformCalls();
+        var core = backend.core();
         Publication found = PublicationFinder.find(core, id);
         Publication queued = core.publications().resume(found.id());
         output.note("Resuming publication " + queued.id() + " (" + queued.state().name().toLowerCase(java.util.Locale.ROOT)

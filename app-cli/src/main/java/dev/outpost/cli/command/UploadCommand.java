@@ -47,7 +47,7 @@ final class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var core = backend.coreForPlatformCalls();
+        var core = backend.core();
         Account owner = AccountChoice.choose(core, backend.accountName(account));
         UploadMedia.Uploaded done;
         try (Progress progress = Progress.open(output, environment.interactive(), false)) {

@@ -47,7 +47,7 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutpostCore core = backend.coreForPlatformCalls();
+        OutpostCore core = backend.core();
         try (Progress progress = Progress.open(output, false, true)) {
             core.progress().subscribe(progress);
             core.progress().subscribe(this::reportOutcome);

@@ -36,8 +36,6 @@ public final class Backend implements AutoCloseable {
     private SandboxAccounts sandboxAccounts;
     private Stores stores;
     private volatile OutpostCore core;
-    private Thread tlsWarmUp;
-    private RuntimeException failedAhead;
     private Duration claimLease = PublicationRunner.Settings.DEFAULT.lease();
     private LocalProcesses processes;
 
@@ -72,65 +70,10 @@ public final class Backend implements AutoCloseable {
     }
 
     public synchronized OutpostCore core() {
-        if (failedAhead != null) {
-            RuntimeException failure = failedAhead;
-            failedAhead = null;
-            throw failure;
-        }
         if (core == null) {
             open();
         }
         return core;
-    }
-
-    /**
-     * Starts opening the core in another thread, for a run that will ask for it: the command line's own set-up (the
-     * command's model, its parsing, the logs) overlaps the storage's opening. {@link #core()} waits for it, and throws
-     * what it failed with. With {@code tls}, also sets up the TLS context, as {@link #coreForPlatformCalls()} does.
-     */
-    public void openAhead(boolean tls) {
-        if (tls) {
-            startTlsSetUp();
-        }
-        Thread opener = new Thread(() -> {
-            synchronized (this) {
-                try {
-                    core();
-                } catch (RuntimeException e) {
-                    failedAhead = e;
-                }
-            }
-        }, "outpost-open");
-        opener.setDaemon(true);
-        opener.start();
-    }
-
-    /**
-     * The core, for a command that will reach a platform: every plugin talks to its platform over HTTPS with the JDK's
-     * client, whose default TLS context (the trust store read and parsed, the providers set up) takes a good part of
-     * such a command's start. It is set up in another thread while this one opens the stores.
-     */
-    public synchronized OutpostCore coreForPlatformCalls() {
-        if (core == null) {
-            startTlsSetUp();
-        }
-        return core();
-    }
-
-    private synchronized void startTlsSetUp() {
-        if (tlsWarmUp == null) {
-            tlsWarmUp = new Thread(Backend::setUpTls, "outpost-tls-set-up");
-            tlsWarmUp.setDaemon(true);
-            tlsWarmUp.start();
-        }
-    }
-
-    private static void setUpTls() {
-        try {
-            javax.net.ssl.SSLContext.getDefault();
-        } catch (java.security.NoSuchAlgorithmException | RuntimeException e) {
-            // The plugin that needs it meets the same problem and reports it.
-        }
     }
 
     /** The embedded sandbox, when this run uses one. */
