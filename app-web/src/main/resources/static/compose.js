@@ -17,8 +17,6 @@
   const fileInput = document.getElementById('file-input');
   const dropzone = document.getElementById('dropzone');
   const list = document.getElementById('media-list');
-  const scheduled = document.getElementById('scheduledAt');
-  const later = document.getElementById('when-later');
   const sending = document.getElementById('sending');
   const publish = document.getElementById('publish');
   const items = [];
@@ -282,9 +280,7 @@
       }
     }
     if (submitting) {
-      if (later.checked && !scheduled.value) {
-        problems.push({ field: 'scheduledAt', message: 'pick the time to publish at, or choose Publish now' });
-      }
+      window.OutpostSchedule.problems().forEach(function (p) { problems.push(p); });
     }
     return problems;
   }
@@ -297,7 +293,6 @@
     dropzone.addEventListener(type, function (e) { e.preventDefault(); dropzone.classList.remove('dragging'); });
   });
   dropzone.addEventListener('drop', function (e) { add(e.dataTransfer.files); });
-  scheduled.addEventListener('input', function () { later.checked = true; });
 
   form.addEventListener('submit', async function (e) {
     e.preventDefault();
@@ -309,7 +304,7 @@
     data.append('account', account.value);
     data.append('text', text.value);
     data.append('replyTo', document.getElementById('replyTo').value);
-    if (later.checked) { data.append('scheduledAt', new Date(scheduled.value).toISOString()); }
+    window.OutpostSchedule.appendTo(data);
     optionsBox.querySelectorAll('.post-option').forEach(function (input) {
       if (input.value) { data.append('options.' + input.dataset.option, input.value); }
     });

@@ -258,7 +258,7 @@ final class ComposeRoutes {
                 </section>""".formatted(noAccount, Html.esc(limits), options.toString(),
                 rules.primaryTextLimit().max(), Html.esc(rules.primaryTextLimit().unit()),
                 Html.esc(rules.describeCombinations()), Html.esc(RulesJson.accept(rules)));
-        ctx.html(layout.page("Compose", session, "compose", body, "compose.js"));
+        ctx.html(layout.page("Compose", session, "compose", body, "schedule.js", "compose.js"));
     }
 
     private String platformName(String platformId) {

@@ -1,0 +1,63 @@
+package dev.outpost.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outpost.domain.post.Publication;
+import dev.outpost.ports.storage.PublicationStore;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The compose page in Chromium, as a person fills it in: schedules, files, problems beside their fields. */
+class ComposeBrowserTest {
+    private static OutpostWeb app;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() {
+        browser = Chromium.browser();
+        app = TestApp.shared();
+        Accounts.connect(new WebClient(app.baseUrl()).basic(TestApp.PASSWORD), app.sandbox().orElseThrow());
+        wait = Chromium.waitFor(browser);
+    }
+
+    @BeforeEach
+    void signIn() {
+        Chromium.signIn(browser, app);
+    }
+
+    @Test
+    void aHalfTypedScheduleIsRefusedAtTheFieldAndNeverPublishesNow() throws InterruptedException {
+        String text = "half typed schedule " + System.nanoTime();
+        browser.get(app.baseUrl() + "/compose");
+        browser.findElement(By.id("text")).sendKeys(text);
+        WebElement when = browser.findElement(By.id("scheduledAt"));
+        // A date and an hour, no minutes: "12/04/2026, 09:-- --"
+        when.click();
+        when.sendKeys("12042026", Keys.TAB, "09");
+        assertThat((Boolean) browser.executeScript("return arguments[0].validity.badInput", when)).isTrue();
+        assertThat(browser.findElement(By.id("when-later")).isSelected()).as("the radio follows the field").isTrue();
+
+        browser.findElement(By.id("when-now")).click();
+        browser.findElement(By.id("publish")).click();
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-problem-for='scheduledAt']")));
+        assertThat(problem.getText()).contains("only partly filled in");
+        Thread.sleep(1500);
+        assertThat(browser.getCurrentUrl()).endsWith("/compose");
+        assertThat(withText(text)).isEmpty();
+    }
+
+    static List<Publication> withText(String text) {
+        return app.core().publications().list(PublicationStore.Query.all()).stream()
+                .filter(p -> p.draft().text().equals(text)).toList();
+    }
+}
