@@ -22,8 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Compose: the page, the chosen account's rules ({@code GET /api/accounts/{id}/rules}, read again whenever the
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
  * before anything is sent to a platform, and queues it.
  */
 final class ComposeRoutes {
-    private static final Pattern MEDIA_FIELD = Pattern.compile("^media\\[(\\d+)]");
     private static final int MAX_REPLY_TO_LENGTH = 1000;
 
     private final OutpostCore core;
@@ -105,7 +103,10 @@ final class ComposeRoutes {
     }
 
     private Publication submit(DraftReceiver.Received received) {
-        List<Problem> problems = new ArrayList<>(received.problems);
+        List<DraftReceiver.Upload> accepted = received.files.stream().filter(f -> f.path() != null)
+                .sorted(Comparator.comparingInt(DraftReceiver.Upload::index)).toList();
+        DraftProblems problems = new DraftProblems(accepted, Set.of());
+        received.problems.forEach(problems::add);
         String accountValue = received.field("account").strip();
         AccountId account = null;
         if (accountValue.isEmpty()) {
@@ -124,36 +125,26 @@ final class ComposeRoutes {
             }
         }
         String replyTo = replyTo(received.field("replyTo"), problems);
-        Map<String, String> options = received.options;
-
-        List<DraftReceiver.Upload> accepted = received.files.stream().filter(f -> f.path() != null)
-                .sorted(Comparator.comparingInt(DraftReceiver.Upload::index)).toList();
         List<DraftInput.Attachment> attachments = new ArrayList<>();
         for (DraftReceiver.Upload upload : accepted) {
             attachments.add(new DraftInput.Attachment(upload.path(), received.altTexts.get(upload.index())));
         }
-        DraftInput input = new DraftInput(received.field("text"), attachments, replyTo, scheduledAt, options);
+        DraftInput input = new DraftInput(received.field("text"), attachments, replyTo, scheduledAt,
+                received.options);
+        if (account == null) {
+            throw problems.error();
+        }
         try {
-            if (account == null) {
-                throw OutpostException.invalid(problems);
-            }
             if (!problems.isEmpty()) {
                 // Let the core find the rest too, so the user fixes everything in one go.
                 core.publications().check(account, input);
-                throw OutpostException.invalid(problems);
+                throw problems.error();
             }
             return core.publications().submit(account, input);
         } catch (OutpostException e) {
             if (e.kind() == OutpostException.Kind.INVALID_INPUT) {
-                List<Problem> all = new ArrayList<>(problems);
-                for (Problem p : e.problems()) {
-                    Problem shown = shown(p, accepted);
-                    if (!all.contains(shown)) {
-                        all.add(shown);
-                    }
-                }
-                throw new WebError(422, all.size() == 1 ? all.get(0).message()
-                        : all.size() + " problems; see each field", all);
+                problems.addFromCore(e.problems());
+                throw problems.error();
             }
             if (e.kind() == OutpostException.Kind.RECONNECT_NEEDED) {
                 throw new WebError(409, e.getMessage(), List.of(new Problem("account", e.getMessage())));
@@ -162,29 +153,11 @@ final class ComposeRoutes {
         }
     }
 
-    /** A problem as the user should read it: the field index as they attached it, their file name, no paths. */
-    private static Problem shown(Problem problem, List<DraftReceiver.Upload> accepted) {
-        String field = problem.field();
-        String message = problem.message();
-        Matcher m = MEDIA_FIELD.matcher(field);
-        if (m.find()) {
-            int k = Integer.parseInt(m.group(1));
-            if (k < accepted.size()) {
-                field = "media[" + accepted.get(k).index() + "]" + field.substring(m.end());
-            }
-        }
-        for (DraftReceiver.Upload upload : accepted) {
-            message = message.replace(upload.path().toString(), upload.clientName())
-                    .replace(upload.path().getFileName().toString(), upload.clientName());
-        }
-        return new Problem(field, message);
-    }
-
     /**
      * The post to answer, as the user gave it (an id, a link): only the account's platform knows what it means, so
      * it is passed on as it is, after a sanity check.
      */
-    private static String replyTo(String raw, List<Problem> problems) {
+    private static String replyTo(String raw, DraftProblems problems) {
         String value = raw.strip();
         if (value.isEmpty()) {
             return null;
