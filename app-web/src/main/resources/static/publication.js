@@ -22,9 +22,15 @@
     if (bytes >= 1024) { return Math.round(bytes / 1024) + ' KiB'; }
     return bytes + ' bytes';
   }
-  function note(message) {
+  // Each event says when it happened (a page opened late catches up with the right times).
+  function note(message, at) {
     const li = document.createElement('li');
-    li.textContent = new Date().toLocaleTimeString() + ' ' + message;
+    const time = document.createElement('time');
+    const when = at ? new Date(at) : new Date();
+    time.dateTime = when.toISOString();
+    time.textContent = when.toLocaleTimeString();
+    li.appendChild(time);
+    li.appendChild(document.createTextNode(' ' + message));
     log.appendChild(li);
     while (log.children.length > 30) { log.removeChild(log.firstChild); }
   }
@@ -65,7 +71,7 @@
     failure.hidden = !p.failure;
     if (FINAL.indexOf(p.state) >= 0) { source.close(); }
   });
-  on('state-changed', function (e) { setState(e.state); note('now ' + e.state); });
+  on('state-changed', function (e) { setState(e.state); note('now ' + e.state, e.at); });
   on('upload-started', function (e) {
     status(e.mediaIndex, (e.alreadySent > 0 ? 'resuming at ' + human(e.alreadySent) : 'uploading') + ' of '
       + human(e.totalBytes) + (e.parts > 1 ? ' in ' + e.parts + ' parts' : ''));
@@ -89,10 +95,10 @@
     status(e.mediaIndex, 'uploaded and ready');
   });
   on('retrying', function (e) {
-    note('retrying ' + e.operation + ' (attempt ' + e.attempt + ') in ' + Math.round(e.delayMillis / 1000) + ' s: ' + e.reason);
+    note('retrying ' + e.operation + ' (attempt ' + e.attempt + ') in ' + Math.round(e.delayMillis / 1000) + ' s: ' + e.reason, e.at);
   });
-  on('published', function (e) { setState('published'); if (e.url) { showLink(e.url); } note('published'); });
-  on('unconfirmed', function (e) { setState('unconfirmed'); note(e.reason); });
+  on('published', function (e) { setState('published'); if (e.url) { showLink(e.url); } note('published', e.at); });
+  on('unconfirmed', function (e) { setState('unconfirmed'); note(e.reason, e.at); });
   on('failed', function (e) {
     setState('failed');
     failure.textContent = e.reason;

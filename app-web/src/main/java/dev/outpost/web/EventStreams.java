@@ -4,6 +4,7 @@ import dev.outpost.application.OutpostCore;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import io.javalin.http.sse.SseClient;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -12,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/publications/{id}/events}: a server-sent event stream of one publication. It opens with a
- * {@code snapshot} (the publication as stored), replays the recent progress, then sends each progress event as it
- * happens. The store is also looked at every second, so a publication another instance runs still shows its state
+ * {@code snapshot} (the publication as stored), replays the current attempt's progress (never an earlier attempt's:
+ * a retried publication does not show how it failed before), then sends each progress event as it happens. The store is also looked at every second, so a publication another instance runs still shows its state
  * changes here.
  */
 final class EventStreams implements AutoCloseable {
@@ -85,8 +86,14 @@ final class EventStreams implements AutoCloseable {
         stream.watch = hub.watch(id, event -> stream.send(EventJson.name(event), EventJson.data(event)));
         client.onClose(stream::close);
         stream.snapshotIfChanged(publication);
-        for (var event : hub.recent(id)) {
-            stream.send(EventJson.name(event), EventJson.data(event));
+        List<ProgressHub.Stamped> attempt = hub.recent(id);
+        // A publication running again (or queued again) after an outcome: that outcome was an earlier attempt's.
+        boolean stale = !attempt.isEmpty() && attempt.get(attempt.size() - 1).isOutcome()
+                && !publication.state().isTerminal();
+        if (!stale) {
+            for (ProgressHub.Stamped event : attempt) {
+                stream.send(EventJson.name(event), EventJson.data(event));
+            }
         }
         open.add(stream);
     }

@@ -84,7 +84,7 @@ final class WebModule extends AbstractModule {
     @Provides
     @Singleton
     WebApp.Parts parts(OutpostCore core, XMode mode, WebSettings settings, OutpostConfig config, Clock clock) {
-        ProgressHub hub = new ProgressHub();
+        ProgressHub hub = new ProgressHub(clock);
         WebMetrics metrics = new WebMetrics(core.publications());
         core.progress().subscribe(hub);
         core.progress().subscribe(metrics);
