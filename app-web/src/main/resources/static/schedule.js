@@ -6,6 +6,18 @@
   const field = document.getElementById('scheduledAt');
   if (!field) { return; }
   const later = document.getElementById('when-later');
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const zoneName = document.getElementById('schedule-zone');
+  if (zoneName) { zoneName.textContent = zone; }
+
+  // The picker offers the times the server takes: from now to a year ahead, in this zone.
+  function local(date) {
+    const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+    return shifted.toISOString().slice(0, 16);
+  }
+  const now = new Date();
+  field.min = local(now);
+  field.max = local(new Date(now.getTime() + 364 * 86400000));
 
   // A datetime-local field reads "" both when empty and when only partly filled in; badInput tells them apart.
   function touched() { return field.value !== '' || field.validity.badInput; }
@@ -25,9 +37,12 @@
       }
       return [];
     },
-    /** Adds the schedule to a post's form data; nothing for "now". */
+    /** Adds the schedule to a post's form data, as typed and with the zone it was typed in; nothing for "now". */
     appendTo: function (data) {
-      if (later.checked && field.value) { data.append('scheduledAt', new Date(field.value).toISOString()); }
+      if (later.checked && field.value) {
+        data.append('scheduledAt', field.value);
+        data.append('timeZone', zone);
+      }
     }
   };
 }());

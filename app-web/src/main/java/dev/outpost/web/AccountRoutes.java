@@ -164,7 +164,7 @@ final class AccountRoutes {
                 body.append("</span></td><td>").append(Html.esc(platformName(account.platformId()))).append("</td><td>")
                         .append(ok ? "<span class=\"badge ok account-status\">connected</span>"
                                 : "<span class=\"badge warn account-status\">needs reconnect</span>")
-                        .append("</td><td>").append(Html.esc(Times.show(account.connectedAt()))).append("</td><td>");
+                        .append("</td><td>").append(Times.html(account.connectedAt(), null)).append("</td><td>");
                 if (!ok) {
                     body.append(reconnect(session, account));
                 }

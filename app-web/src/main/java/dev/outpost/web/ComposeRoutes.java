@@ -15,7 +15,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,9 +37,11 @@ final class ComposeRoutes {
     private final DraftReceiver receiver;
     private final PublicationViews views;
     private final Layout layout;
+    private final Clock clock;
 
-    ComposeRoutes(OutpostCore core, DraftReceiver receiver, PublicationViews views, Layout layout) {
+    ComposeRoutes(OutpostCore core, DraftReceiver receiver, PublicationViews views, Layout layout, Clock clock) {
         this.core = core;
+        this.clock = clock;
         this.receiver = receiver;
         this.views = views;
         this.layout = layout;
@@ -105,7 +107,7 @@ final class ComposeRoutes {
     private Publication submit(DraftReceiver.Received received) {
         List<DraftReceiver.Upload> accepted = received.files.stream().filter(f -> f.path() != null)
                 .sorted(Comparator.comparingInt(DraftReceiver.Upload::index)).toList();
-        DraftProblems problems = new DraftProblems(accepted, Set.of());
+        DraftProblems problems = new DraftProblems(accepted, Set.of(ScheduleField.FIELD));
         received.problems.forEach(problems::add);
         String accountValue = received.field("account").strip();
         AccountId account = null;
@@ -114,16 +116,8 @@ final class ComposeRoutes {
         } else {
             account = new AccountId(accountValue);
         }
-        Instant scheduledAt = null;
-        String schedule = received.field("scheduledAt").strip();
-        if (!schedule.isEmpty()) {
-            try {
-                scheduledAt = Instant.parse(schedule);
-            } catch (DateTimeParseException e) {
-                problems.add(new Problem("scheduledAt", "'" + schedule + "' is not a time such as"
-                        + " 2030-01-31T09:30:00Z"));
-            }
-        }
+        Instant scheduledAt = ScheduleField.read(received.field(ScheduleField.FIELD), received.field("timeZone"),
+                clock.instant(), problems::add);
         String replyTo = replyTo(received.field("replyTo"), problems);
         List<DraftInput.Attachment> attachments = new ArrayList<>();
         for (DraftReceiver.Upload upload : accepted) {
@@ -221,6 +215,8 @@ final class ComposeRoutes {
                     <legend>When</legend>
                     <label class="choice"><input type="radio" name="when" value="now" checked id="when-now"> Publish now</label>
                     <label class="choice"><input type="radio" name="when" value="later" id="when-later"> Schedule for</label>
+                    <label for="scheduledAt" class="when-time">Date and time <span class="muted">(your time zone,
+                      <span id="schedule-zone">UTC</span>)</span></label>
                     <input type="datetime-local" id="scheduledAt" name="scheduledAt">
                     <p class="problem" data-problem-for="scheduledAt"></p>
                   </fieldset>

@@ -21,8 +21,8 @@ final class DraftProblems {
 
     /**
      * @param accepted the files handed to the core, in its order; the core's {@code media[k]} is the k-th of them
-     * @param judgedHere fields the web app checks itself; the core's words on them are dropped (the user already
-     *     has the web app's, in their time zone)
+     * @param judgedHere fields the web app checks itself: when it found a problem there, the core's words on that
+     *     field are dropped (the user already has the web app's, in their time zone)
      */
     DraftProblems(List<DraftReceiver.Upload> accepted, Set<String> judgedHere) {
         this.accepted = List.copyOf(accepted);
@@ -39,7 +39,9 @@ final class DraftProblems {
     /** The core's problems, each translated once into the user's terms. */
     void addFromCore(List<Problem> problems) {
         for (Problem problem : problems) {
-            if (!judgedHere.contains(problem.field())) {
+            boolean judged = judgedHere.contains(problem.field())
+                    && all.stream().anyMatch(own -> own.field().equals(problem.field()));
+            if (!judged) {
                 add(shown(problem));
             }
         }

@@ -26,6 +26,7 @@ final class Layout {
                 .append("<meta name=\"csrf-token\" content=\"").append(Html.esc(session.csrfToken())).append("\">")
                 .append("<title>").append(Html.esc(title)).append(" · Outpost</title>")
                 .append("<link rel=\"stylesheet\" href=\"/static/outpost.css\">");
+        html.append("<script src=\"/static/local-time.js\" defer></script>");
         for (String script : scripts) {
             html.append("<script src=\"/static/").append(Html.esc(script)).append("\" defer></script>");
         }

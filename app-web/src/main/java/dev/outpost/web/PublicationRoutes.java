@@ -112,7 +112,7 @@ final class PublicationRoutes {
                 PublicationDetails details = core.publications().details(p);
                 String id = p.id().value();
                 body.append("<tr data-publication=\"").append(Html.esc(id)).append("\"><td>")
-                        .append(Html.esc(Times.show(p.createdAt()))).append("</td><td>")
+                        .append(Times.html(p.createdAt(), null)).append("</td><td>")
                         .append(Html.esc(details.accountName())).append(" <span class=\"muted\">")
                         .append(Html.esc(details.platformName())).append("</span></td><td class=\"excerpt\">")
                         .append(Html.esc(excerpt(p.draft().text()))).append("</td><td>")
@@ -152,9 +152,8 @@ final class PublicationRoutes {
             body.append("</dl>");
         }
         if (p.draft().scheduledAt() != null) {
-            body.append("<p class=\"muted\">Scheduled for <time id=\"scheduled\" datetime=\"")
-                    .append(Html.esc(p.draft().scheduledAt())).append("\">")
-                    .append(Html.esc(Times.show(p.draft().scheduledAt()))).append("</time></p>");
+            body.append("<p class=\"muted\">Scheduled for ").append(Times.html(p.draft().scheduledAt(), "scheduled"))
+                    .append("</p>");
         }
         body.append("<ol id=\"media-progress\" class=\"media-list\">");
         List<MediaAttachment> media = p.draft().media();

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class WebApp implements AutoCloseable {
 
     /** The pieces the routes need. */
     record Parts(OutpostCore core, XMode mode, WebSettings settings, Sessions sessions, AdminPassword password,
-            UploadStore uploads, ProgressHub hub, WebMetrics metrics) {
+            UploadStore uploads, ProgressHub hub, WebMetrics metrics, Clock clock) {
     }
 
     /**
@@ -60,7 +61,7 @@ final class WebApp implements AutoCloseable {
             routes.before(security::before);
             new SignInRoutes(parts.sessions(), parts.password(), security, layout).register(routes);
             new AccountRoutes(parts.core(), layout, baseUrl).register(routes);
-            new ComposeRoutes(parts.core(), receiver, views, layout).register(routes);
+            new ComposeRoutes(parts.core(), receiver, views, layout, parts.clock()).register(routes);
             new PublicationRoutes(parts.core(), views, streams, layout).register(routes);
             new OpsRoutes(parts.core(), parts.metrics(), parts.uploads(), parts.mode()).register(routes);
             routes.exception(WebSecurity.Redirect.class, (e, ctx) -> ctx.redirect(e.location()));

@@ -90,7 +90,7 @@ final class WebModule extends AbstractModule {
         core.progress().subscribe(metrics);
         return new WebApp.Parts(core, mode, settings, new Sessions(clock, settings.sessionIdle()),
                 new AdminPassword(settings.password(), config.dataDirectory().resolve("web-admin.properties")),
-                new UploadStore(mode.dataDirectory().resolve("uploads")), hub, metrics);
+                new UploadStore(mode.dataDirectory().resolve("uploads")), hub, metrics, clock);
     }
 
     /** Names this instance in publication claims: host plus a random suffix, so two on one host differ. */

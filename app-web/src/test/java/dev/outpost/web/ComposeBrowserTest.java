@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outpost.domain.post.Publication;
 import dev.outpost.ports.storage.PublicationStore;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +59,27 @@ class ComposeBrowserTest {
         Thread.sleep(1500);
         assertThat(browser.getCurrentUrl()).endsWith("/compose");
         assertThat(withText(text)).isEmpty();
+    }
+
+    @Test
+    void aScheduleIsTypedAndShownInTheBrowsersZoneAndSaysWhichZone() {
+        ZoneId zone = ZoneId.of(Chromium.TIME_ZONE);
+        LocalDateTime tomorrow = LocalDate.now(zone).plusDays(1).atTime(9, 30);
+        String text = "scheduled in New York " + System.nanoTime();
+        browser.get(app.baseUrl() + "/compose");
+        assertThat(browser.findElement(By.id("schedule-zone")).getText()).isEqualTo(Chromium.TIME_ZONE);
+        browser.findElement(By.id("text")).sendKeys(text);
+        browser.executeScript("const f = document.getElementById('scheduledAt'); f.value = arguments[0];"
+                + " f.dispatchEvent(new Event('input', {bubbles: true}));", tomorrow.toString());
+        browser.findElement(By.id("publish")).click();
+        wait.until(ExpectedConditions.urlMatches("/publications/[0-9a-f-]{36}$"));
+
+        Publication stored = withText(text).get(0);
+        assertThat(stored.draft().scheduledAt()).isEqualTo(tomorrow.atZone(zone).toInstant());
+        String abbreviation = DateTimeFormatter.ofPattern("zzz", Locale.US).format(tomorrow.atZone(zone));
+        assertThat(browser.findElement(By.id("scheduled")).getText()).contains("09:30").contains(abbreviation)
+                .doesNotContain("UTC");
+        browser.findElement(By.id("cancel")).click();
     }
 
     static List<Publication> withText(String text) {
