@@ -83,7 +83,13 @@ final class EventStreams implements AutoCloseable {
         }
         client.keepAlive();
         Stream stream = new Stream(client, id);
-        stream.watch = hub.watch(id, event -> stream.send(EventJson.name(event), EventJson.data(event)));
+        stream.watch = hub.watch(id, event -> {
+            stream.send(EventJson.name(event), EventJson.data(event));
+            if (event.isOutcome()) {
+                // The outcome as stored (a failure in the user's words) follows at once, not at the next tick.
+                core.publications().find(id).ifPresent(stream::snapshotIfChanged);
+            }
+        });
         client.onClose(stream::close);
         stream.snapshotIfChanged(publication);
         List<ProgressHub.Stamped> attempt = hub.recent(id);

@@ -170,7 +170,12 @@ final class PublicationRoutes {
                 body.append("<img src=\"").append(Html.esc(url)).append("\" alt=\"").append(Html.esc(m.altText()))
                         .append("\">");
             }
-            body.append("<div class=\"media-info\"><div>").append(Html.esc(m.file().type().mimeType())).append(", ")
+            Object name = mediaViews.get(i).get("name");
+            body.append("<div class=\"media-info\"><div>");
+            if (name != null) {
+                body.append("<span class=\"file-name\">").append(Html.esc(name)).append("</span> · ");
+            }
+            body.append(Html.esc(m.file().type().mimeType())).append(", ")
                     .append(Html.esc(UploadStore.human(m.file().size()))).append("</div>");
             if (m.hasAltText()) {
                 body.append("<div class=\"muted\">Alt: ").append(Html.esc(m.altText())).append("</div>");
@@ -180,15 +185,14 @@ final class PublicationRoutes {
                     ? 100 * c.bytesAcknowledged() / Math.max(1, c.file().size()) : 100).orElse(0L);
             body.append("<progress class=\"upload\" max=\"100\" value=\"").append(percent).append("\"></progress>")
                     .append("<div class=\"upload-status muted\">")
-                    .append(Html.esc(upload.map(PublicationViews::describe).orElse("waiting"))).append("</div></div></li>");
+                    .append(Html.esc(uploadStatus(p, upload.orElse(null)))).append("</div></div></li>");
         }
         body.append("</ol>");
         body.append("<div id=\"result\">");
         details.url().ifPresent(url -> body.append("<p>Published: <a id=\"post-link\" href=\"").append(Html.esc(url))
                 .append("\" rel=\"noopener noreferrer\" target=\"_blank\">").append(Html.esc(url)).append("</a></p>"));
         body.append("</div>");
-        body.append("<p id=\"failure\" class=\"problem\"").append(p.failure() == null ? " hidden" : "").append(">")
-                .append(Html.esc(p.failure())).append("</p>");
+        body.append(failureBlock(view));
         body.append("<div id=\"unconfirmed\" class=\"explain\"").append(p.state() == PublicationState.UNCONFIRMED
                 ? "" : " hidden").append("><strong>Unconfirmed.</strong> ")
                 .append(Html.esc(PublicationViews.UNCONFIRMED_EXPLAINED)).append("</div>");
@@ -204,6 +208,35 @@ final class PublicationRoutes {
         }
         body.append("<a href=\"/publications\">All publications</a></div></section>");
         ctx.html(layout.page("Publication", session, "publications", body.toString(), "publication.js"));
+    }
+
+    /** An attachment's upload as the page first shows it; a failed publication's unfinished ones have stopped. */
+    private static String uploadStatus(Publication p, UploadCheckpoint checkpoint) {
+        if (checkpoint == null) {
+            return p.state() == PublicationState.FAILED ? "not sent" : "waiting";
+        }
+        String where = PublicationViews.describe(checkpoint);
+        return p.state() == PublicationState.FAILED && checkpoint.phase() != UploadCheckpoint.Phase.READY
+                ? "stopped (" + where + ")" : where;
+    }
+
+    /**
+     * Why it failed: what happened and what to do, the platform's own words behind a Details toggle (and the reason
+     * it is unconfirmed, while it is).
+     */
+    private static String failureBlock(Map<String, Object> view) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> explained = (Map<String, Object>) view.get("failureExplained");
+        Object failure = view.get("failure");
+        String summary = explained != null ? (String) explained.get("summary") : failure == null ? null
+                : failure.toString();
+        String advice = explained == null ? null : (String) explained.get("advice");
+        String details = explained == null ? null : (String) explained.get("details");
+        return "<div id=\"failure\" class=\"failure\"" + (summary == null ? " hidden" : "") + ">"
+                + "<p id=\"failure-summary\" class=\"problem\">" + Html.esc(summary) + "</p>"
+                + "<p id=\"failure-advice\"" + (advice == null ? " hidden" : "") + ">" + Html.esc(advice) + "</p>"
+                + "<details id=\"failure-more\"" + (details == null ? " hidden" : "") + "><summary>Details</summary>"
+                + "<p id=\"failure-details\" class=\"details\">" + Html.esc(details) + "</p></details></div>";
     }
 
     private static String excerpt(String text) {

@@ -71,6 +71,31 @@ class PublicationLiveTest {
         }
     }
 
+    @Test
+    void aFailureSaysWhatHappenedAndWhatToDoWithTheUsersFileNameAndKeepsTheDetails() throws Exception {
+        sandbox.faults().failProcessing(1);
+        HttpResponse<String> created = api.postMultipart("/api/publications", new WebClient.Multipart()
+                .field("account", account).field("text", "a clip that will not process")
+                .file("media[0]", "small.mp4", TestMedia.mp4(256 * 1024)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Json.MAPPER.readTree(created.body()).get("id").asText();
+        awaitState(id, PublicationState.FAILED);
+
+        JsonNode view = Json.MAPPER.readTree(api.get("/api/publications/" + id).body());
+        assertThat(view.get("failure").asText()).contains("small.mp4").doesNotContainPattern(STORED_NAME);
+        assertThat(view.get("media").get(0).get("name").asText()).isEqualTo("small.mp4");
+        JsonNode explained = view.get("failureExplained");
+        assertThat(explained.get("summary").asText()).isEqualTo("X did not accept small.mp4.");
+        assertThat(explained.get("advice").asText()).contains("another file");
+        assertThat(explained.get("details").asText()).contains("small.mp4").doesNotContainPattern(STORED_NAME);
+
+        String page = new WebClient(app.baseUrl()).signIn().get("/publications/" + id).body();
+        assertThat(page).contains("X did not accept small.mp4.").contains("<summary>Details</summary>")
+                .doesNotContainPattern(STORED_NAME + "[^\\\"]");
+    }
+
+    static final String STORED_NAME = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.mp4";
+
     static String create(String text) throws Exception {
         HttpResponse<String> created = api.postMultipart("/api/publications", new WebClient.Multipart()
                 .field("account", account).field("text", text));
