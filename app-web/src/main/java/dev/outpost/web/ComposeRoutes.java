@@ -38,10 +38,13 @@ final class ComposeRoutes {
     private final PublicationViews views;
     private final Layout layout;
     private final Clock clock;
+    private final RunNow runNow;
 
-    ComposeRoutes(OutpostCore core, DraftReceiver receiver, PublicationViews views, Layout layout, Clock clock) {
+    ComposeRoutes(OutpostCore core, DraftReceiver receiver, PublicationViews views, Layout layout, Clock clock,
+            RunNow runNow) {
         this.core = core;
         this.clock = clock;
+        this.runNow = runNow;
         this.receiver = receiver;
         this.views = views;
         this.layout = layout;
@@ -98,6 +101,7 @@ final class ComposeRoutes {
         try {
             Publication publication = submit(received);
             Json.send(ctx, 201, views.view(publication));
+            runNow.startIfDue(publication);
         } catch (RuntimeException e) {
             received.discard();
             throw e;

@@ -26,8 +26,10 @@ final class PublicationRoutes {
     private final PublicationViews views;
     private final EventStreams streams;
     private final Layout layout;
+    private final RunNow runNow;
 
-    PublicationRoutes(OutpostCore core, PublicationViews views, EventStreams streams, Layout layout) {
+    PublicationRoutes(OutpostCore core, PublicationViews views, EventStreams streams, Layout layout, RunNow runNow) {
+        this.runNow = runNow;
         this.core = core;
         this.views = views;
         this.streams = streams;
@@ -39,15 +41,14 @@ final class PublicationRoutes {
                 list(ctx).stream().map(views::view).toList())));
         routes.get("/api/publications/{id}", ctx -> Json.send(ctx, 200, views.view(find(ctx))));
         routes.sse("/api/publications/{id}/events", streams::handle);
-        routes.post("/api/publications/{id}/retry", ctx -> Json.send(ctx, 200,
-                views.view(core.publications().resume(find(ctx).id()))));
+        routes.post("/api/publications/{id}/retry", ctx -> Json.send(ctx, 200, views.view(retry(ctx))));
         routes.post("/api/publications/{id}/cancel", ctx -> Json.send(ctx, 200,
                 views.view(core.publications().cancel(find(ctx).id()))));
 
         routes.get("/publications", this::historyPage);
         routes.get("/publications/{id}", this::detailPage);
         routes.post("/publications/{id}/retry", ctx -> {
-            core.publications().resume(find(ctx).id());
+            retry(ctx);
             WebSecurity.session(ctx).flash("Queued again; uploads resume where they stopped.");
             ctx.redirect("/publications/" + ctx.pathParam("id"));
         });
@@ -56,6 +57,13 @@ final class PublicationRoutes {
             WebSecurity.session(ctx).flash("Cancelled.");
             ctx.redirect("/publications/" + ctx.pathParam("id"));
         });
+    }
+
+    /** Queues it again and, being due, starts it at once. */
+    private Publication retry(Context ctx) {
+        Publication queued = core.publications().resume(find(ctx).id());
+        runNow.startIfDue(queued);
+        return queued;
     }
 
     private Publication find(Context ctx) {

@@ -20,11 +20,13 @@ final class WebApp implements AutoCloseable {
 
     private final Javalin javalin;
     private final EventStreams streams;
+    private final RunNow runNow;
     private final URI baseUrl;
 
-    private WebApp(Javalin javalin, EventStreams streams, URI baseUrl) {
+    private WebApp(Javalin javalin, EventStreams streams, RunNow runNow, URI baseUrl) {
         this.javalin = javalin;
         this.streams = streams;
+        this.runNow = runNow;
         this.baseUrl = baseUrl;
     }
 
@@ -48,6 +50,7 @@ final class WebApp implements AutoCloseable {
         PublicationViews views = new PublicationViews(parts.core().publications(), parts.uploads());
         EventStreams streams = new EventStreams(parts.core(), parts.hub(), views);
         DraftReceiver receiver = new DraftReceiver(parts.uploads(), parts.core().platforms());
+        RunNow runNow = new RunNow(parts.core().runner(), parts.clock());
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -61,8 +64,8 @@ final class WebApp implements AutoCloseable {
             routes.before(security::before);
             new SignInRoutes(parts.sessions(), parts.password(), security, layout).register(routes);
             new AccountRoutes(parts.core(), layout, baseUrl).register(routes);
-            new ComposeRoutes(parts.core(), receiver, views, layout, parts.clock()).register(routes);
-            new PublicationRoutes(parts.core(), views, streams, layout).register(routes);
+            new ComposeRoutes(parts.core(), receiver, views, layout, parts.clock(), runNow).register(routes);
+            new PublicationRoutes(parts.core(), views, streams, layout, runNow).register(routes);
             new OpsRoutes(parts.core(), parts.metrics(), parts.uploads(), parts.mode()).register(routes);
             routes.exception(WebSecurity.Redirect.class, (e, ctx) -> ctx.redirect(e.location()));
             routes.exception(WebError.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.problems(), layout));
@@ -81,7 +84,7 @@ final class WebApp implements AutoCloseable {
         });
         javalin.start(parts.settings().host(), port);
         LOG.info("Outpost web listening on {} ({})", baseUrl, parts.mode());
-        return new WebApp(javalin, streams, baseUrl);
+        return new WebApp(javalin, streams, runNow, baseUrl);
     }
 
     private static int status(OutpostException e) {
@@ -130,6 +133,7 @@ final class WebApp implements AutoCloseable {
     @Override
     public void close() {
         streams.close();
+        runNow.close();
         javalin.stop();
     }
 }
