@@ -161,10 +161,12 @@ final class AccountRoutes {
                         .append(Html.esc(account.handle())).append("</strong><br><span class=\"muted\">")
                         .append(Html.esc(account.displayName()));
                 account.home().ifPresent(server -> body.append(" · ").append(Html.esc(server.getHost())));
-                body.append("</span></td><td>").append(Html.esc(platformName(account.platformId()))).append("</td><td>")
+                body.append("</span></td><td data-label=\"Platform\">").append(Html.esc(platformName(account.platformId())))
+                        .append("</td><td data-label=\"Status\">")
                         .append(ok ? "<span class=\"badge ok account-status\">connected</span>"
                                 : "<span class=\"badge warn account-status\">needs reconnect</span>")
-                        .append("</td><td>").append(Times.html(account.connectedAt(), null)).append("</td><td>");
+                        .append("</td><td data-label=\"Connected\">").append(Times.html(account.connectedAt(), null))
+                        .append("</td><td>");
                 if (!ok) {
                     body.append(reconnect(session, account));
                 }

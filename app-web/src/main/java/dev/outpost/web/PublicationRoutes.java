@@ -119,12 +119,14 @@ final class PublicationRoutes {
             for (Publication p : publications) {
                 PublicationDetails details = core.publications().details(p);
                 String id = p.id().value();
-                body.append("<tr data-publication=\"").append(Html.esc(id)).append("\"><td>")
-                        .append(Times.html(p.createdAt(), null)).append("</td><td>")
+                body.append("<tr data-publication=\"").append(Html.esc(id)).append("\"><td data-label=\"Created\">")
+                        .append(Times.html(p.createdAt(), null)).append("</td><td data-label=\"Account\">")
                         .append(Html.esc(details.accountName())).append(" <span class=\"muted\">")
-                        .append(Html.esc(details.platformName())).append("</span></td><td class=\"excerpt\">")
-                        .append(Html.esc(excerpt(p.draft().text()))).append("</td><td>")
-                        .append(p.draft().media().size()).append("</td><td>").append(badge(p.state())).append("</td><td>")
+                        .append(Html.esc(details.platformName())).append("</span></td>")
+                        .append("<td class=\"excerpt\" data-label=\"Text\">")
+                        .append(Html.esc(excerpt(p.draft().text()))).append("</td><td data-label=\"Media\">")
+                        .append(p.draft().media().size()).append("</td><td data-label=\"State\">")
+                        .append(badge(p.state())).append("</td><td>")
                         .append("<a href=\"/publications/").append(Html.esc(id)).append("\">details</a>");
                 details.url().ifPresent(url -> body.append(" · <a href=\"").append(Html.esc(url))
                         .append("\" rel=\"noopener noreferrer\" target=\"_blank\">view post</a>"));

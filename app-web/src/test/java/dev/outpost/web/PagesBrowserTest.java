@@ -1,0 +1,87 @@
+package dev.outpost.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Every page of the app, in Chromium: none scrolls sideways on a 390 px wide phone. The pages are visited with
+ * content (an account, publications of every kind, a failure, media), since empty pages hide overflow.
+ */
+class PagesBrowserTest {
+    private static OutpostWeb app;
+    private static OutpostWeb fresh;
+    private static ChromeDriver browser;
+    private static Map<String, String> pages;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Chromium.browser();
+        app = TestApp.shared();
+        fresh = TestApp.startWithoutPassword(TestApp.freshHome("pages-setup"));
+        WebClient api = new WebClient(app.baseUrl()).basic(TestApp.PASSWORD);
+        String account = Accounts.connect(api, app.sandbox().orElseThrow());
+        HttpResponse<String> created = api.postMultipart("/api/publications", new WebClient.Multipart()
+                .field("account", account).field("text", "A long line of text that goes on and on to see how the"
+                        + " history and the publication page wrap it on a small screen, with a link"
+                        + " https://example.com/a/rather/long/path/that/does/not/break/easily/at/all/really")
+                .file("media[0]", "a-file-with-a-rather-long-name-for-a-phone-screen.png",
+                        TestMedia.png("A", Color.BLUE)));
+        String id = Json.MAPPER.readTree(created.body()).get("id").asText();
+        Awaits.published(app, id);
+        pages = new LinkedHashMap<>();
+        pages.put("compose", "/compose");
+        pages.put("accounts", "/accounts");
+        pages.put("history", "/publications");
+        pages.put("history-filtered-empty", "/publications?state=cancelled&account=nobody:1");
+        pages.put("publication", "/publications/" + id);
+        pages.put("not-found", "/no/such/page");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fresh != null) {
+            fresh.close();
+        }
+    }
+
+    @Test
+    void noPageScrollsSidewaysOnAPhone() {
+        List<String> wide = new ArrayList<>();
+        browser.manage().window().setSize(Chromium.PHONE);
+        try {
+            browser.manage().deleteAllCookies();
+            browser.get(fresh.baseUrl() + "/setup");
+            check("setup", wide);
+            browser.get(app.baseUrl() + "/login");
+            check("login", wide);
+            Chromium.signIn(browser, app);
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                browser.get(app.baseUrl() + page.getValue());
+                check(page.getKey(), wide);
+            }
+        } finally {
+            browser.manage().window().setSize(Chromium.DESKTOP);
+        }
+        assertThat(wide).as("pages wider than the 390 px phone").isEmpty();
+    }
+
+    private static void check(String name, List<String> wide) {
+        Chromium.fullPageScreenshot(browser, "phone-" + name);
+        Number width = (Number) browser.executeScript("return Math.max(document.documentElement.scrollWidth,"
+                + " document.body.scrollWidth)");
+        Number viewport = (Number) browser.executeScript("return document.documentElement.clientWidth");
+        if (width.intValue() > viewport.intValue()) {
+            wide.add(name + " is " + width + " px wide in a " + viewport + " px window");
+        }
+    }
+}
