@@ -1,8 +1,13 @@
 package dev.outpost.web;
 
+import dev.outpost.application.OutpostCore;
 import dev.outpost.application.PublicationRunner;
+import dev.outpost.application.Publications;
 import dev.outpost.domain.post.Publication;
+import dev.outpost.domain.post.PublicationId;
 import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -13,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts a publication that is due now on this instance at once, instead of at the queue's next look. The queue
  * stays the safety net: its job for the publication still runs, and the publication's claim keeps the two from
- * running it twice (the one that comes second finds it claimed, or finished). Thread-safe.
+ * running it twice (the one that comes second finds it claimed, or finished). Claims are per worker name, so the
+ * runner given here must be a second worker of this instance, under a name of its own (a runner under the queue's
+ * name would find its own claim and run alongside). Thread-safe.
  */
 final class RunNow implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunNow.class);
@@ -22,10 +29,14 @@ final class RunNow implements AutoCloseable {
 
     private final PublicationRunner runner;
     private final Clock clock;
+    private final Publications publications;
     private final ThreadPoolExecutor pool;
+    /** What this worker runs now: one run per publication (a second Retry click waits for the queue). */
+    private final Set<PublicationId> running = ConcurrentHashMap.newKeySet();
 
-    RunNow(PublicationRunner runner, Clock clock) {
-        this.runner = runner;
+    RunNow(OutpostCore worker, Clock clock) {
+        this.runner = worker.runner();
+        this.publications = worker.publications();
         this.clock = clock;
         this.pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(WAITING),
                 r -> {
@@ -41,23 +52,41 @@ final class RunNow implements AutoCloseable {
         if (publication.dueAt().isAfter(clock.instant())) {
             return;
         }
+        PublicationId id = publication.id();
+        if (!running.add(id)) {
+            return;
+        }
         try {
             pool.execute(() -> {
                 try {
-                    runner.run(publication.id());
+                    runner.run(id);
                 } catch (RuntimeException e) {
-                    // The queue's job runs it again; the class and message only (no request data in the log).
-                    LOG.warn("running publication {} at once failed ({}: {}); the queue will run it",
-                            publication.id(), e.getClass().getName(), e.getMessage());
+                    // The class and message only (no request data in the log); the queue is asked to run it again.
+                    LOG.warn("running publication {} at once failed ({}: {}); the queue will run it", id,
+                            e.getClass().getName(), e.getMessage());
+                    requeue(id);
+                } finally {
+                    running.remove(id);
                 }
             });
         } catch (RejectedExecutionException busy) {
             // Many at once, or closing: the queue's next look starts it.
+            running.remove(id);
         }
     }
 
+    private void requeue(PublicationId id) {
+        try {
+            publications.resume(id);
+        } catch (RuntimeException stillDown) {
+            // Start-up recovery queues it again.
+        }
+    }
+
+    /** Stops; the publications it was running are given up (their claims released) for the queue to finish. */
     @Override
     public void close() {
         pool.shutdownNow();
+        runner.releaseClaims();
     }
 }

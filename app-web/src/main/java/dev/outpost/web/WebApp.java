@@ -32,7 +32,7 @@ final class WebApp implements AutoCloseable {
 
     /** The pieces the routes need. */
     record Parts(OutpostCore core, XMode mode, WebSettings settings, Sessions sessions, AdminPassword password,
-            UploadStore uploads, ProgressHub hub, WebMetrics metrics, Clock clock) {
+            UploadStore uploads, ProgressHub hub, WebMetrics metrics, Clock clock, RunNow runNow) {
     }
 
     /**
@@ -50,7 +50,7 @@ final class WebApp implements AutoCloseable {
         PublicationViews views = new PublicationViews(parts.core().publications(), parts.uploads());
         EventStreams streams = new EventStreams(parts.core(), parts.hub(), views);
         DraftReceiver receiver = new DraftReceiver(parts.uploads(), parts.core().platforms());
-        RunNow runNow = new RunNow(parts.core().runner(), parts.clock());
+        RunNow runNow = parts.runNow();
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;

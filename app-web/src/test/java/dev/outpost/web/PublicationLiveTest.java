@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,12 @@ class PublicationLiveTest {
     @AfterEach
     void clearFaults() {
         sandbox.faults().clear();
+    }
+
+    @AfterAll
+    static void noPublicationRanTwiceAtOnce() {
+        // Publish-now's worker and the queue's share one instance: their claims must keep them apart.
+        assertThat(LogCapture.all()).doesNotContain("was changed by another worker");
     }
 
     /** One server-sent event. */
@@ -95,6 +102,16 @@ class PublicationLiveTest {
     }
 
     static final String STORED_NAME = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.mp4";
+
+    @Test
+    void theEventStreamIsServedWithoutAnAcceptHeaderAsCurlSendsIt() throws Exception {
+        String id = create("streamed to curl " + System.nanoTime());
+        List<Event> events = events(id, e -> e.name().equals("snapshot"), null);
+        assertThat(events).extracting(Event::name).containsExactly("snapshot");
+        assertThat(events.get(0).data().get("id").asText()).isEqualTo(id);
+        HttpResponse<String> unknown = api.get("/api/publications/00000000-0000-0000-0000-000000000000/events");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
 
     static String create(String text) throws Exception {
         HttpResponse<String> created = api.postMultipart("/api/publications", new WebClient.Multipart()
