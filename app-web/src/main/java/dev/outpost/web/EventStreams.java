@@ -3,7 +3,9 @@ package dev.outpost.web;
 import dev.outpost.application.OutpostCore;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
+import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,6 +73,30 @@ final class EventStreams implements AutoCloseable {
                 // unsubscribing cannot fail in a way that matters
             }
         }
+    }
+
+    /**
+     * Serves the stream whatever the request's {@code Accept} says ({@code curl -N} sends none; Javalin's own SSE
+     * route answers an empty 200 then): the same headers and async handling as Javalin's, without that check.
+     */
+    void serve(Context ctx) {
+        PublicationId id = new PublicationId(ctx.pathParam("id"));
+        if (core.publications().find(id).isEmpty()) {
+            throw new WebError(404, "no publication " + id);
+        }
+        HttpServletResponse res = ctx.res();
+        res.setStatus(200);
+        res.setCharacterEncoding("UTF-8");
+        res.setContentType("text/event-stream");
+        res.addHeader("Connection", "close");
+        res.addHeader("Cache-Control", "no-cache");
+        res.addHeader("X-Accel-Buffering", "no");
+        try {
+            res.flushBuffer();
+        } catch (java.io.IOException gone) {
+            return;
+        }
+        ctx.async(config -> config.timeout = 0, () -> handle(new SseClient(ctx)));
     }
 
     void handle(SseClient client) {

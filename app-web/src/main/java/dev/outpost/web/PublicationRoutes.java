@@ -40,7 +40,7 @@ final class PublicationRoutes {
         routes.get("/api/publications", ctx -> Json.send(ctx, 200, Map.of("publications",
                 list(ctx).stream().map(views::view).toList())));
         routes.get("/api/publications/{id}", ctx -> Json.send(ctx, 200, views.view(find(ctx))));
-        routes.sse("/api/publications/{id}/events", streams::handle);
+        routes.get("/api/publications/{id}/events", streams::serve);
         routes.post("/api/publications/{id}/retry", ctx -> Json.send(ctx, 200, views.view(retry(ctx))));
         routes.post("/api/publications/{id}/cancel", ctx -> Json.send(ctx, 200,
                 views.view(core.publications().cancel(find(ctx).id()))));
