@@ -18,6 +18,8 @@
   const dropzone = document.getElementById('dropzone');
   const list = document.getElementById('media-list');
   const sending = document.getElementById('sending');
+  const sendProgress = document.getElementById('send-progress');
+  const sendStatus = document.getElementById('send-status');
   const publish = document.getElementById('publish');
   const items = [];
   let measured = { length: 0, max: limits.maxText, over: false, problem: null };
@@ -312,21 +314,45 @@
     items.forEach(function (item, i) { data.append('media[' + i + ']', item.file, item.file.name); });
     publish.disabled = true;
     sending.hidden = false;
+    sendProgress.value = 0;
     try {
-      const res = await fetch('/api/publications', { method: 'POST', headers: { 'X-CSRF-Token': csrf }, body: data });
-      const body = await res.json().catch(function () { return { message: 'the server answered ' + res.status }; });
+      const res = await send(data);
       if (res.status === 201) {
-        window.location.assign(body.links.page);
+        window.location.assign(res.body.links.page);
         return;
       }
-      show(body.problems && body.problems.length ? body.problems : [{ field: '_general', message: body.message }]);
+      show(res.body.problems && res.body.problems.length ? res.body.problems : [{ field: '_general', message: res.body.message }]);
     } catch (err) {
-      show([{ field: '_general', message: 'the upload did not go through (' + err.message + '); check the files and try again' }]);
+      show([{ field: '_general', message: 'the post did not reach Outpost (' + err.message + '); check the connection and try again' }]);
     } finally {
       publish.disabled = false;
       sending.hidden = true;
     }
   });
+
+  // XMLHttpRequest rather than fetch: only it reports how much of a large file has gone up.
+  function send(data) {
+    return new Promise(function (resolve, reject) {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', '/api/publications');
+      xhr.setRequestHeader('X-CSRF-Token', csrf);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.upload.addEventListener('progress', function (e) {
+        if (e.lengthComputable && e.total > 0) {
+          sendProgress.value = Math.floor(100 * e.loaded / e.total);
+          sendStatus.textContent = 'Sending… ' + human(e.loaded) + ' of ' + human(e.total);
+        }
+      });
+      xhr.addEventListener('load', function () {
+        let body;
+        try { body = JSON.parse(xhr.responseText); } catch (e) { body = { message: 'the server answered ' + xhr.status }; }
+        resolve({ status: xhr.status, body: body });
+      });
+      xhr.addEventListener('error', function () { reject(new Error('the connection failed')); });
+      xhr.addEventListener('abort', function () { reject(new Error('the upload was stopped')); });
+      xhr.send(data);
+    });
+  }
 
   renderOptions();
   clearProblems();

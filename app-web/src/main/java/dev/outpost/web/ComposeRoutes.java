@@ -226,7 +226,10 @@ final class ComposeRoutes {
                   </fieldset>
                   <p class="problem" id="form-problem" data-problem-for="_general" role="alert"></p>
                   <button type="submit" id="publish">Publish</button>
-                  <span id="sending" class="muted" hidden>Sending…</span>
+                  <div id="sending" class="sending" hidden>
+                    <progress id="send-progress" max="100" value="0" aria-labelledby="send-status"></progress>
+                    <span id="send-status" class="muted" role="status">Sending…</span>
+                  </div>
                 </form>
                 </section>""".formatted(noAccount, Html.esc(limits), options.toString(),
                 rules.primaryTextLimit().max(), Html.esc(rules.primaryTextLimit().unit()),

@@ -25,6 +25,7 @@ final class Layout {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta name=\"csrf-token\" content=\"").append(Html.esc(session.csrfToken())).append("\">")
                 .append("<title>").append(Html.esc(title)).append(" · Outpost</title>")
+                .append("<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">")
                 .append("<link rel=\"stylesheet\" href=\"/static/outpost.css\">");
         html.append("<script src=\"/static/local-time.js\" defer></script>");
         for (String script : scripts) {

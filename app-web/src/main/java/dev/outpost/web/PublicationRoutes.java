@@ -2,7 +2,6 @@ package dev.outpost.web;
 
 import dev.outpost.application.OutpostCore;
 import dev.outpost.application.PublicationDetails;
-import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.Publication;
@@ -27,9 +26,11 @@ final class PublicationRoutes {
     private final EventStreams streams;
     private final Layout layout;
     private final RunNow runNow;
+    private final HistoryPage history;
 
     PublicationRoutes(OutpostCore core, PublicationViews views, EventStreams streams, Layout layout, RunNow runNow) {
         this.runNow = runNow;
+        this.history = new HistoryPage(core, layout);
         this.core = core;
         this.views = views;
         this.streams = streams;
@@ -45,7 +46,8 @@ final class PublicationRoutes {
         routes.post("/api/publications/{id}/cancel", ctx -> Json.send(ctx, 200,
                 views.view(core.publications().cancel(find(ctx).id()))));
 
-        routes.get("/publications", this::historyPage);
+        routes.get("/publications", ctx -> history.page(ctx, list(ctx)));
+        routes.get("/publications/rows", ctx -> history.rowsOnly(ctx, list(ctx)));
         routes.get("/publications/{id}", this::detailPage);
         routes.post("/publications/{id}/retry", ctx -> {
             retry(ctx);
@@ -87,55 +89,6 @@ final class PublicationRoutes {
         String account = ctx.queryParam("account");
         AccountId accountId = account == null || account.isBlank() ? null : new AccountId(account.strip());
         return core.publications().list(new PublicationStore.Query(states, accountId, PAGE_SIZE));
-    }
-
-    private void historyPage(Context ctx) {
-        Sessions.Session session = WebSecurity.session(ctx);
-        List<Publication> publications = list(ctx);
-        String state = ctx.queryParam("state") == null ? "" : ctx.queryParam("state");
-        String account = ctx.queryParam("account") == null ? "" : ctx.queryParam("account");
-        StringBuilder body = new StringBuilder("<section class=\"card\"><h1>Publications</h1>");
-        body.append("<form method=\"get\" action=\"/publications\" class=\"filters\" id=\"filters\">")
-                .append("<label for=\"filter-state\">State</label><select id=\"filter-state\" name=\"state\">")
-                .append("<option value=\"\">any</option>");
-        for (PublicationState s : PublicationState.values()) {
-            String name = PublicationViews.stateName(s);
-            body.append("<option value=\"").append(name).append("\"").append(name.equalsIgnoreCase(state)
-                    ? " selected" : "").append(">").append(name).append("</option>");
-        }
-        body.append("</select><label for=\"filter-account\">Account</label><select id=\"filter-account\" name=\"account\">")
-                .append("<option value=\"\">any</option>");
-        for (Account a : core.accounts().list()) {
-            body.append("<option value=\"").append(Html.esc(a.id().value())).append("\"")
-                    .append(a.id().value().equals(account) ? " selected" : "").append(">@")
-                    .append(Html.esc(a.handle())).append("</option>");
-        }
-        body.append("</select><button type=\"submit\" class=\"secondary\">Filter</button></form>");
-        if (publications.isEmpty()) {
-            body.append("<p id=\"no-publications\">Nothing here yet. <a href=\"/compose\">Compose a post</a>.</p>");
-        } else {
-            body.append("<table class=\"list\" id=\"history\"><thead><tr><th>Created</th><th>Account</th><th>Text</th>"
-                    + "<th>Media</th><th>State</th><th></th></tr></thead><tbody>");
-            for (Publication p : publications) {
-                PublicationDetails details = core.publications().details(p);
-                String id = p.id().value();
-                body.append("<tr data-publication=\"").append(Html.esc(id)).append("\"><td data-label=\"Created\">")
-                        .append(Times.html(p.createdAt(), null)).append("</td><td data-label=\"Account\">")
-                        .append(Html.esc(details.accountName())).append(" <span class=\"muted\">")
-                        .append(Html.esc(details.platformName())).append("</span></td>")
-                        .append("<td class=\"excerpt\" data-label=\"Text\">")
-                        .append(Html.esc(excerpt(p.draft().text()))).append("</td><td data-label=\"Media\">")
-                        .append(p.draft().media().size()).append("</td><td data-label=\"State\">")
-                        .append(badge(p.state())).append("</td><td>")
-                        .append("<a href=\"/publications/").append(Html.esc(id)).append("\">details</a>");
-                details.url().ifPresent(url -> body.append(" · <a href=\"").append(Html.esc(url))
-                        .append("\" rel=\"noopener noreferrer\" target=\"_blank\">view post</a>"));
-                body.append("</td></tr>");
-            }
-            body.append("</tbody></table>");
-        }
-        body.append("</section>");
-        ctx.html(layout.page("Publications", session, "publications", body.toString()));
     }
 
     private void detailPage(Context ctx) {
@@ -249,12 +202,7 @@ final class PublicationRoutes {
                 + "<p id=\"failure-details\" class=\"details\">" + Html.esc(details) + "</p></details></div>";
     }
 
-    private static String excerpt(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() > 80 ? flat.substring(0, 79) + "…" : flat;
-    }
-
-    private static String badge(PublicationState state) {
+    static String badge(PublicationState state) {
         return "<span class=\"badge " + badgeClass(state) + " state\">" + PublicationViews.stateName(state) + "</span>";
     }
 

@@ -80,23 +80,34 @@ final class SignInRoutes {
         ctx.redirect("/login");
     }
 
-    /** A new session id at sign-in: an id planted before it is worthless after. */
+    /** A new session id at sign-in: an id planted before it is worthless after; then the page asked for. */
     private void signIn(Context ctx) {
         Sessions.Session next = sessions.signIn(WebSecurity.session(ctx));
         security.setCookie(ctx, next);
-        ctx.redirect("/compose");
+        ctx.redirect(WebSecurity.afterSignIn(ctx.formParam("next")));
+    }
+
+    /** The page to return to, carried through the sign-in form. */
+    private static String nextField(Context ctx) {
+        String next = ctx.queryParam("next");
+        if (next == null) {
+            next = ctx.formParam("next");
+        }
+        String safe = WebSecurity.afterSignIn(next);
+        return safe.equals("/compose") ? "" : "<input type=\"hidden\" name=\"next\" value=\"" + Html.esc(safe) + "\">";
     }
 
     private String loginForm(Context ctx, String error) {
         String body = """
                 <section class="card narrow">
                 <h1>Sign in</h1>
-                <form method="post" action="/login" id="login-form">%s
+                <form method="post" action="/login" id="login-form">%s%s
                 <label for="password">Admin password</label>
                 <input type="password" id="password" name="password" autocomplete="current-password" required autofocus>
                 %s
                 <button type="submit" id="sign-in">Sign in</button>
-                </form></section>""".formatted(Html.csrfField(WebSecurity.session(ctx)), problem(error));
+                </form></section>""".formatted(Html.csrfField(WebSecurity.session(ctx)), nextField(ctx),
+                problem(error));
         return layout.page("Sign in", WebSecurity.session(ctx), null, body);
     }
 

@@ -5,6 +5,7 @@ import dev.outpost.application.OutpostException;
 import dev.outpost.application.Problem;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.net.URI;
 import java.time.Clock;
@@ -76,8 +77,11 @@ final class WebApp implements AutoCloseable {
                 LOG.error("{} {} failed: {}: {}", ctx.method(), ctx.path(), e.getClass().getName(), e.getMessage());
                 answer(ctx, 500, "something went wrong on the server; the log has details", List.of(), layout);
             });
+            routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
             routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                // Javalin's own 404 for an unknown path is bare text; a refusal of ours already has its answer.
+                String type = ctx.res().getContentType();
+                if (type == null || !(type.startsWith("application/json") || type.startsWith("text/html"))) {
                     answer(ctx, 404, "there is nothing at " + ctx.path(), List.of(), layout);
                 }
             });

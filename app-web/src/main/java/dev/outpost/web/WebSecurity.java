@@ -2,6 +2,7 @@ package dev.outpost.web;
 
 import io.javalin.http.Context;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -62,7 +63,7 @@ final class WebSecurity {
         ctx.header("Cache-Control", "no-store");
 
         String path = ctx.path();
-        if (path.startsWith("/static/") || path.equals("/health")) {
+        if (path.startsWith("/static/") || path.equals("/health") || path.equals("/favicon.ico")) {
             return;
         }
         boolean basic = basicAuthenticated(ctx);
@@ -81,7 +82,14 @@ final class WebSecurity {
                 throw new WebError(401, "sign in first: send the admin password as HTTP Basic credentials, or use"
                         + " the session of a signed-in browser");
             }
-            throw new Redirect(password.isSet() ? "/login" : "/setup");
+            if (!password.isSet()) {
+                throw new Redirect("/setup");
+            }
+            // Back to the page asked for after signing in (a GET: a form's POST cannot be replayed).
+            String query = ctx.queryString();
+            throw new Redirect(ctx.method().name().equals("GET") && !path.equals("/")
+                    ? "/login?next=" + URLEncoder.encode(path + (query == null ? "" : "?" + query),
+                    StandardCharsets.UTF_8) : "/login");
         }
         if (!SAFE_METHODS.contains(ctx.method().name()) && !basic) {
             checkOrigin(ctx);
@@ -140,6 +148,19 @@ final class WebSecurity {
             throw new WebError(401, "wrong credentials");
         }
         return true;
+    }
+
+    /**
+     * Where to go after signing in: {@code next} when it is a path of this app (never another site: no scheme, no
+     * {@code //host}, no backslash tricks), else the compose page.
+     */
+    static String afterSignIn(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || next.startsWith("/login")
+                || next.startsWith("/setup") || next.startsWith("/logout")) {
+            return "/compose";
+        }
+        return next;
     }
 
     /** Send the browser elsewhere instead of running the route. */

@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -80,6 +81,40 @@ class ComposeBrowserTest {
         assertThat(browser.findElement(By.id("scheduled")).getText()).contains("09:30").contains(abbreviation)
                 .doesNotContain("UTC");
         browser.findElement(By.id("cancel")).click();
+    }
+
+    @Test
+    void aLargeFileShowsHowMuchOfItHasGoneUp() throws Exception {
+        java.nio.file.Path video = TestMedia.write(java.nio.file.Path.of("target", "browser-files"), "large.mp4",
+                TestMedia.mp4(6 * 1024 * 1024));
+        browser.get(app.baseUrl() + "/compose");
+        browser.findElement(By.id("text")).sendKeys("a large file " + System.nanoTime());
+        browser.findElement(By.id("file-input")).sendKeys(video.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list .media-item"), 1));
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setUploadThroughput(1500);
+        slow.setDownloadThroughput(100_000);
+        browser.setNetworkConditions(slow);
+        List<Integer> seen = new java.util.ArrayList<>();
+        try {
+            browser.findElement(By.id("publish")).click();
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+            while (!browser.getCurrentUrl().matches(".*/publications/[0-9a-f-]{36}$")
+                    && java.time.Instant.now().isBefore(deadline)) {
+                Object value = browser.executeScript("const p = document.getElementById('send-progress');"
+                        + " return p && !document.getElementById('sending').hidden ? p.value : null;");
+                if (value instanceof Number n) {
+                    seen.add(n.intValue());
+                    if (seen.size() == 3) {
+                        Chromium.screenshot(browser, "compose-sending");
+                    }
+                }
+                Thread.sleep(100);
+            }
+        } finally {
+            browser.deleteNetworkConditions();
+        }
+        assertThat(seen).as("the send progress bar's values").anyMatch(v -> v > 0 && v < 100);
     }
 
     static List<Publication> withText(String text) {

@@ -65,6 +65,22 @@ class PublicationBrowserTest {
         Chromium.screenshot(browser, "publication-failed");
     }
 
+    @Test
+    void theHistoryFollowsTheQueueWithoutReloading() throws Exception {
+        browser.get(app.baseUrl() + "/publications");
+        browser.executeScript("document.body.dataset.loadedOnce = 'yes'");
+        sandbox.faults().latency(java.time.Duration.ofSeconds(3));
+        String id = Json.MAPPER.readTree(api.postMultipart("/api/publications", new WebClient.Multipart()
+                .field("account", account).field("text", "appears by itself " + System.nanoTime())).body())
+                .get("id").asText();
+        By row = By.cssSelector("#history-rows tr[data-publication='" + id + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(row));
+        sandbox.faults().clear();
+        wait.until(ExpectedConditions.attributeToBe(row, "data-state", "published"));
+        assertThat(browser.findElement(row).getText()).contains("published");
+        assertThat(browser.executeScript("return document.body.dataset.loadedOnce")).as("no reload").isEqualTo("yes");
+    }
+
     static JsonNode view(String id) throws Exception {
         return Json.MAPPER.readTree(api.get("/api/publications/" + id).body());
     }
