@@ -29,8 +29,21 @@
     return form.querySelector('[data-problem-for="' + CSS.escape(field) + '"]');
   }
 
+  // The control a field's problem is about, so the problem is read out with it and focus can go there.
+  function controlFor(field) {
+    let m = /^media\[(\d+)\](\.alt)?$/.exec(field);
+    if (m) {
+      return document.getElementById('alt-' + m[1])
+        || form.querySelector('.media-item[data-index="' + m[1] + '"] .remove');
+    }
+    m = /^options\.(.+)$/.exec(field);
+    if (m) { return document.getElementById('option-' + m[1]); }
+    const ids = { account: 'account', text: 'text', media: 'file-input', replyTo: 'replyTo', scheduledAt: 'scheduledAt' };
+    return ids[field] ? document.getElementById(ids[field]) : null;
+  }
+
   function clearProblems() {
-    form.querySelectorAll('[data-problem-for]').forEach(function (el) { el.textContent = ''; el.hidden = true; });
+    window.OutpostProblems.clear(form);
     liveProblem = '';
     showCount();
   }
@@ -43,16 +56,19 @@
     liveProblem = measured.over && measured.problem ? measured.problem : '';
     if (liveProblem) { el.textContent = el.textContent ? liveProblem + ' ' + el.textContent : liveProblem; }
     el.hidden = !el.textContent;
+    if (el.textContent) { tieText(el); } else { text.removeAttribute('aria-invalid'); }
   }
 
-  function show(problems) {
-    problems.forEach(function (p) {
-      const el = problemFor(p.field) || problemFor('_general');
-      el.textContent = el.textContent ? el.textContent + ' ' + p.message : p.message;
-      el.hidden = false;
-    });
-    const first = form.querySelector('[data-problem-for]:not([hidden])');
-    if (first) { first.scrollIntoView({ block: 'center' }); }
+  function tieText(el) {
+    el.id = el.id || 'problem-text';
+    text.setAttribute('aria-invalid', 'true');
+    if ((text.getAttribute('aria-describedby') || '').indexOf(el.id) < 0) {
+      text.setAttribute('aria-describedby', ((text.getAttribute('aria-describedby') || '') + ' ' + el.id).trim());
+    }
+  }
+
+  function show(problems, focus) {
+    window.OutpostProblems.show(form, problems, controlFor, focus);
   }
 
   let timer = null;
@@ -227,6 +243,7 @@
       remove.type = 'button';
       remove.className = 'secondary remove';
       remove.textContent = 'Remove';
+      remove.setAttribute('aria-label', 'Remove ' + item.file.name);
       remove.addEventListener('click', function () {
         URL.revokeObjectURL(item.url);
         items.splice(i, 1);
@@ -301,7 +318,7 @@
     clearProblems();
     const early = precheck(true);
     // Text past a limit is already shown beside the text (clearProblems showed it again).
-    if (early.length || measured.over) { show(early); return; }
+    if (early.length || measured.over) { show(early, true); return; }
     const data = new FormData();
     data.append('account', account.value);
     data.append('text', text.value);
@@ -321,9 +338,9 @@
         window.location.assign(res.body.links.page);
         return;
       }
-      show(res.body.problems && res.body.problems.length ? res.body.problems : [{ field: '_general', message: res.body.message }]);
+      show(res.body.problems && res.body.problems.length ? res.body.problems : [{ field: '_general', message: res.body.message }], true);
     } catch (err) {
-      show([{ field: '_general', message: 'the post did not reach Outpost (' + err.message + '); check the connection and try again' }]);
+      show([{ field: '_general', message: 'the post did not reach Outpost (' + err.message + '); check the connection and try again' }], true);
     } finally {
       publish.disabled = false;
       sending.hidden = true;

@@ -197,12 +197,12 @@ final class ComposeRoutes {
 
                   <label for="text">Text</label>
                   <textarea id="text" name="text" rows="5" placeholder="Write your post"></textarea>
-                  <div class="counter"><span id="count">0</span> / <span id="count-max">%d</span>
+                  <div class="counter" id="counter" aria-live="polite" aria-atomic="true"><span id="count">0</span> / <span id="count-max">%d</span>
                     <span id="count-unit" class="muted">%s</span></div>
                   <p class="problem" data-problem-for="text"></p>
 
                   <label>Media <span class="muted">(<span id="media-summary">%s</span>)</span></label>
-                  <div id="dropzone" class="dropzone" tabindex="0">
+                  <div id="dropzone" class="dropzone">
                     <p>Drop files here, or <label for="file-input" class="link">choose files</label>.</p>
                     <input type="file" id="file-input" multiple accept="%s">
                   </div>
@@ -234,7 +234,7 @@ final class ComposeRoutes {
                 </section>""".formatted(noAccount, Html.esc(limits), options.toString(),
                 rules.primaryTextLimit().max(), Html.esc(rules.primaryTextLimit().unit()),
                 Html.esc(rules.describeCombinations()), Html.esc(RulesJson.accept(rules)));
-        ctx.html(layout.page("Compose", session, "compose", body, "schedule.js", "compose.js"));
+        ctx.html(layout.page("Compose", session, "compose", body, "field-problems.js", "schedule.js", "compose.js"));
     }
 
     private String platformName(String platformId) {

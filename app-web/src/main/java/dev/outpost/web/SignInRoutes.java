@@ -103,11 +103,11 @@ final class SignInRoutes {
                 <h1>Sign in</h1>
                 <form method="post" action="/login" id="login-form">%s%s
                 <label for="password">Admin password</label>
-                <input type="password" id="password" name="password" autocomplete="current-password" required autofocus>
+                <input type="password" id="password" name="password" autocomplete="current-password" required autofocus%s>
                 %s
                 <button type="submit" id="sign-in">Sign in</button>
                 </form></section>""".formatted(Html.csrfField(WebSecurity.session(ctx)), nextField(ctx),
-                problem(error));
+                invalid(error), problem(error));
         return layout.page("Sign in", WebSecurity.session(ctx), null, body);
     }
 
@@ -119,14 +119,19 @@ final class SignInRoutes {
                 directory; set <code>OUTPOST_WEB_PASSWORD</code> instead to manage it in configuration.</p>
                 <form method="post" action="/setup" id="setup-form">%s
                 <label for="password">New admin password (at least %d characters)</label>
-                <input type="password" id="password" name="password" autocomplete="new-password" minlength="%d" required autofocus>
+                <input type="password" id="password" name="password" autocomplete="new-password" minlength="%d" required autofocus%s>
                 <label for="confirm">Repeat it</label>
                 <input type="password" id="confirm" name="confirm" autocomplete="new-password" required>
                 %s
                 <button type="submit" id="set-password">Set password and sign in</button>
                 </form></section>""".formatted(Html.csrfField(WebSecurity.session(ctx)), AdminPassword.MIN_LENGTH,
-                AdminPassword.MIN_LENGTH, problem(error));
+                AdminPassword.MIN_LENGTH, invalid(error), problem(error));
         return layout.page("Set up", WebSecurity.session(ctx), null, body);
+    }
+
+    /** Ties the password field to the problem, so it is read out with the field. */
+    private static String invalid(String error) {
+        return error == null ? "" : " aria-invalid=\"true\" aria-describedby=\"login-problem\"";
     }
 
     private static String problem(String error) {

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 /** The Javalin server: every route, the security gate in front, and failures turned into answers in one place. */
 final class WebApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    private static final String ANSWERED = "outpost.answered";
 
     private final Javalin javalin;
     private final EventStreams streams;
@@ -79,9 +80,8 @@ final class WebApp implements AutoCloseable {
             });
             routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
             routes.error(404, ctx -> {
-                // Javalin's own 404 for an unknown path is bare text; a refusal of ours already has its answer.
-                String type = ctx.res().getContentType();
-                if (type == null || !(type.startsWith("application/json") || type.startsWith("text/html"))) {
+                // Javalin's own 404 for an unknown path is bare (text, or HTML for a browser); ours are answered.
+                if (ctx.attribute(ANSWERED) == null) {
                     answer(ctx, 404, "there is nothing at " + ctx.path(), List.of(), layout);
                 }
             });
@@ -101,6 +101,7 @@ final class WebApp implements AutoCloseable {
     }
 
     private static void answer(Context ctx, int status, String message, List<Problem> problems, Layout layout) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         if (WebSecurity.isApi(ctx) || acceptsJsonOnly(ctx)) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", status);

@@ -117,6 +117,36 @@ class ComposeBrowserTest {
         assertThat(seen).as("the send progress bar's values").anyMatch(v -> v > 0 && v < 100);
     }
 
+    @Test
+    void problemsAreReadOutWithTheirFieldsAndFocusGoesToTheFirst() {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "browser-files");
+        java.nio.file.Path one = TestMedia.write(dir, "harbour.png", TestMedia.png("H", java.awt.Color.BLUE));
+        java.nio.file.Path two = TestMedia.write(dir, "lighthouse.png", TestMedia.png("L", java.awt.Color.RED));
+        browser.get(app.baseUrl() + "/compose");
+        assertThat(browser.findElement(By.id("counter")).getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(browser.findElement(By.id("dropzone")).getAttribute("tabindex")).as("no Tab stop that does"
+                + " nothing").isNull();
+        browser.findElement(By.id("file-input")).sendKeys(one.toAbsolutePath() + "\n" + two.toAbsolutePath());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list .media-item"), 2));
+        assertThat(browser.findElements(By.cssSelector("#media-list .remove"))).extracting(e -> e.getAttribute(
+                "aria-label")).containsExactly("Remove harbour.png", "Remove lighthouse.png");
+
+        browser.findElement(By.id("when-later")).click();
+        browser.findElement(By.id("text")).sendKeys("with a problem");
+        browser.findElement(By.id("publish")).click();
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-problem-for='scheduledAt']")));
+        WebElement field = browser.findElement(By.id("scheduledAt"));
+        assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field.getAttribute("aria-describedby")).contains(problem.getAttribute("id"));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("scheduledAt");
+
+        browser.findElement(By.id("when-now")).click();
+        browser.findElement(By.id("publish")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-problem-for='scheduledAt']")));
+        wait.until(ExpectedConditions.urlMatches("/publications/[0-9a-f-]{36}$"));
+    }
+
     static List<Publication> withText(String text) {
         return app.core().publications().list(PublicationStore.Query.all()).stream()
                 .filter(p -> p.draft().text().equals(text)).toList();

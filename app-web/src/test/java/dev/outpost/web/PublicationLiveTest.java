@@ -121,6 +121,10 @@ class PublicationLiveTest {
     }
 
     static void awaitState(String id, PublicationState state) throws InterruptedException {
+        awaitState(app, id, state);
+    }
+
+    static void awaitState(OutpostWeb app, String id, PublicationState state) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             if (app.core().publications().get(new PublicationId(id)).state() == state) {

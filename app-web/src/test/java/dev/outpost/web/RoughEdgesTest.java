@@ -35,7 +35,9 @@ class RoughEdgesTest {
 
     @Test
     void anUnknownPageIsAPageOfTheAppAndTheApiAnswersJson() {
-        HttpResponse<String> page = new WebClient(app.baseUrl()).signIn().get("/no/such/page");
+        WebClient browser = new WebClient(app.baseUrl()).signIn();
+        HttpResponse<String> page = browser.send(browser.request("/no/such/page").header("Accept",
+                "text/html,application/xhtml+xml").GET().build());
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(page.body()).contains("id=\"nav-compose\"").contains("Not found").contains("/no/such/page");
