@@ -7,12 +7,15 @@ import io.javalin.http.Context;
 final class SignInRoutes {
     private final Sessions sessions;
     private final AdminPassword password;
+    private final SignInThrottle throttle;
     private final WebSecurity security;
     private final Layout layout;
 
-    SignInRoutes(Sessions sessions, AdminPassword password, WebSecurity security, Layout layout) {
+    SignInRoutes(Sessions sessions, AdminPassword password, SignInThrottle throttle, WebSecurity security,
+            Layout layout) {
         this.sessions = sessions;
         this.password = password;
+        this.throttle = throttle;
         this.security = security;
         this.layout = layout;
     }
@@ -38,10 +41,18 @@ final class SignInRoutes {
             ctx.redirect("/setup");
             return;
         }
-        if (!password.verify(ctx.formParam("password"))) {
-            ctx.status(401).html(loginForm(ctx, "That is not the admin password."));
+        String client = WebSecurity.client(ctx);
+        var refused = throttle.refusal(client);
+        if (refused.isPresent()) {
+            ctx.status(429).html(loginForm(ctx, refused.get()));
             return;
         }
+        if (!password.verify(ctx.formParam("password"))) {
+            ctx.status(401).html(loginForm(ctx, "That is not the admin password." + throttle.failed(client)
+                    .map(next -> " " + next).orElse("")));
+            return;
+        }
+        throttle.succeeded(client);
         signIn(ctx);
     }
 

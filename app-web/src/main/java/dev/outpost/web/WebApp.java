@@ -34,7 +34,8 @@ final class WebApp implements AutoCloseable {
 
     /** The pieces the routes need. */
     record Parts(OutpostCore core, XMode mode, WebSettings settings, Sessions sessions, AdminPassword password,
-            UploadStore uploads, ProgressHub hub, WebMetrics metrics, Clock clock, RunNow runNow) {
+            UploadStore uploads, ProgressHub hub, WebMetrics metrics, Clock clock, RunNow runNow,
+            SignInThrottle throttle) {
     }
 
     /**
@@ -47,8 +48,8 @@ final class WebApp implements AutoCloseable {
         parts.mode().allowCallbacks(parts.core().platforms().platforms().stream()
                 .map(p -> AccountRoutes.callback(baseUrl, p.id())).toList());
         Layout layout = new Layout(parts.mode());
-        WebSecurity security = new WebSecurity(parts.sessions(), parts.password(), parts.settings().secureCookies(),
-                baseUrl);
+        WebSecurity security = new WebSecurity(parts.sessions(), parts.password(), parts.throttle(),
+                parts.settings().secureCookies(), baseUrl);
         PublicationViews views = new PublicationViews(parts.core().publications(), parts.uploads());
         EventStreams streams = new EventStreams(parts.core(), parts.hub(), views);
         DraftReceiver receiver = new DraftReceiver(parts.uploads(), parts.core().platforms());
@@ -64,7 +65,7 @@ final class WebApp implements AutoCloseable {
             });
             var routes = cfg.routes;
             routes.before(security::before);
-            new SignInRoutes(parts.sessions(), parts.password(), security, layout).register(routes);
+            new SignInRoutes(parts.sessions(), parts.password(), parts.throttle(), security, layout).register(routes);
             new AccountRoutes(parts.core(), layout, baseUrl).register(routes);
             new ComposeRoutes(parts.core(), receiver, views, layout, parts.clock(), runNow).register(routes);
             new PublicationRoutes(parts.core(), views, streams, layout, runNow).register(routes);

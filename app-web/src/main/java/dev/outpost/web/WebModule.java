@@ -103,7 +103,7 @@ final class WebModule extends AbstractModule {
         return new WebApp.Parts(core, mode, settings, new Sessions(clock, settings.sessionIdle()),
                 new AdminPassword(settings.password(), config.dataDirectory().resolve("web-admin.properties")),
                 new UploadStore(mode.dataDirectory().resolve("uploads")), hub, metrics, clock,
-                new RunNow(now, clock));
+                new RunNow(now, clock), new SignInThrottle(SignInThrottle.Policy.DEFAULT, clock));
     }
 
     private static String workerName() {

@@ -27,12 +27,15 @@ final class WebSecurity {
 
     private final Sessions sessions;
     private final AdminPassword password;
+    private final SignInThrottle throttle;
     private final boolean secureCookies;
     private final URI baseUrl;
 
-    WebSecurity(Sessions sessions, AdminPassword password, boolean secureCookies, URI baseUrl) {
+    WebSecurity(Sessions sessions, AdminPassword password, SignInThrottle throttle, boolean secureCookies,
+            URI baseUrl) {
         this.sessions = sessions;
         this.password = password;
+        this.throttle = throttle;
         this.secureCookies = secureCookies;
         this.baseUrl = baseUrl;
     }
@@ -144,9 +147,15 @@ final class WebSecurity {
         }
         int colon = decoded.indexOf(':');
         String secret = colon < 0 ? decoded : decoded.substring(colon + 1);
+        String client = client(ctx);
+        throttle.refusal(client).ifPresent(refused -> {
+            throw new WebError(429, refused);
+        });
         if (!password.isSet() || !password.verify(secret)) {
-            throw new WebError(401, "wrong credentials");
+            throw new WebError(401, "wrong credentials" + throttle.failed(client).map(next -> "; " + next)
+                    .orElse(""));
         }
+        throttle.succeeded(client);
         return true;
     }
 
@@ -161,6 +170,11 @@ final class WebSecurity {
             return "/compose";
         }
         return next;
+    }
+
+    /** Who tries a password, for throttling: the address the connection comes from. */
+    static String client(Context ctx) {
+        return ctx.req().getRemoteAddr();
     }
 
     /** Send the browser elsewhere instead of running the route. */
