@@ -31,7 +31,7 @@ final class UploadStore {
     UploadStore(Path directory) {
         this.directory = directory;
         try {
-            Files.createDirectories(directory);
+            PrivateFiles.folder(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the upload directory " + directory, e);
         }
@@ -76,7 +76,7 @@ final class UploadStore {
         Path partial = directory.resolve(name + ".part");
         long size = head.length;
         boolean complete = false;
-        try (OutputStream out = Files.newOutputStream(partial)) {
+        try (OutputStream out = PrivateFiles.create(partial)) {
             out.write(head);
             byte[] buffer = new byte[COPY_BUFFER];
             int n;
@@ -97,7 +97,7 @@ final class UploadStore {
         Path path = directory.resolve(name);
         Files.move(partial, path, StandardCopyOption.ATOMIC_MOVE);
         // The user's name for the file, beside it: messages about the file name it as the user knows it.
-        Files.writeString(directory.resolve(name + NAME_SUFFIX), shownName, StandardCharsets.UTF_8);
+        PrivateFiles.writeString(directory.resolve(name + NAME_SUFFIX), shownName);
         return new Stored(path, type, size);
     }
 
