@@ -101,13 +101,29 @@ final class AccountRoutes {
             return;
         }
         if (started instanceof ConnectAccount.Started.Redirect redirect) {
-            // 303: the browser follows with a GET to the consent page.
-            ctx.redirect(redirect.authorizationUrl().toString(), HttpStatus.SEE_OTHER);
+            if (WebSecurity.viaBasic(ctx)) {
+                // 303: a script follows with a GET to the consent page.
+                ctx.redirect(redirect.authorizationUrl().toString(), HttpStatus.SEE_OTHER);
+            } else {
+                // A browser is sent on by a page, not by redirecting the form: the pages' CSP allows forms to
+                // submit to this app only (form-action 'self'), which browsers apply to a form's redirects too.
+                ctx.html(continueTo(ctx, platform, redirect.authorizationUrl()));
+            }
             return;
         }
         Account account = ((ConnectAccount.Started.Connected) started).account();
         connected(ctx, account);
         ctx.redirect("/accounts", HttpStatus.SEE_OTHER);
+    }
+
+    private String continueTo(Context ctx, PlatformCatalog.PlatformInfo platform, URI consent) {
+        String url = Html.esc(consent.toString());
+        String body = "<section class=\"card narrow\" id=\"continue-sign-in\"><h1>On to "
+                + Html.esc(platform.displayName()) + "</h1><p>" + Html.esc(platform.displayName())
+                + " asks you to allow Outpost to post for your account.</p><p><a class=\"button\" id=\"continue\""
+                + " href=\"" + url + "\">Continue to " + Html.esc(platform.displayName()) + "</a></p></section>";
+        return layout.pageWithHead("Connect", WebSecurity.session(ctx), "accounts",
+                "<meta http-equiv=\"refresh\" content=\"0;url=" + url + "\">", body);
     }
 
     private void callback(Context ctx) {

@@ -51,6 +51,11 @@ final class WebSecurity {
         return Boolean.TRUE.equals(basic) ? "api" : session(ctx).owner();
     }
 
+    /** Whether the request came with the admin password as Basic credentials (a script), not a browser session. */
+    static boolean viaBasic(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(VIA_BASIC));
+    }
+
     static boolean isApi(Context ctx) {
         String path = ctx.path();
         return path.startsWith("/api/") || path.equals("/metrics") || path.equals("/health");
@@ -62,7 +67,8 @@ final class WebSecurity {
         // same-origin keeps the OAuth callback's code and state out of Referer headers sent elsewhere.
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:;"
-                + " script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+                + " script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+                + " form-action 'self'");
         ctx.header("Cache-Control", "no-store");
 
         String path = ctx.path();
