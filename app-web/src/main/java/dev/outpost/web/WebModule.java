@@ -100,10 +100,21 @@ final class WebModule extends AbstractModule {
         OutpostCore now = new OutpostCore(stores, platforms, options(clock, mode, worker + "-now"));
         now.progress().subscribe(hub);
         now.progress().subscribe(metrics);
-        return new WebApp.Parts(core, mode, settings, new Sessions(clock, settings.sessionIdle()),
+        Sessions sessions = new Sessions(sessionStore(stores), clock, settings.sessionIdle());
+        return new WebApp.Parts(core, mode, settings, sessions,
                 new AdminPassword(settings.password(), config.dataDirectory().resolve("web-admin.properties")),
                 new UploadStore(mode.dataDirectory().resolve("uploads")), hub, metrics, clock,
                 new RunNow(now, clock), new SignInThrottle(SignInThrottle.Policy.DEFAULT, clock));
+    }
+
+    /** Sessions live in the storage, so a restart or a second instance keeps people signed in. */
+    private static dev.outpost.ports.storage.SessionStore sessionStore(Stores stores) {
+        try {
+            return stores.sessions();
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("the storage plugin (OUTPOST_STORAGE) keeps no web sessions, which the"
+                    + " web app needs; use h2 or postgres");
+        }
     }
 
     private static String workerName() {

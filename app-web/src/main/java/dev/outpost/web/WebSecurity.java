@@ -81,6 +81,7 @@ final class WebSecurity {
         if (session == null) {
             session = sessions.anonymous();
             if (!basic) {
+                sessions.keep(session);
                 setCookie(ctx, session);
             }
         }
