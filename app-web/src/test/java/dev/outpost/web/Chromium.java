@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -23,8 +26,9 @@ import org.openqa.selenium.By;
 /**
  * The one headless Chromium the browser tests share (started on first use, quit when the JVM ends), found the way a
  * newcomer's machine has it: {@code OUTPOST_CHROMIUM} / {@code OUTPOST_CHROMEDRIVER}, else {@code chromium} and
- * {@code chromedriver} on the PATH or in /usr/bin. Without them the browser tests are skipped with a message saying
- * how to install them, except under {@code CI=true}, where a missing browser is a failure.
+ * {@code chromedriver} on the PATH or in /usr/bin. Without them the browser tests (classes marked with
+ * {@code @ExtendWith(Chromium.Required.class)}) are skipped with a message saying how to install them, except under
+ * {@code CI=true}, where a missing browser is a failure.
  *
  * <p>The browser runs in New York's time zone, so any time shown in UTC (or in the server's zone) instead of the
  * browser's is caught.
@@ -42,20 +46,49 @@ final class Chromium {
     private Chromium() {
     }
 
+    /**
+     * Skips a browser test class without Chromium, each test reported as skipped with the reason; under
+     * {@code CI=true} the class runs, and {@link #browser()} fails it.
+     */
+    static final class Required implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            Optional<String> missing = missing();
+            if (missing.isEmpty() || ci()) {
+                return ConditionEvaluationResult.enabled("Chromium and chromedriver are there (or CI=true)");
+            }
+            System.out.println("SKIPPED: " + missing.get());
+            return ConditionEvaluationResult.disabled(missing.get());
+        }
+    }
+
+    /** Why the browser tests cannot run here, if they cannot. */
+    static Optional<String> missing() {
+        Path binary = locate("OUTPOST_CHROMIUM", "chromium", "chromium-browser", "google-chrome");
+        Path driver = locate("OUTPOST_CHROMEDRIVER", "chromedriver");
+        if (binary != null && driver != null) {
+            return Optional.empty();
+        }
+        return Optional.of("no " + (binary == null ? "Chromium" : "chromedriver") + " found, so the browser tests"
+                + " are skipped: " + INSTALL);
+    }
+
+    private static boolean ci() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
     /** The shared browser, at desktop size; skips (or, under CI, fails) the calling test without Chromium. */
     static synchronized ChromeDriver browser() {
         if (shared == null) {
+            Optional<String> missing = missing();
+            if (missing.isPresent()) {
+                if (ci()) {
+                    throw new AssertionError(missing.get() + " (CI=true, so this is a failure, not a skip)");
+                }
+                Assumptions.abort(missing.get());
+            }
             Path binary = locate("OUTPOST_CHROMIUM", "chromium", "chromium-browser", "google-chrome");
             Path driver = locate("OUTPOST_CHROMEDRIVER", "chromedriver");
-            if (binary == null || driver == null) {
-                String why = "no " + (binary == null ? "Chromium" : "chromedriver") + " found, so the browser tests"
-                        + " cannot run: " + INSTALL;
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    throw new AssertionError(why + " (CI=true, so this is a failure, not a skip)");
-                }
-                System.out.println("SKIPPED: " + why);
-                Assumptions.abort(why);
-            }
             shared = start(binary, driver);
             ChromeDriver started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(started::quit, "chromium-quit"));

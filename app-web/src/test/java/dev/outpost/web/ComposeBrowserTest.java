@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The compose page in Chromium, as a person fills it in: schedules, files, problems beside their fields. */
+@ExtendWith(Chromium.Required.class)
 class ComposeBrowserTest {
     private static OutpostWeb app;
     private static ChromeDriver browser;

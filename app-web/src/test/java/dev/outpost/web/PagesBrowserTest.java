@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -18,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * scrolls sideways on a 390 px wide phone. The pages are visited with content (an account, publications, a failure,
  * media, a compose form with files and problems), since empty pages hide problems.
  */
+@ExtendWith(Chromium.Required.class)
 class PagesBrowserTest {
     private static OutpostWeb app;
     private static OutpostWeb fresh;
