@@ -45,6 +45,9 @@ class PagesBrowserTest {
         String failed = Json.MAPPER.readTree(api.postMultipart("/api/publications", new WebClient.Multipart()
                 .field("account", account).field("text", "refused by the platform")).body()).get("id").asText();
         PublicationLiveTest.awaitState(app, failed, dev.outpost.domain.post.PublicationState.FAILED);
+        api.postMultipart("/api/publications", new WebClient.Multipart().field("account", account)
+                .field("text", "Tomorrow, on its own").field("scheduledAt", java.time.Instant.now()
+                        .plus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString()));
         pages = new LinkedHashMap<>();
         pages.put("compose", "/compose");
         pages.put("accounts", "/accounts");
@@ -110,6 +113,47 @@ class PagesBrowserTest {
                 org.openqa.selenium.By.cssSelector("[data-problem-for='scheduledAt']")));
         axe("compose-with-files-and-problems", problems);
         assertThat(problems).as("serious or critical accessibility problems").isEmpty();
+    }
+
+    /**
+     * Compose (filled in: text, two images with alt text, a schedule), a published publication and the history, at
+     * desktop and phone widths, whole pages: target/screenshots/{compose,publication,history}-{desktop,phone}.png.
+     */
+    @Test
+    void screenshotsOfComposeAPublicationAndTheHistory() {
+        Chromium.signIn(browser, app);
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "browser-files");
+        java.nio.file.Path harbour = TestMedia.write(dir, "harbour.png", TestMedia.png("Harbour", new Color(30, 90,
+                160)));
+        java.nio.file.Path lighthouse = TestMedia.write(dir, "lighthouse.png", TestMedia.png("Lighthouse",
+                new Color(190, 70, 40)));
+        for (org.openqa.selenium.Dimension size : List.of(Chromium.DESKTOP, Chromium.PHONE)) {
+            String suffix = size.equals(Chromium.DESKTOP) ? "desktop" : "phone";
+            browser.manage().window().setSize(size);
+            browser.get(app.baseUrl() + "/compose");
+            browser.findElement(org.openqa.selenium.By.id("text")).sendKeys("Two views from the coast 🌊"
+                    + " https://example.com/trip");
+            browser.findElement(org.openqa.selenium.By.id("file-input")).sendKeys(harbour.toAbsolutePath() + "\n"
+                    + lighthouse.toAbsolutePath());
+            Chromium.waitFor(browser).until(org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe(
+                    org.openqa.selenium.By.cssSelector("#media-list .media-item"), 2));
+            browser.findElement(org.openqa.selenium.By.id("alt-0")).sendKeys("A harbour under a blue sky");
+            browser.findElement(org.openqa.selenium.By.id("alt-1")).sendKeys("A red lighthouse on the rocks");
+            browser.executeScript("const f = document.getElementById('scheduledAt'); f.value = arguments[0];"
+                    + " f.dispatchEvent(new Event('input', {bubbles: true}));", java.time.LocalDate.now(
+                    java.time.ZoneId.of(Chromium.TIME_ZONE)).plusDays(1).atTime(9, 30).toString());
+            Chromium.waitFor(browser).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+                    org.openqa.selenium.By.id("count"), "51"));
+            Chromium.fullPageScreenshot(browser, "compose-" + suffix);
+            browser.get(app.baseUrl() + pages.get("publication"));
+            Chromium.waitFor(browser).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+                    org.openqa.selenium.By.id("state"), "published"));
+            Chromium.fullPageScreenshot(browser, "publication-" + suffix);
+            browser.get(app.baseUrl() + "/publications");
+            Chromium.fullPageScreenshot(browser, "history-" + suffix);
+        }
+        browser.manage().window().setSize(Chromium.DESKTOP);
+        assertThat(Chromium.SCREENSHOTS.resolve("history-phone.png")).exists();
     }
 
     private static void axe(String name, List<String> problems) {
