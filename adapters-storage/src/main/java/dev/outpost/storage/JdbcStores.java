@@ -6,6 +6,7 @@ import dev.outpost.ports.storage.JobQueue;
 import dev.outpost.ports.storage.PendingAuthorizationStore;
 import dev.outpost.ports.storage.PublicationStore;
 import dev.outpost.ports.storage.SecretVault;
+import dev.outpost.ports.storage.SessionStore;
 import dev.outpost.ports.storage.StorageConfig;
 import dev.outpost.ports.storage.StorageException;
 import dev.outpost.ports.storage.Stores;
@@ -25,6 +26,7 @@ final class JdbcStores implements Stores {
     private final JdbcPublicationStore publications;
     private final JdbcPendingAuthorizationStore pendingAuthorizations;
     private final JdbcSecretVault secrets;
+    private final JdbcSessionStore sessions;
     private final DbSchedulerJobQueue jobs;
 
     private JdbcStores(HikariDataSource pool, TokenCipher cipher, StorageConfig config) {
@@ -36,6 +38,7 @@ final class JdbcStores implements Stores {
         this.publications = new JdbcPublicationStore(jdbc);
         this.pendingAuthorizations = new JdbcPendingAuthorizationStore(jdbc, cipher);
         this.secrets = new JdbcSecretVault(jdbc, cipher);
+        this.sessions = new JdbcSessionStore(jdbc);
         this.jobs = new DbSchedulerJobQueue(pool, config.clock(), JobSettings.from(config), instanceName());
     }
 
@@ -109,6 +112,11 @@ final class JdbcStores implements Stores {
     @Override
     public SecretVault secrets() {
         return secrets;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
     }
 
     /** The vault itself, which can list its secrets for {@link StorageCopy}. */
