@@ -210,7 +210,7 @@ final class AccountRoutes {
                 .append(". Posts already published stay where they are.</p>");
         if (!waiting.isEmpty()) {
             body.append("<p id=\"waiting-note\" class=\"explain\">").append(Html.esc(handle)).append(" has ")
-                    .append(posts(waiting.size())).append(" waiting to be published (the next ")
+                    .append(posts(waiting.size())).append(" waiting to be published (the next one is due ")
                     .append(Times.html(waiting.get(0).dueAt(), null)).append("). Without the account they cannot go"
                     + " out: they fail, unless you connect it again before then.</p>");
         }
