@@ -17,9 +17,9 @@
   const fileInput = document.getElementById('file-input');
   const dropzone = document.getElementById('dropzone');
   const list = document.getElementById('media-list');
-  const scheduled = document.getElementById('scheduledAt');
-  const later = document.getElementById('when-later');
   const sending = document.getElementById('sending');
+  const sendProgress = document.getElementById('send-progress');
+  const sendStatus = document.getElementById('send-status');
   const publish = document.getElementById('publish');
   const items = [];
   let measured = { length: 0, max: limits.maxText, over: false, problem: null };
@@ -29,8 +29,21 @@
     return form.querySelector('[data-problem-for="' + CSS.escape(field) + '"]');
   }
 
+  // The control a field's problem is about, so the problem is read out with it and focus can go there.
+  function controlFor(field) {
+    let m = /^media\[(\d+)\](\.alt)?$/.exec(field);
+    if (m) {
+      return document.getElementById('alt-' + m[1])
+        || form.querySelector('.media-item[data-index="' + m[1] + '"] .remove');
+    }
+    m = /^options\.(.+)$/.exec(field);
+    if (m) { return document.getElementById('option-' + m[1]); }
+    const ids = { account: 'account', text: 'text', media: 'file-input', replyTo: 'replyTo', scheduledAt: 'scheduledAt' };
+    return ids[field] ? document.getElementById(ids[field]) : null;
+  }
+
   function clearProblems() {
-    form.querySelectorAll('[data-problem-for]').forEach(function (el) { el.textContent = ''; el.hidden = true; });
+    window.OutpostProblems.clear(form);
     liveProblem = '';
     showCount();
   }
@@ -43,16 +56,19 @@
     liveProblem = measured.over && measured.problem ? measured.problem : '';
     if (liveProblem) { el.textContent = el.textContent ? liveProblem + ' ' + el.textContent : liveProblem; }
     el.hidden = !el.textContent;
+    if (el.textContent) { tieText(el); } else { text.removeAttribute('aria-invalid'); }
   }
 
-  function show(problems) {
-    problems.forEach(function (p) {
-      const el = problemFor(p.field) || problemFor('_general');
-      el.textContent = el.textContent ? el.textContent + ' ' + p.message : p.message;
-      el.hidden = false;
-    });
-    const first = form.querySelector('[data-problem-for]:not([hidden])');
-    if (first) { first.scrollIntoView({ block: 'center' }); }
+  function tieText(el) {
+    el.id = el.id || 'problem-text';
+    text.setAttribute('aria-invalid', 'true');
+    if ((text.getAttribute('aria-describedby') || '').indexOf(el.id) < 0) {
+      text.setAttribute('aria-describedby', ((text.getAttribute('aria-describedby') || '') + ' ' + el.id).trim());
+    }
+  }
+
+  function show(problems, focus) {
+    window.OutpostProblems.show(form, problems, controlFor, focus);
   }
 
   let timer = null;
@@ -227,6 +243,7 @@
       remove.type = 'button';
       remove.className = 'secondary remove';
       remove.textContent = 'Remove';
+      remove.setAttribute('aria-label', 'Remove ' + item.file.name);
       remove.addEventListener('click', function () {
         URL.revokeObjectURL(item.url);
         items.splice(i, 1);
@@ -282,9 +299,7 @@
       }
     }
     if (submitting) {
-      if (later.checked && !scheduled.value) {
-        problems.push({ field: 'scheduledAt', message: 'pick the time to publish at, or choose Publish now' });
-      }
+      window.OutpostSchedule.problems().forEach(function (p) { problems.push(p); });
     }
     return problems;
   }
@@ -297,19 +312,18 @@
     dropzone.addEventListener(type, function (e) { e.preventDefault(); dropzone.classList.remove('dragging'); });
   });
   dropzone.addEventListener('drop', function (e) { add(e.dataTransfer.files); });
-  scheduled.addEventListener('input', function () { later.checked = true; });
 
   form.addEventListener('submit', async function (e) {
     e.preventDefault();
     clearProblems();
     const early = precheck(true);
     // Text past a limit is already shown beside the text (clearProblems showed it again).
-    if (early.length || measured.over) { show(early); return; }
+    if (early.length || measured.over) { show(early, true); return; }
     const data = new FormData();
     data.append('account', account.value);
     data.append('text', text.value);
     data.append('replyTo', document.getElementById('replyTo').value);
-    if (later.checked) { data.append('scheduledAt', new Date(scheduled.value).toISOString()); }
+    window.OutpostSchedule.appendTo(data);
     optionsBox.querySelectorAll('.post-option').forEach(function (input) {
       if (input.value) { data.append('options.' + input.dataset.option, input.value); }
     });
@@ -317,21 +331,45 @@
     items.forEach(function (item, i) { data.append('media[' + i + ']', item.file, item.file.name); });
     publish.disabled = true;
     sending.hidden = false;
+    sendProgress.value = 0;
     try {
-      const res = await fetch('/api/publications', { method: 'POST', headers: { 'X-CSRF-Token': csrf }, body: data });
-      const body = await res.json().catch(function () { return { message: 'the server answered ' + res.status }; });
+      const res = await send(data);
       if (res.status === 201) {
-        window.location.assign(body.links.page);
+        window.location.assign(res.body.links.page);
         return;
       }
-      show(body.problems && body.problems.length ? body.problems : [{ field: '_general', message: body.message }]);
+      show(res.body.problems && res.body.problems.length ? res.body.problems : [{ field: '_general', message: res.body.message }], true);
     } catch (err) {
-      show([{ field: '_general', message: 'the upload did not go through (' + err.message + '); check the files and try again' }]);
+      show([{ field: '_general', message: 'the post did not reach Outpost (' + err.message + '); check the connection and try again' }], true);
     } finally {
       publish.disabled = false;
       sending.hidden = true;
     }
   });
+
+  // XMLHttpRequest rather than fetch: only it reports how much of a large file has gone up.
+  function send(data) {
+    return new Promise(function (resolve, reject) {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', '/api/publications');
+      xhr.setRequestHeader('X-CSRF-Token', csrf);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.upload.addEventListener('progress', function (e) {
+        if (e.lengthComputable && e.total > 0) {
+          sendProgress.value = Math.floor(100 * e.loaded / e.total);
+          sendStatus.textContent = 'Sending… ' + human(e.loaded) + ' of ' + human(e.total);
+        }
+      });
+      xhr.addEventListener('load', function () {
+        let body;
+        try { body = JSON.parse(xhr.responseText); } catch (e) { body = { message: 'the server answered ' + xhr.status }; }
+        resolve({ status: xhr.status, body: body });
+      });
+      xhr.addEventListener('error', function () { reject(new Error('the connection failed')); });
+      xhr.addEventListener('abort', function () { reject(new Error('the upload was stopped')); });
+      xhr.send(data);
+    });
+  }
 
   renderOptions();
   clearProblems();

@@ -7,6 +7,10 @@
   const stateEl = document.getElementById('state');
   const result = document.getElementById('result');
   const failure = document.getElementById('failure');
+  const failureSummary = document.getElementById('failure-summary');
+  const failureAdvice = document.getElementById('failure-advice');
+  const failureMore = document.getElementById('failure-more');
+  const failureDetails = document.getElementById('failure-details');
   const unconfirmed = document.getElementById('unconfirmed');
   const retryForm = document.getElementById('retry-form');
   const cancelForm = document.getElementById('cancel-form');
@@ -22,9 +26,15 @@
     if (bytes >= 1024) { return Math.round(bytes / 1024) + ' KiB'; }
     return bytes + ' bytes';
   }
-  function note(message) {
+  // Each event says when it happened (a page opened late catches up with the right times).
+  function note(message, at) {
     const li = document.createElement('li');
-    li.textContent = new Date().toLocaleTimeString() + ' ' + message;
+    const time = document.createElement('time');
+    const when = at ? new Date(at) : new Date();
+    time.dateTime = when.toISOString();
+    time.textContent = when.toLocaleTimeString();
+    li.appendChild(time);
+    li.appendChild(document.createTextNode(' ' + message));
     log.appendChild(li);
     while (log.children.length > 30) { log.removeChild(log.firstChild); }
   }
@@ -49,6 +59,17 @@
     p.appendChild(a);
     result.appendChild(p);
   }
+  // What happened and what to do; the platform's own words behind the Details toggle.
+  function showFailure(p) {
+    const explained = p.failureExplained;
+    const summary = explained ? explained.summary : p.failure;
+    failure.hidden = !summary;
+    failureSummary.textContent = summary || '';
+    failureAdvice.textContent = explained ? explained.advice : '';
+    failureAdvice.hidden = !(explained && explained.advice);
+    failureDetails.textContent = explained && explained.details ? explained.details : '';
+    failureMore.hidden = !(explained && explained.details);
+  }
   function on(type, handler) {
     source.addEventListener(type, function (e) { handler(JSON.parse(e.data)); });
   }
@@ -61,11 +82,10 @@
       root.querySelectorAll('progress.upload').forEach(function (b) { b.value = 100; });
       root.querySelectorAll('.upload-status').forEach(function (s) { s.textContent = 'uploaded'; });
     }
-    failure.textContent = p.failure || '';
-    failure.hidden = !p.failure;
+    showFailure(p);
     if (FINAL.indexOf(p.state) >= 0) { source.close(); }
   });
-  on('state-changed', function (e) { setState(e.state); note('now ' + e.state); });
+  on('state-changed', function (e) { setState(e.state); note('now ' + e.state, e.at); });
   on('upload-started', function (e) {
     status(e.mediaIndex, (e.alreadySent > 0 ? 'resuming at ' + human(e.alreadySent) : 'uploading') + ' of '
       + human(e.totalBytes) + (e.parts > 1 ? ' in ' + e.parts + ' parts' : ''));
@@ -79,7 +99,7 @@
   on('processing', function (e) {
     const b = bar(e.mediaIndex);
     if (b) { b.value = 100; b.classList.add('done'); }
-    status(e.mediaIndex, 'processing' + (e.percent >= 0 ? ' ' + e.percent + '%' : '') + ' (' + e.processingState + ')');
+    status(e.mediaIndex, 'processing' + (e.percent >= 0 ? ' ' + e.percent + '%' : ''));
     const el = item(e.mediaIndex);
     if (el) { el.dataset.processed = String(e.percent); }
   });
@@ -89,13 +109,17 @@
     status(e.mediaIndex, 'uploaded and ready');
   });
   on('retrying', function (e) {
-    note('retrying ' + e.operation + ' (attempt ' + e.attempt + ') in ' + Math.round(e.delayMillis / 1000) + ' s: ' + e.reason);
+    note('retrying ' + e.operation + ' (attempt ' + e.attempt + ') in ' + Math.round(e.delayMillis / 1000) + ' s: ' + e.reason, e.at);
   });
-  on('published', function (e) { setState('published'); if (e.url) { showLink(e.url); } note('published'); });
-  on('unconfirmed', function (e) { setState('unconfirmed'); note(e.reason); });
+  on('published', function (e) { setState('published'); if (e.url) { showLink(e.url); } note('published', e.at); });
+  on('unconfirmed', function (e) { setState('unconfirmed'); note(e.reason, e.at); });
+  // The reason in the user's words comes with the snapshot that follows; here the unfinished uploads stop.
   on('failed', function (e) {
     setState('failed');
-    failure.textContent = e.reason;
-    failure.hidden = false;
+    root.querySelectorAll('.media-item').forEach(function (el) {
+      const s = el.querySelector('.upload-status');
+      if (s && s.textContent !== 'uploaded and ready' && s.textContent.indexOf('stopped') !== 0) { s.textContent = 'stopped (' + s.textContent + ')'; }
+    });
+    note('failed', e.at);
   });
 }());

@@ -47,7 +47,8 @@ final class H2Import {
             new Table("publications", "seq"),
             new Table("publication_media", "publication_id, position"),
             new Table("secrets", "platform_id, name"),
-            new Table("scheduled_tasks", "task_name, task_instance"));
+            new Table("scheduled_tasks", "task_name, task_instance"),
+            new Table("web_sessions", "id_hash"));
 
     private H2Import() {
     }

@@ -6,6 +6,7 @@ import dev.outpost.ports.storage.JobQueue;
 import dev.outpost.ports.storage.PendingAuthorizationStore;
 import dev.outpost.ports.storage.PublicationStore;
 import dev.outpost.ports.storage.SecretVault;
+import dev.outpost.ports.storage.SessionStore;
 import dev.outpost.ports.storage.StorageConfig;
 import dev.outpost.ports.storage.StorageException;
 import dev.outpost.ports.storage.Stores;
@@ -26,6 +27,7 @@ final class JdbcStores implements Stores {
     private final JdbcPublicationStore publications;
     private final JdbcPendingAuthorizationStore pendingAuthorizations;
     private final JdbcSecretVault secrets;
+    private final JdbcSessionStore sessions;
     private final DbSchedulerJobQueue jobs;
 
     private JdbcStores(HikariDataSource pool, Dialect dialect, FileLocks locks, TokenCipher cipher,
@@ -39,6 +41,7 @@ final class JdbcStores implements Stores {
         this.publications = new JdbcPublicationStore(jdbc);
         this.pendingAuthorizations = new JdbcPendingAuthorizationStore(jdbc, cipher);
         this.secrets = new JdbcSecretVault(jdbc, cipher);
+        this.sessions = new JdbcSessionStore(jdbc);
         this.jobs = new DbSchedulerJobQueue(pool, config.clock(), JobSettings.from(config), instanceName(),
                 dialect == Dialect.SQLITE ? new SqliteJobTimes() : null);
     }
@@ -139,6 +142,11 @@ final class JdbcStores implements Stores {
     @Override
     public SecretVault secrets() {
         return secrets;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
     }
 
     /** The vault itself, which can list its secrets for {@link StorageCopy}. */

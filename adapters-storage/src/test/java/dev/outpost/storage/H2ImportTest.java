@@ -24,6 +24,7 @@ import dev.outpost.domain.post.PublishIntent;
 import dev.outpost.domain.upload.UploadCheckpoint;
 import dev.outpost.ports.storage.Await;
 import dev.outpost.ports.storage.PublicationStore;
+import dev.outpost.ports.storage.SessionStore.StoredSession;
 import dev.outpost.ports.storage.StorageException;
 import dev.outpost.ports.storage.Stores;
 import java.io.IOException;
@@ -46,11 +47,14 @@ import org.junit.jupiter.api.io.TempDir;
  * A data directory of the H2 days moves to SQLite at the first open, with nothing lost: sealed tokens (with and
  * without the plugin's state) still open with the same key, a sign-in in progress still completes, every upload
  * checkpoint (an interrupted upload among them) resumes, publications keep every field and claim, the plugins'
- * secrets stay, and a job that was queued still runs.
+ * secrets stay, the web app's sessions (signed in or not, a message waiting) keep people signed in, and a job that
+ * was queued still runs.
  */
 class H2ImportTest {
     private static final AccountId ALICE = accountId("42");
     private static final AccountId BOB = AccountId.of("example", "109");
+    private static final String SIGNED_IN = "a".repeat(64);
+    private static final String ANONYMOUS = "0123456789abcdef".repeat(4);
     private static final PublicationStore.Query ALL = PublicationStore.Query.all();
 
     @TempDir
@@ -59,7 +63,7 @@ class H2ImportTest {
     /** What the H2 database held, read back through the ports before the move. */
     private record Snapshot(List<Account> accounts, Map<AccountId, TokenSet> tokens, String secret,
             Map<String, Optional<UploadCheckpoint>> uploads, List<UploadCheckpoint> unfinished,
-            List<Publication> publications, Optional<String> claim) {
+            List<Publication> publications, Optional<String> claim, List<Optional<StoredSession>> sessions) {
     }
 
     @Test
@@ -77,6 +81,8 @@ class H2ImportTest {
         List<PublicationId> ran = new CopyOnWriteArrayList<>();
         try (Stores sqlite = TestStores.sqlite(home, clock)) {
             assertThat(snapshot(sqlite, before.uploads().keySet(), now)).isEqualTo(before);
+            assertThat(before.sessions()).allMatch(Optional::isPresent);
+            assertThat(sqlite.sessions().takeFlash(SIGNED_IN)).contains("Posted.");
             assertThat(sqlite.tokens().find(ALICE).orElseThrow().accessToken()).isEqualTo(tokens("a2").accessToken());
             assertThat(sqlite.pendingAuthorizations().take(signIn.state(), now)).contains(signIn);
             // The queue's due time came across: the job runs.
@@ -153,6 +159,8 @@ class H2ImportTest {
                 .orElseThrow();
         h2.publications().create(queued(due.value(), "42", now));
         h2.jobs().schedule(due, now.plusSeconds(1));
+        h2.sessions().save(new StoredSession(SIGNED_IN, "web-1", "csrf-1", true, T0.plusSeconds(6), "Posted."));
+        h2.sessions().save(new StoredSession(ANONYMOUS, "web-2", "csrf-2", false, T0.plusSeconds(7), null));
         return snapshot(h2, checkpoints.keySet().stream().map(name -> checkpoints.get(name).id().value()).toList(),
                 now);
     }
@@ -169,7 +177,8 @@ class H2ImportTest {
         return new Snapshot(stores.accounts().list(), tokens,
                 stores.secrets().get("example", "client:https://social.example").orElseThrow(), uploads,
                 stores.uploads().listUnfinished(), stores.publications().list(ALL),
-                stores.publications().claimHolder(new PublicationId("p-unconfirmed"), now));
+                stores.publications().claimHolder(new PublicationId("p-unconfirmed"), now),
+                List.of(stores.sessions().find(SIGNED_IN), stores.sessions().find(ANONYMOUS)));
     }
 
     private List<String> files() throws IOException {

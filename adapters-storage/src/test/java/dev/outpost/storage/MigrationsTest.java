@@ -52,8 +52,8 @@ class MigrationsTest {
         }
 
         @Override
-        String firstVersion() {
-            return "2";
+        String[] shippedVersions() {
+            return new String[] {"2", "3"};
         }
     }
 
@@ -76,9 +76,9 @@ class MigrationsTest {
             return Migrations.LOCATION;
         }
 
-        /** The version of its first shipped migration. */
-        String firstVersion() {
-            return "1";
+        /** The versions of its shipped migrations. */
+        String[] shippedVersions() {
+            return new String[] {"1", "2", "3"};
         }
 
         private boolean current() {
@@ -112,7 +112,7 @@ class MigrationsTest {
             assertThat(bringUpToDate()).as("Flyway ran").isFalse();
             Map<String, Migrations.Script> shipped = Migrations.shipped(getClass().getClassLoader(), location())
                     .orElseThrow();
-            assertThat(shipped).containsKeys(firstVersion(), "2");
+            assertThat(shipped).containsOnlyKeys(shippedVersions());
             assertThat(Migrations.applied(db())).contains(shipped);
         }
 
@@ -124,7 +124,7 @@ class MigrationsTest {
             try (URLClassLoader withV99 = new URLClassLoader(new URL[] {dir.resolve("extra").toUri().toURL()},
                     getClass().getClassLoader())) {
                 withContextLoader(withV99, () -> {
-                    assertThat(Migrations.shipped(withV99, location()).orElseThrow()).containsKeys("2", "99");
+                    assertThat(Migrations.shipped(withV99, location()).orElseThrow()).containsKeys("2", "3", "99");
                     assertThat(current()).as("V99 pending").isFalse();
                     assertThat(bringUpToDate()).as("Flyway ran").isTrue();
                     assertThat(bringUpToDate()).as("Flyway ran").isFalse();
@@ -138,13 +138,13 @@ class MigrationsTest {
         void anEditedScriptOrAFailedMigrationIsLeftToFlyway() throws Exception {
             bringUpToDate();
             execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '"
-                    + firstVersion() + "'");
+                    + shippedVersions()[0] + "'");
             assertThat(current()).isFalse();
             assertThatThrownBy(this::bringUpToDate).isInstanceOf(StorageException.class)
                     .hasMessageContaining("checksum");
 
             execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" - 1, \"success\" = FALSE"
-                    + " WHERE \"version\" = '" + firstVersion() + "'");
+                    + " WHERE \"version\" = '" + shippedVersions()[0] + "'");
             assertThat(current()).isFalse();
         }
 
@@ -159,7 +159,7 @@ class MigrationsTest {
 
             assertThatThrownBy(this::bringUpToDate).isInstanceOf(StorageException.class)
                     .hasMessage("The test was written by a newer version of Outpost (schema version 99; this"
-                            + " version knows up to 2). Use that version, or point OUTPOST_HOME elsewhere; nothing"
+                            + " version knows up to 3). Use that version, or point OUTPOST_HOME elsewhere; nothing"
                             + " was changed.");
             assertThat(Migrations.applied(db()).orElseThrow()).containsKey("99");
         }

@@ -11,6 +11,8 @@ import dev.outpost.ports.storage.PublicationStore;
 import dev.outpost.ports.storage.PublicationStoreContract;
 import dev.outpost.ports.storage.SecretVault;
 import dev.outpost.ports.storage.SecretVaultContract;
+import dev.outpost.ports.storage.SessionStore;
+import dev.outpost.ports.storage.SessionStoreContract;
 import dev.outpost.ports.storage.Stores;
 import dev.outpost.ports.storage.TokenStore;
 import dev.outpost.ports.storage.TokenStoreContract;
@@ -54,6 +56,14 @@ abstract class StoresContractSuite {
         @Override
         protected AccountStore accountStore() {
             return fresh().accounts();
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionStoreContract {
+        @Override
+        protected SessionStore sessionStore() {
+            return fresh().sessions();
         }
     }
 

@@ -7,12 +7,17 @@ import dev.outpost.application.PlatformCatalog;
 import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
+import dev.outpost.domain.post.Publication;
+import dev.outpost.domain.post.PublicationState;
+import dev.outpost.ports.storage.PublicationStore;
 import dev.outpost.ports.platform.SignInField;
 import dev.outpost.ports.platform.SignInMethod;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +58,7 @@ final class AccountRoutes {
         routes.get("/accounts", this::page);
         routes.post("/accounts/connect", this::connect);
         routes.get("/oauth/{platform}/callback", this::callback);
+        routes.get("/accounts/{id}/disconnect", ctx -> ctx.html(confirmDisconnect(ctx, account(ctx))));
         routes.post("/accounts/{id}/disconnect", this::disconnect);
         routes.get("/api/accounts", ctx -> Json.send(ctx, 200, core.accounts().list().stream()
                 .map(AccountRoutes::view).toList()));
@@ -102,13 +108,29 @@ final class AccountRoutes {
             return;
         }
         if (started instanceof ConnectAccount.Started.Redirect redirect) {
-            // 303: the browser follows with a GET to the consent page.
-            ctx.redirect(redirect.authorizationUrl().toString(), HttpStatus.SEE_OTHER);
+            if (WebSecurity.viaBasic(ctx)) {
+                // 303: a script follows with a GET to the consent page.
+                ctx.redirect(redirect.authorizationUrl().toString(), HttpStatus.SEE_OTHER);
+            } else {
+                // A browser is sent on by a page, not by redirecting the form: the pages' CSP allows forms to
+                // submit to this app only (form-action 'self'), which browsers apply to a form's redirects too.
+                ctx.html(continueTo(ctx, platform, redirect.authorizationUrl()));
+            }
             return;
         }
         Account account = ((ConnectAccount.Started.Connected) started).account();
         connected(ctx, account);
         ctx.redirect("/accounts", HttpStatus.SEE_OTHER);
+    }
+
+    private String continueTo(Context ctx, PlatformCatalog.PlatformInfo platform, URI consent) {
+        String url = Html.esc(consent.toString());
+        String body = "<section class=\"card narrow\" id=\"continue-sign-in\"><h1>On to "
+                + Html.esc(platform.displayName()) + "</h1><p>" + Html.esc(platform.displayName())
+                + " asks you to allow Outpost to post for your account.</p><p><a class=\"button\" id=\"continue\""
+                + " href=\"" + url + "\">Continue to " + Html.esc(platform.displayName()) + "</a></p></section>";
+        return layout.pageWithHead("Connect", WebSecurity.session(ctx), "accounts",
+                "<meta http-equiv=\"refresh\" content=\"0;url=" + url + "\">", body);
     }
 
     private void callback(Context ctx) {
@@ -137,12 +159,77 @@ final class AccountRoutes {
         }
     }
 
-    private void disconnect(Context ctx) {
+    private Account account(Context ctx) {
         AccountId id = new AccountId(ctx.pathParam("id"));
-        Account account = core.accounts().find(id).orElseThrow(() -> new WebError(404, "no connected account " + id));
-        core.connectAccount().disconnect(id);
-        WebSecurity.session(ctx).flash("Disconnected @" + account.handle() + ".");
+        return core.accounts().find(id).orElseThrow(() -> new WebError(404, "no connected account " + id));
+    }
+
+    /** The account's publications that still wait to go out (and can be cancelled), soonest first. */
+    private List<Publication> waiting(Account account) {
+        return core.publications().list(new PublicationStore.Query(EnumSet.of(PublicationState.QUEUED), account.id(),
+                1000)).stream().filter(p -> p.state().canMoveTo(PublicationState.CANCELLED))
+                .sorted(Comparator.comparing(Publication::dueAt)).toList();
+    }
+
+    /**
+     * Disconnects once confirmed (a form without {@code confirm=yes} shows the confirmation instead), and cancels the
+     * account's waiting posts when asked to: without the account they could only fail.
+     */
+    private void disconnect(Context ctx) {
+        Account account = account(ctx);
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            ctx.html(confirmDisconnect(ctx, account));
+            return;
+        }
+        int cancelled = 0;
+        if ("yes".equals(ctx.formParam("cancelQueued"))) {
+            for (Publication p : waiting(account)) {
+                try {
+                    core.publications().cancel(p.id());
+                    cancelled++;
+                } catch (OutpostException startedMeanwhile) {
+                    // it began publishing while the user confirmed: it runs to its end
+                }
+            }
+        }
+        core.connectAccount().disconnect(account.id());
+        int left = waiting(account).size();
+        WebSecurity.session(ctx).flash("Disconnected @" + account.handle() + "." + (cancelled > 0 ? " Cancelled "
+                + posts(cancelled) + " waiting to be published." : "") + (left > 0 ? " " + posts(left) + " still"
+                + " wait to be published; they fail unless you connect @" + account.handle() + " again first." : ""));
         ctx.redirect("/accounts");
+    }
+
+    private String confirmDisconnect(Context ctx, Account account) {
+        Sessions.Session session = WebSecurity.session(ctx);
+        List<Publication> waiting = waiting(account);
+        String handle = "@" + account.handle();
+        StringBuilder body = new StringBuilder("<section class=\"card narrow\" id=\"disconnect\"><h1>Disconnect ")
+                .append(Html.esc(handle)).append("?</h1><p>Outpost forgets its access to ").append(Html.esc(handle))
+                .append(" on ").append(Html.esc(platformName(account.platformId())))
+                .append(". Posts already published stay where they are.</p>");
+        if (!waiting.isEmpty()) {
+            body.append("<p id=\"waiting-note\" class=\"explain\">").append(Html.esc(handle)).append(" has ")
+                    .append(posts(waiting.size())).append(" waiting to be published (the next one is due ")
+                    .append(Times.html(waiting.get(0).dueAt(), null)).append("). Without the account they cannot go"
+                    + " out: they fail, unless you connect it again before then.</p>");
+        }
+        body.append("<form method=\"post\" action=\"/accounts/").append(Html.esc(account.id().value()))
+                .append("/disconnect\" id=\"disconnect-form\">").append(Html.csrfField(session))
+                .append(hidden("confirm", "yes"));
+        if (!waiting.isEmpty()) {
+            body.append("<label class=\"choice\"><input type=\"checkbox\" name=\"cancelQueued\" value=\"yes\""
+                    + " id=\"cancel-queued\" checked> Cancel its ").append(posts(waiting.size()))
+                    .append(" waiting to be published</label>");
+        }
+        body.append("<div class=\"actions\"><button type=\"submit\" id=\"confirm-disconnect\">Disconnect ")
+                .append(Html.esc(handle)).append("</button><a href=\"/accounts\" id=\"keep-connected\">Keep it"
+                + " connected</a></div></form></section>");
+        return layout.page("Disconnect", session, "accounts", body.toString());
+    }
+
+    private static String posts(int n) {
+        return n + (n == 1 ? " post" : " posts");
     }
 
     private void page(Context ctx) {
@@ -161,24 +248,24 @@ final class AccountRoutes {
             body.append("<p id=\"no-accounts\">No account is connected yet. Connect one to start publishing.</p>");
         } else {
             body.append("<table class=\"list\" id=\"accounts\"><thead><tr><th>Account</th><th>Platform</th>"
-                    + "<th>Status</th><th>Connected</th><th></th></tr></thead><tbody>");
+                    + "<th>Status</th><th>Connected</th><th><span class=\"sr-only\">Actions</span></th></tr></thead><tbody>");
             for (Account account : accounts) {
                 boolean ok = account.status() == AccountStatus.CONNECTED;
                 body.append("<tr data-account=\"").append(Html.esc(account.id().value())).append("\"><td><strong>@")
                         .append(Html.esc(account.handle())).append("</strong><br><span class=\"muted\">")
                         .append(Html.esc(account.displayName()));
                 account.home().ifPresent(server -> body.append(" · ").append(Html.esc(server.getHost())));
-                body.append("</span></td><td>").append(Html.esc(platformName(account.platformId()))).append("</td><td>")
+                body.append("</span></td><td data-label=\"Platform\">").append(Html.esc(platformName(account.platformId())))
+                        .append("</td><td data-label=\"Status\">")
                         .append(ok ? "<span class=\"badge ok account-status\">connected</span>"
                                 : "<span class=\"badge warn account-status\">needs reconnect</span>")
-                        .append("</td><td>").append(Html.esc(Times.show(account.connectedAt()))).append("</td><td>");
+                        .append("</td><td data-label=\"Connected\">").append(Times.html(account.connectedAt(), null))
+                        .append("</td><td>");
                 if (!ok) {
                     body.append(reconnect(session, account));
                 }
-                body.append("<form method=\"post\" action=\"/accounts/").append(Html.esc(account.id().value()))
-                        .append("/disconnect\" class=\"inline\">").append(Html.csrfField(session))
-                        .append("<button type=\"submit\" class=\"secondary disconnect\">Disconnect</button></form>")
-                        .append("</td></tr>");
+                body.append("<a class=\"button secondary disconnect\" href=\"/accounts/")
+                        .append(Html.esc(account.id().value())).append("/disconnect\">Disconnect</a></td></tr>");
             }
             body.append("</tbody></table>");
         }

@@ -5,11 +5,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -148,11 +146,11 @@ final class AdminPassword {
         p.setProperty("salt", b64.encodeToString(next.salt()));
         p.setProperty("hash", b64.encodeToString(next.hash()));
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".web-admin", ".tmp");
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            if (!Files.isDirectory(file.getParent())) {
+                PrivateFiles.folder(file.getParent());
             }
+            Path temp = Files.createTempFile(file.getParent(), ".web-admin", ".tmp");
+            PrivateFiles.restrict(temp, PrivateFiles.FILE);
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 p.store(writer, "Outpost web admin password (PBKDF2 hash; delete this file to choose a new one)");
             }

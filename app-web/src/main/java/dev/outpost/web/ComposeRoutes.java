@@ -15,15 +15,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Compose: the page, the chosen account's rules ({@code GET /api/accounts/{id}/rules}, read again whenever the
@@ -32,16 +31,20 @@ import java.util.regex.Pattern;
  * before anything is sent to a platform, and queues it.
  */
 final class ComposeRoutes {
-    private static final Pattern MEDIA_FIELD = Pattern.compile("^media\\[(\\d+)]");
     private static final int MAX_REPLY_TO_LENGTH = 1000;
 
     private final OutpostCore core;
     private final DraftReceiver receiver;
     private final PublicationViews views;
     private final Layout layout;
+    private final Clock clock;
+    private final RunNow runNow;
 
-    ComposeRoutes(OutpostCore core, DraftReceiver receiver, PublicationViews views, Layout layout) {
+    ComposeRoutes(OutpostCore core, DraftReceiver receiver, PublicationViews views, Layout layout, Clock clock,
+            RunNow runNow) {
         this.core = core;
+        this.clock = clock;
+        this.runNow = runNow;
         this.receiver = receiver;
         this.views = views;
         this.layout = layout;
@@ -98,6 +101,7 @@ final class ComposeRoutes {
         try {
             Publication publication = submit(received);
             Json.send(ctx, 201, views.view(publication));
+            runNow.startIfDue(publication);
         } catch (RuntimeException e) {
             received.discard();
             throw e;
@@ -105,7 +109,10 @@ final class ComposeRoutes {
     }
 
     private Publication submit(DraftReceiver.Received received) {
-        List<Problem> problems = new ArrayList<>(received.problems);
+        List<DraftReceiver.Upload> accepted = received.files.stream().filter(f -> f.path() != null)
+                .sorted(Comparator.comparingInt(DraftReceiver.Upload::index)).toList();
+        DraftProblems problems = new DraftProblems(accepted, Set.of(ScheduleField.FIELD));
+        received.problems.forEach(problems::add);
         String accountValue = received.field("account").strip();
         AccountId account = null;
         if (accountValue.isEmpty()) {
@@ -113,47 +120,29 @@ final class ComposeRoutes {
         } else {
             account = new AccountId(accountValue);
         }
-        Instant scheduledAt = null;
-        String schedule = received.field("scheduledAt").strip();
-        if (!schedule.isEmpty()) {
-            try {
-                scheduledAt = Instant.parse(schedule);
-            } catch (DateTimeParseException e) {
-                problems.add(new Problem("scheduledAt", "'" + schedule + "' is not a time such as"
-                        + " 2030-01-31T09:30:00Z"));
-            }
-        }
+        Instant scheduledAt = ScheduleField.read(received.field(ScheduleField.FIELD), received.field("timeZone"),
+                clock.instant(), problems::add);
         String replyTo = replyTo(received.field("replyTo"), problems);
-        Map<String, String> options = received.options;
-
-        List<DraftReceiver.Upload> accepted = received.files.stream().filter(f -> f.path() != null)
-                .sorted(Comparator.comparingInt(DraftReceiver.Upload::index)).toList();
         List<DraftInput.Attachment> attachments = new ArrayList<>();
         for (DraftReceiver.Upload upload : accepted) {
             attachments.add(new DraftInput.Attachment(upload.path(), received.altTexts.get(upload.index())));
         }
-        DraftInput input = new DraftInput(received.field("text"), attachments, replyTo, scheduledAt, options);
+        DraftInput input = new DraftInput(received.field("text"), attachments, replyTo, scheduledAt,
+                received.options);
+        if (account == null) {
+            throw problems.error();
+        }
         try {
-            if (account == null) {
-                throw OutpostException.invalid(problems);
-            }
             if (!problems.isEmpty()) {
                 // Let the core find the rest too, so the user fixes everything in one go.
                 core.publications().check(account, input);
-                throw OutpostException.invalid(problems);
+                throw problems.error();
             }
             return core.publications().submit(account, input);
         } catch (OutpostException e) {
             if (e.kind() == OutpostException.Kind.INVALID_INPUT) {
-                List<Problem> all = new ArrayList<>(problems);
-                for (Problem p : e.problems()) {
-                    Problem shown = shown(p, accepted);
-                    if (!all.contains(shown)) {
-                        all.add(shown);
-                    }
-                }
-                throw new WebError(422, all.size() == 1 ? all.get(0).message()
-                        : all.size() + " problems; see each field", all);
+                problems.addFromCore(e.problems());
+                throw problems.error();
             }
             if (e.kind() == OutpostException.Kind.RECONNECT_NEEDED) {
                 throw new WebError(409, e.getMessage(), List.of(new Problem("account", e.getMessage())));
@@ -162,29 +151,11 @@ final class ComposeRoutes {
         }
     }
 
-    /** A problem as the user should read it: the field index as they attached it, their file name, no paths. */
-    private static Problem shown(Problem problem, List<DraftReceiver.Upload> accepted) {
-        String field = problem.field();
-        String message = problem.message();
-        Matcher m = MEDIA_FIELD.matcher(field);
-        if (m.find()) {
-            int k = Integer.parseInt(m.group(1));
-            if (k < accepted.size()) {
-                field = "media[" + accepted.get(k).index() + "]" + field.substring(m.end());
-            }
-        }
-        for (DraftReceiver.Upload upload : accepted) {
-            message = message.replace(upload.path().toString(), upload.clientName())
-                    .replace(upload.path().getFileName().toString(), upload.clientName());
-        }
-        return new Problem(field, message);
-    }
-
     /**
      * The post to answer, as the user gave it (an id, a link): only the account's platform knows what it means, so
      * it is passed on as it is, after a sanity check.
      */
-    private static String replyTo(String raw, List<Problem> problems) {
+    private static String replyTo(String raw, DraftProblems problems) {
         String value = raw.strip();
         if (value.isEmpty()) {
             return null;
@@ -226,12 +197,12 @@ final class ComposeRoutes {
 
                   <label for="text">Text</label>
                   <textarea id="text" name="text" rows="5" placeholder="Write your post"></textarea>
-                  <div class="counter"><span id="count">0</span> / <span id="count-max">%d</span>
+                  <div class="counter" id="counter" aria-live="polite" aria-atomic="true"><span id="count">0</span> / <span id="count-max">%d</span>
                     <span id="count-unit" class="muted">%s</span></div>
                   <p class="problem" data-problem-for="text"></p>
 
                   <label>Media <span class="muted">(<span id="media-summary">%s</span>)</span></label>
-                  <div id="dropzone" class="dropzone" tabindex="0">
+                  <div id="dropzone" class="dropzone">
                     <p>Drop files here, or <label for="file-input" class="link">choose files</label>.</p>
                     <input type="file" id="file-input" multiple accept="%s">
                   </div>
@@ -248,17 +219,22 @@ final class ComposeRoutes {
                     <legend>When</legend>
                     <label class="choice"><input type="radio" name="when" value="now" checked id="when-now"> Publish now</label>
                     <label class="choice"><input type="radio" name="when" value="later" id="when-later"> Schedule for</label>
+                    <label for="scheduledAt" class="when-time">Date and time <span class="muted">(your time zone,
+                      <span id="schedule-zone">UTC</span>)</span></label>
                     <input type="datetime-local" id="scheduledAt" name="scheduledAt">
                     <p class="problem" data-problem-for="scheduledAt"></p>
                   </fieldset>
                   <p class="problem" id="form-problem" data-problem-for="_general" role="alert"></p>
                   <button type="submit" id="publish">Publish</button>
-                  <span id="sending" class="muted" hidden>Sending…</span>
+                  <div id="sending" class="sending" hidden>
+                    <progress id="send-progress" max="100" value="0" aria-labelledby="send-status"></progress>
+                    <span id="send-status" class="muted" role="status">Sending…</span>
+                  </div>
                 </form>
                 </section>""".formatted(noAccount, Html.esc(limits), options.toString(),
                 rules.primaryTextLimit().max(), Html.esc(rules.primaryTextLimit().unit()),
                 Html.esc(rules.describeCombinations()), Html.esc(RulesJson.accept(rules)));
-        ctx.html(layout.page("Compose", session, "compose", body, "compose.js"));
+        ctx.html(layout.page("Compose", session, "compose", body, "field-problems.js", "schedule.js", "compose.js"));
     }
 
     private String platformName(String platformId) {

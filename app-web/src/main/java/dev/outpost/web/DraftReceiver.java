@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * platform's options as {@code options.<key>}, each file to disk through {@link UploadStore}. A file over its cap
  * (the chosen account's, when the account field came first) stops the request at once; a file that is no accepted
  * media type becomes a problem for its field and the rest is still read, so the user sees every problem. A post
- * without media may also come as JSON: {@code {"account", "text", "replyTo", "scheduledAt", "options": {…}}}.
+ * without media may also come as JSON: {@code {"account", "text", "replyTo", "scheduledAt", "timeZone", "options":
+ * {…}}}.
  */
 final class DraftReceiver {
     static final int MAX_FILES = 10;
@@ -112,7 +113,7 @@ final class DraftReceiver {
         }
         Map<String, Object> json = Json.read(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         Received received = new Received();
-        for (String name : List.of("account", "text", "replyTo", "scheduledAt")) {
+        for (String name : List.of("account", "text", "replyTo", "scheduledAt", "timeZone")) {
             Object value = json.get(name);
             if (value != null) {
                 received.fields.put(name, value.toString());

@@ -13,9 +13,16 @@ final class EventJson {
         return event.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    static Map<String, Object> data(ProgressEvent event) {
+    static String name(ProgressHub.Stamped stamped) {
+        return name(stamped.event());
+    }
+
+    /** The event's fields, and {@code at}: when it happened. */
+    static Map<String, Object> data(ProgressHub.Stamped stamped) {
+        ProgressEvent event = stamped.event();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("publication", event.publication().value());
+        data.put("at", stamped.at().toString());
         if (event instanceof ProgressEvent.StateChanged e) {
             data.put("state", PublicationViews.stateName(e.state()));
         } else if (event instanceof ProgressEvent.UploadStarted e) {

@@ -3,7 +3,10 @@ package dev.outpost.web;
 import dev.outpost.application.OutpostCore;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
+import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -12,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/publications/{id}/events}: a server-sent event stream of one publication. It opens with a
- * {@code snapshot} (the publication as stored), replays the recent progress, then sends each progress event as it
- * happens. The store is also looked at every second, so a publication another instance runs still shows its state
+ * {@code snapshot} (the publication as stored), replays the current attempt's progress (never an earlier attempt's:
+ * a retried publication does not show how it failed before), then sends each progress event as it happens. The store is also looked at every second, so a publication another instance runs still shows its state
  * changes here.
  */
 final class EventStreams implements AutoCloseable {
@@ -72,6 +75,30 @@ final class EventStreams implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves the stream whatever the request's {@code Accept} says ({@code curl -N} sends none; Javalin's own SSE
+     * route answers an empty 200 then): the same headers and async handling as Javalin's, without that check.
+     */
+    void serve(Context ctx) {
+        PublicationId id = new PublicationId(ctx.pathParam("id"));
+        if (core.publications().find(id).isEmpty()) {
+            throw new WebError(404, "no publication " + id);
+        }
+        HttpServletResponse res = ctx.res();
+        res.setStatus(200);
+        res.setCharacterEncoding("UTF-8");
+        res.setContentType("text/event-stream");
+        res.addHeader("Connection", "close");
+        res.addHeader("Cache-Control", "no-cache");
+        res.addHeader("X-Accel-Buffering", "no");
+        try {
+            res.flushBuffer();
+        } catch (java.io.IOException gone) {
+            return;
+        }
+        ctx.async(config -> config.timeout = 0, () -> handle(new SseClient(ctx)));
+    }
+
     void handle(SseClient client) {
         PublicationId id = new PublicationId(client.ctx().pathParam("id"));
         Publication publication = core.publications().find(id).orElse(null);
@@ -82,11 +109,23 @@ final class EventStreams implements AutoCloseable {
         }
         client.keepAlive();
         Stream stream = new Stream(client, id);
-        stream.watch = hub.watch(id, event -> stream.send(EventJson.name(event), EventJson.data(event)));
+        stream.watch = hub.watch(id, event -> {
+            stream.send(EventJson.name(event), EventJson.data(event));
+            if (event.isOutcome()) {
+                // The outcome as stored (a failure in the user's words) follows at once, not at the next tick.
+                core.publications().find(id).ifPresent(stream::snapshotIfChanged);
+            }
+        });
         client.onClose(stream::close);
         stream.snapshotIfChanged(publication);
-        for (var event : hub.recent(id)) {
-            stream.send(EventJson.name(event), EventJson.data(event));
+        List<ProgressHub.Stamped> attempt = hub.recent(id);
+        // A publication running again (or queued again) after an outcome: that outcome was an earlier attempt's.
+        boolean stale = !attempt.isEmpty() && attempt.get(attempt.size() - 1).isOutcome()
+                && !publication.state().isTerminal();
+        if (!stale) {
+            for (ProgressHub.Stamped event : attempt) {
+                stream.send(EventJson.name(event), EventJson.data(event));
+            }
         }
         open.add(stream);
     }

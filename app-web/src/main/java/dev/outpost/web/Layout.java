@@ -20,12 +20,20 @@ final class Layout {
      * @param scripts script files under /static to load, or none
      */
     String page(String title, Sessions.Session session, String active, String body, String... scripts) {
+        return pageWithHead(title, session, active, "", body, scripts);
+    }
+
+    /** A page with more in its head ({@code head} is HTML, already escaped). */
+    String pageWithHead(String title, Sessions.Session session, String active, String head, String body,
+            String... scripts) {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta name=\"csrf-token\" content=\"").append(Html.esc(session.csrfToken())).append("\">")
                 .append("<title>").append(Html.esc(title)).append(" · Outpost</title>")
+                .append("<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">")
                 .append("<link rel=\"stylesheet\" href=\"/static/outpost.css\">");
+        html.append(head).append("<script src=\"/static/local-time.js\" defer></script>");
         for (String script : scripts) {
             html.append("<script src=\"/static/").append(Html.esc(script)).append("\" defer></script>");
         }

@@ -37,7 +37,12 @@ public final class OutpostWeb implements AutoCloseable {
      */
     public static OutpostWeb start(OutpostConfig config, Clock clock) {
         // Before anything writes in it (the sandbox's spool, the storage): the data directory is the user's alone.
-        PrivateFiles.directory(config.dataDirectory());
+        try {
+            PrivateFiles.folder(config.dataDirectory());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot create the data directory " + config.dataDirectory() + ": "
+                    + e.getMessage(), e);
+        }
         ClassLoader loader = OutpostWeb.class.getClassLoader();
         Map<String, PlatformPlugin> platforms = Plugins.load(PlatformPlugin.class, PlatformPlugin::id, loader);
         Map<String, StoragePlugin> storages = Plugins.load(StoragePlugin.class, StoragePlugin::id, loader);

@@ -1,51 +1,60 @@
 package dev.outpost.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
- * The data directory and what the web app writes in it are its user's alone: directories it creates are 0700 and
- * the files it receives 0600 (where the file system has POSIX permissions). What exists already is left as it is.
+ * The web app's own files and folders are its user's alone: folders 0700, files 0600 (uploads, the admin password
+ * hash, the sandbox's folder), whatever the umask, as the data directory's other files are. On a file system
+ * without POSIX permissions nothing is changed.
  */
 final class PrivateFiles {
+    static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
     private PrivateFiles() {
     }
 
-    /** Creates {@code dir} and any missing parent with mode 0700. */
-    static Path directory(Path dir) {
-        Path absolute = dir.toAbsolutePath();
-        try {
-            if (!Files.isDirectory(absolute)) {
-                if (absolute.getParent() != null) {
-                    directory(absolute.getParent());
-                }
-                try {
-                    Files.createDirectory(absolute, mode(absolute.getParent(), "rwx------"));
-                } catch (FileAlreadyExistsException raced) {
-                    if (!Files.isDirectory(absolute)) {
-                        throw raced;
-                    }
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory " + dir + " (" + e.getMessage() + ")", e);
+    /** Creates the folder (and missing parents, each private); an existing folder is made private too. */
+    static Path folder(Path folder) throws IOException {
+        Path absolute = folder.toAbsolutePath();
+        if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
+            folder(absolute.getParent());
+        }
+        if (!Files.isDirectory(absolute)) {
+            Files.createDirectories(absolute);
+        }
+        restrict(absolute, FOLDER);
+        return folder;
+    }
+
+    /** A new (or emptied) file for writing, private before the first byte lands in it. */
+    static OutputStream create(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+        }
+        restrict(file, FILE);
+        return Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    static void writeString(Path file, String text) throws IOException {
+        try (OutputStream out = create(file)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    /** Creates the empty file {@code file} with mode 0600; fails if it exists. */
-    static Path newFile(Path file) throws IOException {
-        return Files.createFile(file, mode(file.toAbsolutePath().getParent(), "rw-------"));
-    }
-
-    private static FileAttribute<?>[] mode(Path existingParent, String mode) throws IOException {
-        return existingParent != null && Files.getFileStore(existingParent).supportsFileAttributeView("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))}
-                : new FileAttribute<?>[0];
+    static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        if (POSIX) {
+            Files.setPosixFilePermissions(path, permissions);
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.outpost.web;
 
 import dev.outpost.application.OutpostCore;
 import dev.outpost.application.PublicationDetails;
-import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.Publication;
@@ -26,8 +25,12 @@ final class PublicationRoutes {
     private final PublicationViews views;
     private final EventStreams streams;
     private final Layout layout;
+    private final RunNow runNow;
+    private final HistoryPage history;
 
-    PublicationRoutes(OutpostCore core, PublicationViews views, EventStreams streams, Layout layout) {
+    PublicationRoutes(OutpostCore core, PublicationViews views, EventStreams streams, Layout layout, RunNow runNow) {
+        this.runNow = runNow;
+        this.history = new HistoryPage(core, layout);
         this.core = core;
         this.views = views;
         this.streams = streams;
@@ -38,16 +41,16 @@ final class PublicationRoutes {
         routes.get("/api/publications", ctx -> Json.send(ctx, 200, Map.of("publications",
                 list(ctx).stream().map(views::view).toList())));
         routes.get("/api/publications/{id}", ctx -> Json.send(ctx, 200, views.view(find(ctx))));
-        routes.sse("/api/publications/{id}/events", streams::handle);
-        routes.post("/api/publications/{id}/retry", ctx -> Json.send(ctx, 200,
-                views.view(core.publications().resume(find(ctx).id()))));
+        routes.get("/api/publications/{id}/events", streams::serve);
+        routes.post("/api/publications/{id}/retry", ctx -> Json.send(ctx, 200, views.view(retry(ctx))));
         routes.post("/api/publications/{id}/cancel", ctx -> Json.send(ctx, 200,
                 views.view(core.publications().cancel(find(ctx).id()))));
 
-        routes.get("/publications", this::historyPage);
+        routes.get("/publications", ctx -> history.page(ctx, list(ctx)));
+        routes.get("/publications/rows", ctx -> history.rowsOnly(ctx, list(ctx)));
         routes.get("/publications/{id}", this::detailPage);
         routes.post("/publications/{id}/retry", ctx -> {
-            core.publications().resume(find(ctx).id());
+            retry(ctx);
             WebSecurity.session(ctx).flash("Queued again; uploads resume where they stopped.");
             ctx.redirect("/publications/" + ctx.pathParam("id"));
         });
@@ -56,6 +59,13 @@ final class PublicationRoutes {
             WebSecurity.session(ctx).flash("Cancelled.");
             ctx.redirect("/publications/" + ctx.pathParam("id"));
         });
+    }
+
+    /** Queues it again and, being due, starts it at once. */
+    private Publication retry(Context ctx) {
+        Publication queued = core.publications().resume(find(ctx).id());
+        runNow.startIfDue(queued);
+        return queued;
     }
 
     private Publication find(Context ctx) {
@@ -79,53 +89,6 @@ final class PublicationRoutes {
         String account = ctx.queryParam("account");
         AccountId accountId = account == null || account.isBlank() ? null : new AccountId(account.strip());
         return core.publications().list(new PublicationStore.Query(states, accountId, PAGE_SIZE));
-    }
-
-    private void historyPage(Context ctx) {
-        Sessions.Session session = WebSecurity.session(ctx);
-        List<Publication> publications = list(ctx);
-        String state = ctx.queryParam("state") == null ? "" : ctx.queryParam("state");
-        String account = ctx.queryParam("account") == null ? "" : ctx.queryParam("account");
-        StringBuilder body = new StringBuilder("<section class=\"card\"><h1>Publications</h1>");
-        body.append("<form method=\"get\" action=\"/publications\" class=\"filters\" id=\"filters\">")
-                .append("<label for=\"filter-state\">State</label><select id=\"filter-state\" name=\"state\">")
-                .append("<option value=\"\">any</option>");
-        for (PublicationState s : PublicationState.values()) {
-            String name = PublicationViews.stateName(s);
-            body.append("<option value=\"").append(name).append("\"").append(name.equalsIgnoreCase(state)
-                    ? " selected" : "").append(">").append(name).append("</option>");
-        }
-        body.append("</select><label for=\"filter-account\">Account</label><select id=\"filter-account\" name=\"account\">")
-                .append("<option value=\"\">any</option>");
-        for (Account a : core.accounts().list()) {
-            body.append("<option value=\"").append(Html.esc(a.id().value())).append("\"")
-                    .append(a.id().value().equals(account) ? " selected" : "").append(">@")
-                    .append(Html.esc(a.handle())).append("</option>");
-        }
-        body.append("</select><button type=\"submit\" class=\"secondary\">Filter</button></form>");
-        if (publications.isEmpty()) {
-            body.append("<p id=\"no-publications\">Nothing here yet. <a href=\"/compose\">Compose a post</a>.</p>");
-        } else {
-            body.append("<table class=\"list\" id=\"history\"><thead><tr><th>Created</th><th>Account</th><th>Text</th>"
-                    + "<th>Media</th><th>State</th><th></th></tr></thead><tbody>");
-            for (Publication p : publications) {
-                PublicationDetails details = core.publications().details(p);
-                String id = p.id().value();
-                body.append("<tr data-publication=\"").append(Html.esc(id)).append("\"><td>")
-                        .append(Html.esc(Times.show(p.createdAt()))).append("</td><td>")
-                        .append(Html.esc(details.accountName())).append(" <span class=\"muted\">")
-                        .append(Html.esc(details.platformName())).append("</span></td><td class=\"excerpt\">")
-                        .append(Html.esc(excerpt(p.draft().text()))).append("</td><td>")
-                        .append(p.draft().media().size()).append("</td><td>").append(badge(p.state())).append("</td><td>")
-                        .append("<a href=\"/publications/").append(Html.esc(id)).append("\">details</a>");
-                details.url().ifPresent(url -> body.append(" · <a href=\"").append(Html.esc(url))
-                        .append("\" rel=\"noopener noreferrer\" target=\"_blank\">view post</a>"));
-                body.append("</td></tr>");
-            }
-            body.append("</tbody></table>");
-        }
-        body.append("</section>");
-        ctx.html(layout.page("Publications", session, "publications", body.toString()));
     }
 
     private void detailPage(Context ctx) {
@@ -152,9 +115,8 @@ final class PublicationRoutes {
             body.append("</dl>");
         }
         if (p.draft().scheduledAt() != null) {
-            body.append("<p class=\"muted\">Scheduled for <time id=\"scheduled\" datetime=\"")
-                    .append(Html.esc(p.draft().scheduledAt())).append("\">")
-                    .append(Html.esc(Times.show(p.draft().scheduledAt()))).append("</time></p>");
+            body.append("<p class=\"muted\">Scheduled for ").append(Times.html(p.draft().scheduledAt(), "scheduled"))
+                    .append("</p>");
         }
         body.append("<ol id=\"media-progress\" class=\"media-list\">");
         List<MediaAttachment> media = p.draft().media();
@@ -171,7 +133,12 @@ final class PublicationRoutes {
                 body.append("<img src=\"").append(Html.esc(url)).append("\" alt=\"").append(Html.esc(m.altText()))
                         .append("\">");
             }
-            body.append("<div class=\"media-info\"><div>").append(Html.esc(m.file().type().mimeType())).append(", ")
+            Object name = mediaViews.get(i).get("name");
+            body.append("<div class=\"media-info\"><div>");
+            if (name != null) {
+                body.append("<span class=\"file-name\">").append(Html.esc(name)).append("</span> · ");
+            }
+            body.append(Html.esc(m.file().type().mimeType())).append(", ")
                     .append(Html.esc(UploadStore.human(m.file().size()))).append("</div>");
             if (m.hasAltText()) {
                 body.append("<div class=\"muted\">Alt: ").append(Html.esc(m.altText())).append("</div>");
@@ -181,15 +148,14 @@ final class PublicationRoutes {
                     ? 100 * c.bytesAcknowledged() / Math.max(1, c.file().size()) : 100).orElse(0L);
             body.append("<progress class=\"upload\" max=\"100\" value=\"").append(percent).append("\"></progress>")
                     .append("<div class=\"upload-status muted\">")
-                    .append(Html.esc(upload.map(PublicationViews::describe).orElse("waiting"))).append("</div></div></li>");
+                    .append(Html.esc(uploadStatus(p, upload.orElse(null)))).append("</div></div></li>");
         }
         body.append("</ol>");
         body.append("<div id=\"result\">");
         details.url().ifPresent(url -> body.append("<p>Published: <a id=\"post-link\" href=\"").append(Html.esc(url))
                 .append("\" rel=\"noopener noreferrer\" target=\"_blank\">").append(Html.esc(url)).append("</a></p>"));
         body.append("</div>");
-        body.append("<p id=\"failure\" class=\"problem\"").append(p.failure() == null ? " hidden" : "").append(">")
-                .append(Html.esc(p.failure())).append("</p>");
+        body.append(failureBlock(view));
         body.append("<div id=\"unconfirmed\" class=\"explain\"").append(p.state() == PublicationState.UNCONFIRMED
                 ? "" : " hidden").append("><strong>Unconfirmed.</strong> ")
                 .append(Html.esc(PublicationViews.UNCONFIRMED_EXPLAINED)).append("</div>");
@@ -207,12 +173,36 @@ final class PublicationRoutes {
         ctx.html(layout.page("Publication", session, "publications", body.toString(), "publication.js"));
     }
 
-    private static String excerpt(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() > 80 ? flat.substring(0, 79) + "…" : flat;
+    /** An attachment's upload as the page first shows it; a failed publication's unfinished ones have stopped. */
+    private static String uploadStatus(Publication p, UploadCheckpoint checkpoint) {
+        if (checkpoint == null) {
+            return p.state() == PublicationState.FAILED ? "not sent" : "waiting";
+        }
+        String where = PublicationViews.describe(checkpoint);
+        return p.state() == PublicationState.FAILED && checkpoint.phase() != UploadCheckpoint.Phase.READY
+                ? "stopped (" + where + ")" : where;
     }
 
-    private static String badge(PublicationState state) {
+    /**
+     * Why it failed: what happened and what to do, the platform's own words behind a Details toggle (and the reason
+     * it is unconfirmed, while it is).
+     */
+    private static String failureBlock(Map<String, Object> view) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> explained = (Map<String, Object>) view.get("failureExplained");
+        Object failure = view.get("failure");
+        String summary = explained != null ? (String) explained.get("summary") : failure == null ? null
+                : failure.toString();
+        String advice = explained == null ? null : (String) explained.get("advice");
+        String details = explained == null ? null : (String) explained.get("details");
+        return "<div id=\"failure\" class=\"failure\"" + (summary == null ? " hidden" : "") + ">"
+                + "<p id=\"failure-summary\" class=\"problem\">" + Html.esc(summary) + "</p>"
+                + "<p id=\"failure-advice\"" + (advice == null ? " hidden" : "") + ">" + Html.esc(advice) + "</p>"
+                + "<details id=\"failure-more\"" + (details == null ? " hidden" : "") + "><summary>Details</summary>"
+                + "<p id=\"failure-details\" class=\"details\">" + Html.esc(details) + "</p></details></div>";
+    }
+
+    static String badge(PublicationState state) {
         return "<span class=\"badge " + badgeClass(state) + " state\">" + PublicationViews.stateName(state) + "</span>";
     }
 

@@ -50,7 +50,16 @@ final class PublicationViews {
         view.put("updatedAt", p.updatedAt());
         view.put("postId", p.remotePostId());
         view.put("postUrl", details.url().map(URI::toString).orElse(null));
-        view.put("failure", p.failure());
+        Map<String, String> names = fileNames(p);
+        view.put("failure", p.failure() == null ? null : FailureText.userNames(p.failure(), names));
+        if (p.state() == PublicationState.FAILED && p.failure() != null) {
+            FailureText.Explained explained = FailureText.explain(p.failure(), names, details.platformName());
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("summary", explained.summary());
+            failure.put("advice", explained.advice());
+            failure.put("details", explained.details());
+            view.put("failureExplained", failure);
+        }
         if (p.state() == PublicationState.UNCONFIRMED) {
             view.put("explanation", UNCONFIRMED_EXPLAINED);
         }
@@ -63,6 +72,7 @@ final class PublicationViews {
             item.put("type", m.file().type().mimeType());
             item.put("kind", m.file().kind().name().toLowerCase(Locale.ROOT));
             item.put("size", m.file().size());
+            item.put("name", uploads.clientName(m.file().path()).orElse(null));
             item.put("alt", m.altText());
             item.put("url", uploads.holds(m.file().path()) ? "/media/" + m.file().path().getFileName() : null);
             item.put("upload", details.upload(i).map(PublicationViews::upload).orElse(null));
@@ -74,6 +84,16 @@ final class PublicationViews {
         view.put("links", Map.of("self", "/api/publications/" + id, "events", "/api/publications/" + id + "/events",
                 "page", "/publications/" + id));
         return view;
+    }
+
+    /** The user's name of each attached file, by its stored name. */
+    Map<String, String> fileNames(Publication p) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (MediaAttachment m : p.draft().media()) {
+            uploads.clientName(m.file().path()).ifPresent(name -> names.put(m.file().path().getFileName().toString(),
+                    name));
+        }
+        return names;
     }
 
     /** Where an attachment's upload stands, as journaled: its phase and the bytes the platform holds. */

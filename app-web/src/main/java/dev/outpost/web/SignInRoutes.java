@@ -7,12 +7,15 @@ import io.javalin.http.Context;
 final class SignInRoutes {
     private final Sessions sessions;
     private final AdminPassword password;
+    private final SignInThrottle throttle;
     private final WebSecurity security;
     private final Layout layout;
 
-    SignInRoutes(Sessions sessions, AdminPassword password, WebSecurity security, Layout layout) {
+    SignInRoutes(Sessions sessions, AdminPassword password, SignInThrottle throttle, WebSecurity security,
+            Layout layout) {
         this.sessions = sessions;
         this.password = password;
+        this.throttle = throttle;
         this.security = security;
         this.layout = layout;
     }
@@ -38,10 +41,18 @@ final class SignInRoutes {
             ctx.redirect("/setup");
             return;
         }
-        if (!password.verify(ctx.formParam("password"))) {
-            ctx.status(401).html(loginForm(ctx, "That is not the admin password."));
+        String client = WebSecurity.client(ctx);
+        var refused = throttle.refusal(client);
+        if (refused.isPresent()) {
+            ctx.status(429).html(loginForm(ctx, refused.get()));
             return;
         }
+        if (!password.verify(ctx.formParam("password"))) {
+            ctx.status(401).html(loginForm(ctx, "That is not the admin password." + throttle.failed(client)
+                    .map(next -> " " + next).orElse("")));
+            return;
+        }
+        throttle.succeeded(client);
         signIn(ctx);
     }
 
@@ -80,23 +91,34 @@ final class SignInRoutes {
         ctx.redirect("/login");
     }
 
-    /** A new session id at sign-in: an id planted before it is worthless after. */
+    /** A new session id at sign-in: an id planted before it is worthless after; then the page asked for. */
     private void signIn(Context ctx) {
         Sessions.Session next = sessions.signIn(WebSecurity.session(ctx));
         security.setCookie(ctx, next);
-        ctx.redirect("/compose");
+        ctx.redirect(WebSecurity.afterSignIn(ctx.formParam("next")));
+    }
+
+    /** The page to return to, carried through the sign-in form. */
+    private static String nextField(Context ctx) {
+        String next = ctx.queryParam("next");
+        if (next == null) {
+            next = ctx.formParam("next");
+        }
+        String safe = WebSecurity.afterSignIn(next);
+        return safe.equals("/compose") ? "" : "<input type=\"hidden\" name=\"next\" value=\"" + Html.esc(safe) + "\">";
     }
 
     private String loginForm(Context ctx, String error) {
         String body = """
                 <section class="card narrow">
                 <h1>Sign in</h1>
-                <form method="post" action="/login" id="login-form">%s
+                <form method="post" action="/login" id="login-form">%s%s
                 <label for="password">Admin password</label>
-                <input type="password" id="password" name="password" autocomplete="current-password" required autofocus>
+                <input type="password" id="password" name="password" autocomplete="current-password" required autofocus%s>
                 %s
                 <button type="submit" id="sign-in">Sign in</button>
-                </form></section>""".formatted(Html.csrfField(WebSecurity.session(ctx)), problem(error));
+                </form></section>""".formatted(Html.csrfField(WebSecurity.session(ctx)), nextField(ctx),
+                invalid(error), problem(error));
         return layout.page("Sign in", WebSecurity.session(ctx), null, body);
     }
 
@@ -108,14 +130,19 @@ final class SignInRoutes {
                 directory; set <code>OUTPOST_WEB_PASSWORD</code> instead to manage it in configuration.</p>
                 <form method="post" action="/setup" id="setup-form">%s
                 <label for="password">New admin password (at least %d characters)</label>
-                <input type="password" id="password" name="password" autocomplete="new-password" minlength="%d" required autofocus>
+                <input type="password" id="password" name="password" autocomplete="new-password" minlength="%d" required autofocus%s>
                 <label for="confirm">Repeat it</label>
                 <input type="password" id="confirm" name="confirm" autocomplete="new-password" required>
                 %s
                 <button type="submit" id="set-password">Set password and sign in</button>
                 </form></section>""".formatted(Html.csrfField(WebSecurity.session(ctx)), AdminPassword.MIN_LENGTH,
-                AdminPassword.MIN_LENGTH, problem(error));
+                AdminPassword.MIN_LENGTH, invalid(error), problem(error));
         return layout.page("Set up", WebSecurity.session(ctx), null, body);
+    }
+
+    /** Ties the password field to the problem, so it is read out with the field. */
+    private static String invalid(String error) {
+        return error == null ? "" : " aria-invalid=\"true\" aria-describedby=\"login-problem\"";
     }
 
     private static String problem(String error) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,15 +24,16 @@ final class UploadStore {
     private static final Pattern STORED_NAME = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(jpg|png|webp|gif|mp4|mov|webm)");
     private static final int COPY_BUFFER = 64 * 1024;
+    private static final String NAME_SUFFIX = ".name";
 
     private final Path directory;
 
     UploadStore(Path directory) {
         this.directory = directory;
         try {
-            PrivateFiles.directory(directory);
-        } catch (UncheckedIOException e) {
-            throw new UncheckedIOException("cannot create the upload directory " + directory, e.getCause());
+            PrivateFiles.folder(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the upload directory " + directory, e);
         }
     }
 
@@ -74,7 +76,7 @@ final class UploadStore {
         Path partial = directory.resolve(name + ".part");
         long size = head.length;
         boolean complete = false;
-        try (OutputStream out = Files.newOutputStream(PrivateFiles.newFile(partial))) {
+        try (OutputStream out = PrivateFiles.create(partial)) {
             out.write(head);
             byte[] buffer = new byte[COPY_BUFFER];
             int n;
@@ -94,7 +96,22 @@ final class UploadStore {
         }
         Path path = directory.resolve(name);
         Files.move(partial, path, StandardCopyOption.ATOMIC_MOVE);
+        // The user's name for the file, beside it: messages about the file name it as the user knows it.
+        PrivateFiles.writeString(directory.resolve(name + NAME_SUFFIX), shownName);
         return new Stored(path, type, size);
+    }
+
+    /** The name the user gave a stored file, when it is one of this store's files. */
+    Optional<String> clientName(Path stored) {
+        if (!holds(stored)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(directory.resolve(stored.getFileName() + NAME_SUFFIX),
+                    StandardCharsets.UTF_8).strip()).filter(n -> !n.isEmpty());
+        } catch (IOException | RuntimeException missing) {
+            return Optional.empty();
+        }
     }
 
     /** A stored file by its generated name; nothing for any other name (no paths, no client names). */
@@ -114,6 +131,7 @@ final class UploadStore {
     void delete(Path path) {
         try {
             Files.deleteIfExists(path);
+            Files.deleteIfExists(path.resolveSibling(path.getFileName() + NAME_SUFFIX));
         } catch (IOException ignored) {
             // A stray file in the upload directory is harmless; the refusal the user sees matters more.
         }

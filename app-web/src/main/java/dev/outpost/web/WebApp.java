@@ -5,8 +5,10 @@ import dev.outpost.application.OutpostException;
 import dev.outpost.application.Problem;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +18,24 @@ import org.slf4j.LoggerFactory;
 /** The Javalin server: every route, the security gate in front, and failures turned into answers in one place. */
 final class WebApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    private static final String ANSWERED = "outpost.answered";
 
     private final Javalin javalin;
     private final EventStreams streams;
+    private final RunNow runNow;
     private final URI baseUrl;
 
-    private WebApp(Javalin javalin, EventStreams streams, URI baseUrl) {
+    private WebApp(Javalin javalin, EventStreams streams, RunNow runNow, URI baseUrl) {
         this.javalin = javalin;
         this.streams = streams;
+        this.runNow = runNow;
         this.baseUrl = baseUrl;
     }
 
     /** The pieces the routes need. */
     record Parts(OutpostCore core, XMode mode, WebSettings settings, Sessions sessions, AdminPassword password,
-            UploadStore uploads, ProgressHub hub, WebMetrics metrics) {
+            UploadStore uploads, ProgressHub hub, WebMetrics metrics, Clock clock, RunNow runNow,
+            SignInThrottle throttle) {
     }
 
     /**
@@ -42,11 +48,12 @@ final class WebApp implements AutoCloseable {
         parts.mode().allowCallbacks(parts.core().platforms().platforms().stream()
                 .map(p -> AccountRoutes.callback(baseUrl, p.id())).toList());
         Layout layout = new Layout(parts.mode());
-        WebSecurity security = new WebSecurity(parts.sessions(), parts.password(), parts.settings().secureCookies(),
-                baseUrl);
+        WebSecurity security = new WebSecurity(parts.sessions(), parts.password(), parts.throttle(),
+                parts.settings().secureCookies(), baseUrl);
         PublicationViews views = new PublicationViews(parts.core().publications(), parts.uploads());
         EventStreams streams = new EventStreams(parts.core(), parts.hub(), views);
         DraftReceiver receiver = new DraftReceiver(parts.uploads(), parts.core().platforms());
+        RunNow runNow = parts.runNow();
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -58,10 +65,10 @@ final class WebApp implements AutoCloseable {
             });
             var routes = cfg.routes;
             routes.before(security::before);
-            new SignInRoutes(parts.sessions(), parts.password(), security, layout).register(routes);
+            new SignInRoutes(parts.sessions(), parts.password(), parts.throttle(), security, layout).register(routes);
             new AccountRoutes(parts.core(), layout, baseUrl, parts.mode().suggestedFields()).register(routes);
-            new ComposeRoutes(parts.core(), receiver, views, layout).register(routes);
-            new PublicationRoutes(parts.core(), views, streams, layout).register(routes);
+            new ComposeRoutes(parts.core(), receiver, views, layout, parts.clock(), runNow).register(routes);
+            new PublicationRoutes(parts.core(), views, streams, layout, runNow).register(routes);
             new OpsRoutes(parts.core(), parts.metrics(), parts.uploads(), parts.mode()).register(routes);
             routes.exception(WebSecurity.Redirect.class, (e, ctx) -> ctx.redirect(e.location()));
             routes.exception(WebError.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.problems(), layout));
@@ -72,15 +79,17 @@ final class WebApp implements AutoCloseable {
                 LOG.error("{} {} failed: {}: {}", ctx.method(), ctx.path(), e.getClass().getName(), e.getMessage());
                 answer(ctx, 500, "something went wrong on the server; the log has details", List.of(), layout);
             });
+            routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
             routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                // Javalin's own 404 for an unknown path is bare (text, or HTML for a browser); ours are answered.
+                if (ctx.attribute(ANSWERED) == null) {
                     answer(ctx, 404, "there is nothing at " + ctx.path(), List.of(), layout);
                 }
             });
         });
         javalin.start(parts.settings().host(), port);
         LOG.info("Outpost web listening on {} ({})", baseUrl, parts.mode());
-        return new WebApp(javalin, streams, baseUrl);
+        return new WebApp(javalin, streams, runNow, baseUrl);
     }
 
     private static int status(OutpostException e) {
@@ -93,6 +102,7 @@ final class WebApp implements AutoCloseable {
     }
 
     private static void answer(Context ctx, int status, String message, List<Problem> problems, Layout layout) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         if (WebSecurity.isApi(ctx) || acceptsJsonOnly(ctx)) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", status);
@@ -129,6 +139,7 @@ final class WebApp implements AutoCloseable {
     @Override
     public void close() {
         streams.close();
+        runNow.close();
         javalin.stop();
     }
 }

@@ -27,6 +27,8 @@ final class WebModule extends AbstractModule {
     private final Clock clock;
     private final Map<String, PlatformPlugin> platforms;
     private final Map<String, StoragePlugin> storages;
+    /** This instance's name in publication claims: host plus a random suffix, so two on one host differ. */
+    private final String worker = workerName();
 
     WebModule(OutpostConfig config, Clock clock, Map<String, PlatformPlugin> platforms,
             Map<String, StoragePlugin> storages) {
@@ -77,23 +79,44 @@ final class WebModule extends AbstractModule {
     @Provides
     @Singleton
     OutpostCore core(Stores stores, Platforms platforms, Clock clock, XMode mode) {
-        return new OutpostCore(stores, platforms, OutpostCore.Options.defaults(clock, workerName())
-                .withUploads(dev.outpost.application.UploadSettings.fromSettings(mode.settings())));
+        return new OutpostCore(stores, platforms, options(clock, mode, worker));
+    }
+
+    private static OutpostCore.Options options(Clock clock, XMode mode, String workerName) {
+        return OutpostCore.Options.defaults(clock, workerName)
+                .withUploads(dev.outpost.application.UploadSettings.fromSettings(mode.settings()));
     }
 
     @Provides
     @Singleton
-    WebApp.Parts parts(OutpostCore core, XMode mode, WebSettings settings, OutpostConfig config, Clock clock) {
-        ProgressHub hub = new ProgressHub();
+    WebApp.Parts parts(OutpostCore core, XMode mode, WebSettings settings, OutpostConfig config, Clock clock,
+            Stores stores, Platforms platforms) {
+        ProgressHub hub = new ProgressHub(clock);
         WebMetrics metrics = new WebMetrics(core.publications());
         core.progress().subscribe(hub);
         core.progress().subscribe(metrics);
-        return new WebApp.Parts(core, mode, settings, new Sessions(clock, settings.sessionIdle()),
+        // A second worker of this instance for publications due now, under a name of its own so claims keep it and
+        // the queue's worker apart; its queue is never started (the first core's is the instance's queue).
+        OutpostCore now = new OutpostCore(stores, platforms, options(clock, mode, worker + "-now"));
+        now.progress().subscribe(hub);
+        now.progress().subscribe(metrics);
+        Sessions sessions = new Sessions(sessionStore(stores), clock, settings.sessionIdle());
+        return new WebApp.Parts(core, mode, settings, sessions,
                 new AdminPassword(settings.password(), config.dataDirectory().resolve("web-admin.properties")),
-                new UploadStore(mode.dataDirectory().resolve("uploads")), hub, metrics);
+                new UploadStore(mode.dataDirectory().resolve("uploads")), hub, metrics, clock,
+                new RunNow(now, clock), new SignInThrottle(SignInThrottle.Policy.DEFAULT, clock));
     }
 
-    /** Names this instance in publication claims: host plus a random suffix, so two on one host differ. */
+    /** Sessions live in the storage, so a restart or a second instance keeps people signed in. */
+    private static dev.outpost.ports.storage.SessionStore sessionStore(Stores stores) {
+        try {
+            return stores.sessions();
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("the storage plugin (OUTPOST_STORAGE) keeps no web sessions, which the"
+                    + " web app needs; use sqlite (the default), h2 or postgres");
+        }
+    }
+
     private static String workerName() {
         String host;
         try {

@@ -2,6 +2,7 @@ package dev.outpost.web;
 
 import io.javalin.http.Context;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -26,12 +27,15 @@ final class WebSecurity {
 
     private final Sessions sessions;
     private final AdminPassword password;
+    private final SignInThrottle throttle;
     private final boolean secureCookies;
     private final URI baseUrl;
 
-    WebSecurity(Sessions sessions, AdminPassword password, boolean secureCookies, URI baseUrl) {
+    WebSecurity(Sessions sessions, AdminPassword password, SignInThrottle throttle, boolean secureCookies,
+            URI baseUrl) {
         this.sessions = sessions;
         this.password = password;
+        this.throttle = throttle;
         this.secureCookies = secureCookies;
         this.baseUrl = baseUrl;
     }
@@ -47,6 +51,11 @@ final class WebSecurity {
         return Boolean.TRUE.equals(basic) ? "api" : session(ctx).owner();
     }
 
+    /** Whether the request came with the admin password as Basic credentials (a script), not a browser session. */
+    static boolean viaBasic(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(VIA_BASIC));
+    }
+
     static boolean isApi(Context ctx) {
         String path = ctx.path();
         return path.startsWith("/api/") || path.equals("/metrics") || path.equals("/health");
@@ -58,11 +67,12 @@ final class WebSecurity {
         // same-origin keeps the OAuth callback's code and state out of Referer headers sent elsewhere.
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:;"
-                + " script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+                + " script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+                + " form-action 'self'");
         ctx.header("Cache-Control", "no-store");
 
         String path = ctx.path();
-        if (path.startsWith("/static/") || path.equals("/health")) {
+        if (path.startsWith("/static/") || path.equals("/health") || path.equals("/favicon.ico")) {
             return;
         }
         boolean basic = basicAuthenticated(ctx);
@@ -71,6 +81,7 @@ final class WebSecurity {
         if (session == null) {
             session = sessions.anonymous();
             if (!basic) {
+                sessions.keep(session);
                 setCookie(ctx, session);
             }
         }
@@ -81,7 +92,14 @@ final class WebSecurity {
                 throw new WebError(401, "sign in first: send the admin password as HTTP Basic credentials, or use"
                         + " the session of a signed-in browser");
             }
-            throw new Redirect(password.isSet() ? "/login" : "/setup");
+            if (!password.isSet()) {
+                throw new Redirect("/setup");
+            }
+            // Back to the page asked for after signing in (a GET: a form's POST cannot be replayed).
+            String query = ctx.queryString();
+            throw new Redirect(ctx.method().name().equals("GET") && !path.equals("/")
+                    ? "/login?next=" + URLEncoder.encode(path + (query == null ? "" : "?" + query),
+                    StandardCharsets.UTF_8) : "/login");
         }
         if (!SAFE_METHODS.contains(ctx.method().name()) && !basic) {
             checkOrigin(ctx);
@@ -136,10 +154,34 @@ final class WebSecurity {
         }
         int colon = decoded.indexOf(':');
         String secret = colon < 0 ? decoded : decoded.substring(colon + 1);
+        String client = client(ctx);
+        throttle.refusal(client).ifPresent(refused -> {
+            throw new WebError(429, refused);
+        });
         if (!password.isSet() || !password.verify(secret)) {
-            throw new WebError(401, "wrong credentials");
+            throw new WebError(401, "wrong credentials" + throttle.failed(client).map(next -> "; " + next)
+                    .orElse(""));
         }
+        throttle.succeeded(client);
         return true;
+    }
+
+    /**
+     * Where to go after signing in: {@code next} when it is a path of this app (never another site: no scheme, no
+     * {@code //host}, no backslash tricks), else the compose page.
+     */
+    static String afterSignIn(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || next.startsWith("/login")
+                || next.startsWith("/setup") || next.startsWith("/logout")) {
+            return "/compose";
+        }
+        return next;
+    }
+
+    /** Who tries a password, for throttling: the address the connection comes from. */
+    static String client(Context ctx) {
+        return ctx.req().getRemoteAddr();
     }
 
     /** Send the browser elsewhere instead of running the route. */

@@ -43,7 +43,15 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory,
                     + config.dataDirectory()
                     .resolve("sandbox") + "; unset OUTPOST_STORAGE (now '" + storage + "') or configure X");
         }
-        Path data = PrivateFiles.directory(config.dataDirectory().resolve("sandbox"));
+        Path data = config.dataDirectory().resolve("sandbox");
+        try {
+            // Sandbox accounts' tokens and posts live here: the user's alone, like the rest of the home.
+            PrivateFiles.folder(data);
+            PrivateFiles.folder(data.resolve("x-spool"));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot create the sandbox's data folder " + data + ": " + e.getMessage(),
+                    e);
+        }
         int port = Integer.parseInt(config.get(SANDBOX_PORT, "0").strip());
         XSandbox sandbox = XSandbox.start(SandboxConfig.builder()
                 .host("127.0.0.1")

@@ -10,14 +10,29 @@ final class Accounts {
     private Accounts() {
     }
 
+    /**
+     * Where a connect request sends the user: a script (Basic credentials) is redirected (303); a browser session
+     * gets a page that goes on by itself, with a Continue link.
+     */
+    static String authorizeUrl(HttpResponse<String> start) {
+        if (start.statusCode() == 303) {
+            return start.headers().firstValue("Location").orElseThrow();
+        }
+        assertThat(start.statusCode()).as(start.body()).isEqualTo(200);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"continue\" href=\"([^\"]+)\"")
+                .matcher(start.body());
+        assertThat(link.find()).as("a Continue link in " + start.body()).isTrue();
+        assertThat(start.body()).contains("<meta http-equiv=\"refresh\" content=\"0;url=");
+        return link.group(1).replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"");
+    }
+
     /** @return the account id, such as {@code x:1700000000000000001} */
     static String connect(WebClient client, dev.outpost.xsandbox.XSandbox sandbox) {
         sandbox.setAutoApprove(true);
         try {
             HttpResponse<String> start = client.postForm("/accounts/connect",
                     client.csrf() == null ? Map.of("platform", "x") : Map.of("platform", "x", "_csrf", client.csrf()));
-            assertThat(start.statusCode()).isEqualTo(303);
-            String authorize = start.headers().firstValue("Location").orElseThrow();
+            String authorize = authorizeUrl(start);
             HttpResponse<String> consent = client.get(authorize);
             String callback = consent.headers().firstValue("Location").orElseThrow();
             HttpResponse<String> done = client.get(callback);

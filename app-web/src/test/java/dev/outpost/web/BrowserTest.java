@@ -6,27 +6,17 @@ import dev.outpost.xsandbox.MediaView;
 import dev.outpost.xsandbox.Post;
 import dev.outpost.xsandbox.XSandbox;
 import java.awt.Color;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,38 +26,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * in, connect an account through the sandbox's consent page, publish two images with alt text, a video, and get a
  * validation error beside its field. A screenshot of each page lands in target/screenshots/.
  */
+@ExtendWith(Chromium.Required.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Path FILES = Path.of("target", "browser-files");
     private static OutpostWeb app;
     private static XSandbox sandbox;
-    private static WebDriver browser;
+    private static ChromeDriver browser;
     private static WebDriverWait wait;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
+        browser = Chromium.browser();
         app = TestApp.shared();
         sandbox = app.sandbox().orElseThrow();
-        Files.createDirectories(SCREENSHOTS);
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(),
-                "chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1200,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        wait = Chromium.waitFor(browser);
+        browser.manage().deleteAllCookies();
     }
 
     @Test
@@ -274,11 +248,6 @@ class BrowserTest {
     }
 
     private static void screenshot(String name) {
-        try {
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Chromium.screenshot(browser, name);
     }
 }

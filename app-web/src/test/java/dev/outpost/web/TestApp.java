@@ -39,6 +39,14 @@ final class TestApp {
         return OutpostWeb.start(OutpostConfig.of(home, values), Clock.systemUTC());
     }
 
+    /** An app whose admin password is still to be chosen (the setup page). */
+    static OutpostWeb startWithoutPassword(Path home) {
+        Map<String, String> values = new HashMap<>();
+        values.put(WebSettings.PORT, "0");
+        values.put("OUTPOST_JOB_POLL_INTERVAL", "PT0.3S");
+        return OutpostWeb.start(OutpostConfig.of(home, values), Clock.systemUTC());
+    }
+
     static Path freshHome(String name) {
         try {
             Path root = Files.createDirectories(Path.of("target", "test-homes"));

@@ -60,6 +60,15 @@ class TwoInstancesTest {
                 assertThat(clientA.get(callback).statusCode()).isEqualTo(302);
                 assertThat(clientB.get("/api/accounts").body()).contains(account);
 
+                // Signed in on A, the same browser is signed in on B: sessions live in the shared database.
+                WebClient browser = new WebClient(first.baseUrl()).signIn();
+                HttpResponse<String> onB = browser.get(second.baseUrl() + "/publications");
+                assertThat(onB.statusCode()).as("a session of A on B").isEqualTo(200);
+                HttpResponse<String> measured = browser.send(browser.request(second.baseUrl() + "/api/measure")
+                        .header("Content-Type", "application/json").header(WebSecurity.CSRF_HEADER, browser.csrf())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}")).build());
+                assertThat(measured.statusCode()).as("its CSRF token holds on B too").isEqualTo(200);
+
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
                     WebClient via = i % 2 == 0 ? clientA : clientB;

@@ -78,15 +78,15 @@ class HomeProblemsIT {
         Launcher.run(env(home), "publications", "list").expectExit(0);
         Path file = home.resolve("outpost.db");
         execute(file, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-                + " checksum, installed_by, installed_on, execution_time, success) SELECT 3, '3', 'later', type,"
-                + " 'V3__later.sql', 1, installed_by, installed_on, execution_time, success"
+                + " checksum, installed_by, installed_on, execution_time, success) SELECT 99, '99', 'later', type,"
+                + " 'V99__later.sql', 1, installed_by, installed_on, execution_time, success"
                 + " FROM flyway_schema_history WHERE version = '2'");
 
         Launcher.Run run = Launcher.run(env(home), "publications", "list").expectExit(1);
         assertOneLine(run, "outpost: The SQLite database " + file + " was written by a newer version of Outpost"
-                + " (schema version 3; this version knows up to 2). Use that version, or point OUTPOST_HOME"
+                + " (schema version 99; this version knows up to 3). Use that version, or point OUTPOST_HOME"
                 + " elsewhere; nothing was changed.");
-        assertThat(count(file, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(2);
+        assertThat(count(file, "SELECT COUNT(*) FROM flyway_schema_history")).isEqualTo(3);
 
         Launcher.Run verbose = Launcher.run(env(home), "--verbose", "publications", "list").expectExit(1);
         assertThat(verbose.stderr()).contains("was written by a newer version of Outpost", "\tat ");

@@ -18,6 +18,15 @@ public interface Stores extends AutoCloseable {
 
     SecretVault secrets();
 
+    /**
+     * The web app's browser sessions.
+     *
+     * @throws UnsupportedOperationException when this storage keeps none (the web app then keeps them in memory)
+     */
+    default SessionStore sessions() {
+        throw new UnsupportedOperationException("this storage keeps no web sessions");
+    }
+
     @Override
     void close();
 }

@@ -11,6 +11,7 @@ public final class InMemoryStores implements Stores {
     private final InMemoryPublicationStore publications = new InMemoryPublicationStore();
     private final InMemoryPendingAuthorizationStore pendingAuthorizations = new InMemoryPendingAuthorizationStore();
     private final InMemorySecretVault secrets = new InMemorySecretVault();
+    private final InMemorySessionStore sessions = new InMemorySessionStore();
     private final InMemoryJobQueue jobs;
 
     public InMemoryStores(Clock clock) {
@@ -50,6 +51,11 @@ public final class InMemoryStores implements Stores {
     @Override
     public InMemorySecretVault secrets() {
         return secrets;
+    }
+
+    @Override
+    public InMemorySessionStore sessions() {
+        return sessions;
     }
 
     @Override
