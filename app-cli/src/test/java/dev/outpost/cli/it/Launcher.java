@@ -133,6 +133,15 @@ final class Launcher {
     /** @param prefix a command the launcher runs under (such as setpriv to drop root), or empty */
     static Started start(List<String> prefix, Map<String, String> environment, String input, String... args) {
         assertThat(SCRIPT).as("the launcher the build makes").isExecutable();
+        List<String> command = new ArrayList<>(prefix);
+        command.add(SCRIPT.toString());
+        command.addAll(Arrays.asList(args));
+        return startCommand(command, environment, input, Arrays.asList(args));
+    }
+
+    /** Starts {@code command} (the launcher, or another program) as {@link #start} does. */
+    static Started startCommand(List<String> command, Map<String, String> environment, String input,
+            List<String> args) {
         try {
             Path out = Files.createTempFile("outpost-out-", ".txt");
             Path err = Files.createTempFile("outpost-err-", ".txt");
@@ -140,9 +149,6 @@ final class Launcher {
             out.toFile().setWritable(true, false);
             err.toFile().setReadable(true, false);
             err.toFile().setWritable(true, false);
-            List<String> command = new ArrayList<>(prefix);
-            command.add(SCRIPT.toString());
-            command.addAll(Arrays.asList(args));
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("OUTPOST_") || key.equals("JAVA_OPTS"));
             builder.environment().putAll(environment);
@@ -154,7 +160,7 @@ final class Launcher {
                 process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
                 process.getOutputStream().close();
             }
-            return new Started(Arrays.asList(args), process, out, err);
+            return new Started(args, process, out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
