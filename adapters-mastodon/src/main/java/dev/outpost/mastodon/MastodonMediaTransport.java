@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Mastodon's media protocol: the whole file in one {@code POST /api/v2/media}, streamed from disk, with the alt text
- * as its {@code description}. 200 means processed; 202 means processing: the media id is journaled
+ * as its {@code description} and the focal point, when given, as its {@code focus} ({@code "x,y"}). 200 means processed; 202 means processing: the media id is journaled
  * ({@link UploadCheckpoint.Phase#PROCESSING}, the state is the id) and {@code GET /api/v1/media/:id} is polled — 206
  * while processing, 200 when done. Mastodon gives no {@code check_after}, so the plugin gives the core its own hint
  * ({@link #pollInterval}: a second for the first polls, a ready video is seen soon, then growing gently to
@@ -121,6 +121,9 @@ final class MastodonMediaTransport implements MediaTransport {
         Map<String, String> fields = new LinkedHashMap<>();
         if (upload.altText() != null) {
             fields.put("description", upload.altText());
+        }
+        if (upload.focus() != null) {
+            fields.put("focus", upload.focus().text());
         }
         String extension = file.type().mimeType().substring(file.type().mimeType().indexOf('/') + 1)
                 .replace("quicktime", "mov").toLowerCase(Locale.ROOT);
