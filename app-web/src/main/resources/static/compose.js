@@ -31,7 +31,9 @@
 
   // The control a field's problem is about, so the problem is read out with it and focus can go there.
   function controlFor(field) {
-    let m = /^media\[(\d+)\](\.alt)?$/.exec(field);
+    let m = /^media\[(\d+)\]\.focus$/.exec(field);
+    if (m) { return document.getElementById('focus-x-' + m[1]); }
+    m = /^media\[(\d+)\](\.alt)?$/.exec(field);
     if (m) {
       return document.getElementById('alt-' + m[1])
         || form.querySelector('.media-item[data-index="' + m[1] + '"] .remove');
@@ -80,7 +82,8 @@
       const res = await fetch('/api/measure', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
-        body: JSON.stringify({ text: text.value, account: account.value })
+        // The options too: a platform may count one (a content warning) with the text.
+        body: JSON.stringify({ text: text.value, account: account.value, options: currentOptions() })
       });
       if (!res.ok || mine !== sequence) { return; }
       measured = await res.json();
@@ -93,6 +96,14 @@
     }, 120);
   }
   text.addEventListener('input', measure);
+
+  function currentOptions() {
+    const values = {};
+    optionsBox.querySelectorAll('.post-option').forEach(function (input) {
+      if (input.value) { values[input.dataset.option] = input.value; }
+    });
+    return values;
+  }
 
   // The chosen account's rules: its limits, what media it takes, its platform's options.
   let rulesSequence = 0;
@@ -157,7 +168,7 @@
       input.name = 'options.' + option.key;
       input.className = 'post-option';
       input.dataset.option = option.key;
-      input.addEventListener('input', function () { optionValues[option.key] = input.value; });
+      input.addEventListener('input', function () { optionValues[option.key] = input.value; measure(); });
       input.addEventListener('change', function () { optionValues[option.key] = input.value; });
       optionsBox.appendChild(input);
       if (option.help) {
@@ -166,11 +177,7 @@
         help.textContent = option.help;
         optionsBox.appendChild(help);
       }
-      const problem = document.createElement('p');
-      problem.className = 'problem';
-      problem.hidden = true;
-      problem.dataset.problemFor = 'options.' + option.key;
-      optionsBox.appendChild(problem);
+      optionsBox.appendChild(problemSlot('options.' + option.key));
     });
   }
 
@@ -190,11 +197,20 @@
 
   function add(files) {
     Array.prototype.forEach.call(files, function (file) {
-      items.push({ file: file, url: URL.createObjectURL(file), alt: '' });
+      items.push({ file: file, url: URL.createObjectURL(file), alt: '', focusX: '', focusY: '' });
     });
     render();
     clearProblems();
     show(precheck(false));
+  }
+
+  // Where the problem of one field shows, hidden until there is one.
+  function problemSlot(field) {
+    const problem = document.createElement('p');
+    problem.className = 'problem';
+    problem.hidden = true;
+    problem.dataset.problemFor = field;
+    return problem;
   }
 
   function render() {
@@ -228,17 +244,32 @@
         alt.addEventListener('input', function () { item.alt = alt.value; });
         info.appendChild(label);
         info.appendChild(alt);
-        const altProblem = document.createElement('p');
-        altProblem.className = 'problem';
-        altProblem.hidden = true;
-        altProblem.dataset.problemFor = 'media[' + i + '].alt';
-        info.appendChild(altProblem);
+        info.appendChild(problemSlot('media[' + i + '].alt'));
       }
-      const problem = document.createElement('p');
-      problem.className = 'problem';
-      problem.hidden = true;
-      problem.dataset.problemFor = 'media[' + i + ']';
-      info.appendChild(problem);
+      // The focal point: what a platform that crops previews keeps in view (-1..1 each; empty for the centre).
+      const focus = document.createElement('div');
+      focus.className = 'focus';
+      [['x', 'Focal point x (-1 left, 1 right)', 'focusX'], ['y', 'Focal point y (-1 bottom, 1 top)', 'focusY']]
+        .forEach(function (axis) {
+          const label = document.createElement('label');
+          label.htmlFor = 'focus-' + axis[0] + '-' + i;
+          label.textContent = axis[1];
+          const input = document.createElement('input');
+          input.type = 'number';
+          input.id = 'focus-' + axis[0] + '-' + i;
+          input.className = 'focus-' + axis[0];
+          input.min = '-1';
+          input.max = '1';
+          input.step = '0.01';
+          input.placeholder = '0';
+          input.value = item[axis[2]];
+          input.addEventListener('input', function () { item[axis[2]] = input.value; });
+          label.appendChild(input);
+          focus.appendChild(label);
+        });
+      info.appendChild(focus);
+      info.appendChild(problemSlot('media[' + i + '].focus'));
+      info.appendChild(problemSlot('media[' + i + ']'));
       const remove = document.createElement('button');
       remove.type = 'button';
       remove.className = 'secondary remove';
@@ -328,6 +359,11 @@
       if (input.value) { data.append('options.' + input.dataset.option, input.value); }
     });
     items.forEach(function (item, i) { data.append('media[' + i + '].alt', item.alt); });
+    items.forEach(function (item, i) {
+      if (item.focusX !== '' || item.focusY !== '') {
+        data.append('media[' + i + '].focus', (item.focusX || '0') + ',' + (item.focusY || '0'));
+      }
+    });
     items.forEach(function (item, i) { data.append('media[' + i + ']', item.file, item.file.name); });
     publish.disabled = true;
     sending.hidden = false;

@@ -17,15 +17,19 @@ import java.util.Map;
 
 /**
  * Mastodon's media protocol: the whole file in one {@code POST /api/v2/media}, streamed from disk, with the alt text
- * as its {@code description}. 200 means processed; 202 means processing: the media id is journaled
+ * as its {@code description} and the focal point, when given, as its {@code focus} ({@code "x,y"}). 200 means processed; 202 means processing: the media id is journaled
  * ({@link UploadCheckpoint.Phase#PROCESSING}, the state is the id) and {@code GET /api/v1/media/:id} is polled — 206
- * while processing, 200 when done — waiting through the core's backoff between polls (Mastodon gives no hint; the
- * core never waits under a second) within its deadline. A run that died while polling polls the same id, or
- * uploads again when the server no longer has it. Thread-safe; keeps no state between uploads.
+ * while processing, 200 when done. Mastodon gives no {@code check_after}, so the plugin gives the core its own hint
+ * ({@link #pollInterval}: a second for the first polls, a ready video is seen soon, then growing gently to
+ * {@link #LONGEST_POLL_INTERVAL}); the core never waits under its minimum and stops at its deadline. A run that died
+ * while polling polls the same id, or uploads again when the server no longer has it. Thread-safe; keeps no state
+ * between uploads.
  */
 final class MastodonMediaTransport implements MediaTransport {
     /** Unattached media is deleted after about a day (FACTS §3): count on less. */
     static final Duration USABLE_FOR = Duration.ofHours(20);
+    /** The longest wait between two polls: a long video is still seen within seconds of being ready. */
+    static final Duration LONGEST_POLL_INTERVAL = Duration.ofSeconds(5);
 
     private final MastodonFeign feign;
     private final Clock clock;
@@ -72,8 +76,8 @@ final class MastodonMediaTransport implements MediaTransport {
 
     /** Polls until processed, waiting before each poll. */
     private MediaRef await(UploadContext upload, String mediaId, Instant expiresAt) {
-        while (true) {
-            upload.awaitProcessing(null, -1);
+        for (int poll = 0; ; poll++) {
+            upload.awaitProcessing(pollInterval(poll), -1);
             Answered answer;
             try {
                 answer = upload.call("check processing of " + upload.file().displayName(), true, access ->
@@ -92,6 +96,20 @@ final class MastodonMediaTransport implements MediaTransport {
         }
     }
 
+    /**
+     * How long to wait before poll {@code poll} (from 0): 1 s, 1 s, 1 s, 2 s, 2 s, 3 s, 3 s, 4 s, 4 s, then 5 s. Most
+     * media is ready within seconds, so the first polls come every second (never faster: FACTS §3, RELIABILITY M1);
+     * a long video then costs a request every few seconds, not a flood, and is seen at most 5 s late.
+     */
+    static Duration pollInterval(int poll) {
+        if (poll < 0) {
+            throw new IllegalArgumentException("poll counts from 0: " + poll);
+        }
+        long seconds = poll < 3 ? 1 : 1 + (poll - 1) / 2;
+        Duration wait = Duration.ofSeconds(seconds);
+        return wait.compareTo(LONGEST_POLL_INTERVAL) > 0 ? LONGEST_POLL_INTERVAL : wait;
+    }
+
     /** 200 with a URL: ready. 202, 206, or a 200 without a URL yet: still processing. */
     private static boolean processed(Answered answer) {
         return answer.status() == 200 && MastodonJson.text(answer.body(), "url") != null;
@@ -103,6 +121,9 @@ final class MastodonMediaTransport implements MediaTransport {
         Map<String, String> fields = new LinkedHashMap<>();
         if (upload.altText() != null) {
             fields.put("description", upload.altText());
+        }
+        if (upload.focus() != null) {
+            fields.put("focus", upload.focus().text());
         }
         String extension = file.type().mimeType().substring(file.type().mimeType().indexOf('/') + 1)
                 .replace("quicktime", "mov").toLowerCase(Locale.ROOT);

@@ -127,8 +127,9 @@ final class MastodonRulebook implements Rulebook {
                         LANGUAGES));
         // A GIF is uploaded as an image (the image cap) and becomes a video: one, alone.
         return new PlatformRules(name,
+                // The server counts the content warning and the text together against max_characters.
                 List.of(new TextLimit("characters", new MastodonTextMeasure(limits.charactersPerUrl()),
-                        limits.maxCharacters())),
+                        limits.maxCharacters()).countingAlso(CONTENT_WARNING)),
                 List.of(Map.of(MediaKind.IMAGE, limits.maxMedia()), Map.of(MediaKind.VIDEO, 1),
                         Map.of(MediaKind.GIF, 1)),
                 Map.of(MediaKind.IMAGE, limits.imageBytes(), MediaKind.GIF, limits.imageBytes(), MediaKind.VIDEO,

@@ -106,6 +106,16 @@ class MastodonMediaTransportSandboxTest extends MediaTransportContract {
     }
 
     @Test
+    void theFocalPointGoesWithTheUploadAsFocus() {
+        MediaRef withFocus = transport.upload(context(image()).altText("Desk")
+                .focus(new dev.outpost.domain.post.FocalPoint(0.5, -0.25)).build());
+        MediaRef without = transport.upload(context(image()).build());
+
+        assertThat(sandbox.media(withFocus.value()).orElseThrow().focus()).isEqualTo("0.5,-0.25");
+        assertThat(sandbox.media(without.value()).orElseThrow().focus()).isNull();
+    }
+
+    @Test
     void aGifTooLargeForAnImageIsRefusedByTheServer() throws java.io.IOException {
         MediaFile gif = TestMedia.inspect(java.nio.file.Files.writeString(dir.resolve("big.gif"), "GIF89a"
                 + "x".repeat(150_000)), dev.outpost.domain.media.MediaType.GIF);

@@ -60,23 +60,37 @@ class MastodonReliabilitySandboxTest {
     }
 
     @Test
-    void m1_mediaAnswered202Then206IsPolledWithBackoffNeverFasterThanASecondUntil200() {
-        sandbox.mastodon.faults().processingPolls(6);
+    void m1_mediaAnswered202Then206IsPolledWithAGentleBackoffNeverFasterThanASecondUntil200() {
+        sandbox.mastodon.faults().processingPolls(9);
         TestUploadContext upload = context(video()).build();
 
         MediaRef ref = transport.upload(upload);
 
-        List<TestUploadContext.ProcessingWait> waits = upload.processingWaits();
-        assertThat(waits).hasSize(7).allSatisfy(w -> {
-            assertThat(w.hint()).as("Mastodon gives no hint").isNull();
-            assertThat(w.waited()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-        });
-        for (int i = 1; i < waits.size(); i++) {
-            assertThat(waits.get(i).waited()).as("backoff grows").isGreaterThanOrEqualTo(waits.get(i - 1).waited());
+        // The plugin's own hint (Mastodon gives none): a second for the first polls, then growing gently.
+        assertThat(upload.processingWaits()).extracting(TestUploadContext.ProcessingWait::hint)
+                .extracting(Duration::toSeconds).containsExactly(1L, 1L, 1L, 2L, 2L, 3L, 3L, 4L, 4L, 5L);
+        List<LoggedRequest> polls = sandbox.mastodon.requestsTo(Endpoint.MEDIA_GET);
+        assertThat(polls).extracting(LoggedRequest::status)
+                .containsExactly(206, 206, 206, 206, 206, 206, 206, 206, 206, 200);
+        Instant uploaded = sandbox.mastodon.requestsTo(Endpoint.MEDIA_CREATE).get(0).at();
+        List<Duration> gaps = new java.util.ArrayList<>();
+        for (int i = 0; i < polls.size(); i++) {
+            gaps.add(Duration.between(i == 0 ? uploaded : polls.get(i - 1).at(), polls.get(i).at()));
         }
-        assertThat(sandbox.mastodon.requestsTo(Endpoint.MEDIA_GET)).extracting(LoggedRequest::status)
-                .containsExactly(206, 206, 206, 206, 206, 206, 200);
+        assertThat(gaps).as("seen by the server, on its clock").allSatisfy(gap ->
+                assertThat(gap).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+        assertThat(Duration.between(uploaded, polls.get(polls.size() - 1).at()))
+                .as("ten polls in 26 s, where doubling every two polls would take 62 s")
+                .isEqualTo(Duration.ofSeconds(26));
         assertThat(sandbox.media(ref.value()).orElseThrow().state()).isEqualTo("ready");
+    }
+
+    @Test
+    void m1_thePollIntervalGrowsGentlyToFiveSecondsAndNoFurther() {
+        assertThat(java.util.stream.IntStream.range(0, 14).mapToObj(MastodonMediaTransport::pollInterval)
+                .map(Duration::toSeconds)).containsExactly(1L, 1L, 1L, 2L, 2L, 3L, 3L, 4L, 4L, 5L, 5L, 5L, 5L, 5L);
+        assertThat(MastodonMediaTransport.pollInterval(Integer.MAX_VALUE)).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> MastodonMediaTransport.pollInterval(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -109,7 +123,8 @@ class MastodonReliabilitySandboxTest {
         assertThat(sandbox.clock.instant()).isBeforeOrEqualTo(deadline);
         String mediaId = first.journal().latest().orElseThrow().state();
         int polls = sandbox.mastodon.requestsTo(Endpoint.MEDIA_GET).size();
-        assertThat(polls).isBetween(3, 20);
+        assertThat(polls).as("26 s for the first ten polls, then one every 5 s until the 2 min deadline")
+                .isEqualTo(10 + (120 - 26) / 5);
 
         sandbox.mastodon.finishProcessing();
         MediaRef ref = transport.upload(context(video).journal(first.journal()).build());

@@ -101,4 +101,31 @@ class MastodonRulesTest {
                 new dev.outpost.ports.platform.PostRequest("z" + text, List.of(), null, "b", Map.of())))
                 .hasMessageContaining("Text character limit of 500 exceeded");
     }
+
+    @Test
+    void theContentWarningCountsWithTheTextAsOnTheServer() {
+        var publisher = new MastodonPlatformPlugin().postPublisher(sandbox.context());
+        var access = sandbox.access();
+        PlatformRules rules = rulebook.rules(account);
+        String text = "t".repeat(480);
+        String warning = "w".repeat(30);
+
+        List<dev.outpost.domain.post.Violation> refused = new dev.outpost.domain.post.DraftValidator(rules)
+                .validate(new dev.outpost.domain.post.Draft(text, List.of(), null, null,
+                        Map.of(MastodonRulebook.CONTENT_WARNING, warning)), sandbox.clock.instant());
+
+        assertThat(refused).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("text");
+            assertThat(v.message()).contains("the text and the content warning count 510 characters together",
+                    "limit of 500");
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> publisher.publish(access,
+                new dev.outpost.ports.platform.PostRequest(text, List.of(), null, "cw",
+                        Map.of(MastodonRulebook.CONTENT_WARNING, warning))))
+                .as("the server agrees").hasMessageContaining("Text character limit of 500 exceeded");
+        assertThat(rules.primaryTextLimit().count(text, Map.of(MastodonRulebook.CONTENT_WARNING, "w".repeat(20))))
+                .isEqualTo(500);
+        publisher.publish(access, new dev.outpost.ports.platform.PostRequest(text, List.of(), null, "cw2",
+                Map.of(MastodonRulebook.CONTENT_WARNING, "w".repeat(20))));
+    }
 }

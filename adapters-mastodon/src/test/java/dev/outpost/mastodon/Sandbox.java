@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
 final class Sandbox implements AutoCloseable {
     /** What Mastodon does, as the ports' contracts ask it. */
     static final PlatformCapabilities CAPABILITIES = PlatformCapabilities.builder()
-            .asynchronous(MediaKind.GIF, MediaKind.VIDEO).processingHint(false).resumesUploads(true)
+            .asynchronous(MediaKind.GIF, MediaKind.VIDEO).processingHint(true).resumesUploads(true)
             .altTextWithUpload(true).refusesDuplicateText(false).deduplicatesByKey(true).signInMethods("oauth")
             .tokensExpire(false).refreshes(false).oldRefreshTokenDies(false).build();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

@@ -5,6 +5,7 @@ import dev.outpost.domain.media.FileFingerprint;
 import dev.outpost.domain.media.MediaFile;
 import dev.outpost.domain.media.MediaType;
 import dev.outpost.domain.post.Draft;
+import dev.outpost.domain.post.FocalPoint;
 import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -198,8 +200,8 @@ final class JdbcPublicationStore implements PublicationStore {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO publication_media (publication_id, position,"
-                + " file_path, media_type, file_size, file_modified_at, file_sha256, alt_text)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " file_path, media_type, file_size, file_modified_at, file_sha256, alt_text, focus_x, focus_y)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < media.size(); i++) {
                 MediaFile file = media.get(i).file();
                 ps.setString(1, p.id().value());
@@ -210,6 +212,14 @@ final class JdbcPublicationStore implements PublicationStore {
                 ps.setLong(6, Jdbc.nanos(file.fingerprint().modifiedAt()));
                 ps.setString(7, file.fingerprint().sha256());
                 ps.setString(8, media.get(i).altText());
+                FocalPoint focus = media.get(i).focus();
+                if (focus == null) {
+                    ps.setNull(9, Types.DOUBLE);
+                    ps.setNull(10, Types.DOUBLE);
+                } else {
+                    ps.setDouble(9, focus.x());
+                    ps.setDouble(10, focus.y());
+                }
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -251,14 +261,19 @@ final class JdbcPublicationStore implements PublicationStore {
     private static List<MediaAttachment> media(Connection c, PublicationId id) throws SQLException {
         List<MediaAttachment> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT file_path, media_type, file_size, file_modified_at,"
-                + " file_sha256, alt_text FROM publication_media WHERE publication_id = ? ORDER BY position")) {
+                + " file_sha256, alt_text, focus_x, focus_y FROM publication_media WHERE publication_id = ?"
+                + " ORDER BY position")) {
             ps.setString(1, id.value());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    double x = rs.getDouble("focus_x");
+                    boolean noFocus = rs.wasNull();
+                    double y = rs.getDouble("focus_y");
+                    FocalPoint focus = noFocus || rs.wasNull() ? null : new FocalPoint(x, y);
                     out.add(new MediaAttachment(new MediaFile(Path.of(rs.getString("file_path")),
                             MediaType.valueOf(rs.getString("media_type")), new FileFingerprint(
                                     rs.getLong("file_size"), Jdbc.instant(rs.getLong("file_modified_at")),
-                                    rs.getString("file_sha256"))), rs.getString("alt_text")));
+                                    rs.getString("file_sha256"))), rs.getString("alt_text"), focus));
                 }
             }
         }

@@ -53,7 +53,7 @@ class MigrationsTest {
 
         @Override
         String[] shippedVersions() {
-            return new String[] {"2", "3"};
+            return new String[] {"2", "3", "5"};
         }
     }
 
@@ -78,7 +78,7 @@ class MigrationsTest {
 
         /** The versions of its shipped migrations. */
         String[] shippedVersions() {
-            return new String[] {"1", "2", "3"};
+            return new String[] {"1", "2", "3", "5"};
         }
 
         private boolean current() {

@@ -10,7 +10,6 @@ import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
 import dev.outpost.domain.post.PlatformRules;
 import dev.outpost.domain.post.Publication;
-import dev.outpost.domain.post.Violation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -63,17 +62,25 @@ final class ComposeRoutes {
         Map<String, Object> body = Json.read(ctx.body());
         String text = body.get("text") == null ? "" : body.get("text").toString();
         String account = body.get("account") == null ? "" : body.get("account").toString().strip();
+        // The options' values, for the limits that count some of them with the text (a content warning).
+        Map<String, String> options = new LinkedHashMap<>();
+        if (body.get("options") instanceof Map<?, ?> given) {
+            given.forEach((key, value) -> {
+                if (key != null && value != null && !value.toString().isEmpty()) {
+                    options.put(key.toString(), value.toString());
+                }
+            });
+        }
         PlatformRules rules;
         List<PlatformCatalog.TextCount> counts;
         if (account.isEmpty()) {
             // No account yet: the first platform's stock limits, so the counter still counts.
             rules = stockRules();
-            counts = rules.textLimits().stream().map(limit -> new PlatformCatalog.TextCount(limit.count(text),
-                    limit.max(), limit.unit())).toList();
+            counts = PlatformCatalog.measure(rules, text, options);
         } else {
             AccountId id = new AccountId(account);
             rules = core.platforms().rules(id);
-            counts = core.platforms().measure(id, text);
+            counts = core.platforms().measure(id, text, options);
         }
         PlatformCatalog.TextCount first = counts.get(0);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -86,7 +93,7 @@ final class ComposeRoutes {
                 "over", c.over())).toList());
         // The first limit passed, as the core would say it on submit.
         answer.put("problem", counts.stream().filter(PlatformCatalog.TextCount::over).findFirst()
-                .map(c -> new Violation.TextTooLong(rules.platformName(), c.unit(), c.length(), c.max()).message())
+                .map(c -> c.violation(rules.platformName()).message())
                 .orElse(null));
         Json.send(ctx, 200, answer);
     }
@@ -125,7 +132,8 @@ final class ComposeRoutes {
         String replyTo = replyTo(received.field("replyTo"), problems);
         List<DraftInput.Attachment> attachments = new ArrayList<>();
         for (DraftReceiver.Upload upload : accepted) {
-            attachments.add(new DraftInput.Attachment(upload.path(), received.altTexts.get(upload.index())));
+            attachments.add(new DraftInput.Attachment(upload.path(), received.altTexts.get(upload.index()),
+                    received.focuses.get(upload.index())));
         }
         DraftInput input = new DraftInput(received.field("text"), attachments, replyTo, scheduledAt,
                 received.options);

@@ -30,6 +30,7 @@ final class DraftReceiver {
     private static final int MAX_FIELD_BYTES = 64 * 1024;
     private static final Pattern MEDIA_FILE = Pattern.compile("media(?:\\[(\\d)])?");
     private static final Pattern MEDIA_ALT = Pattern.compile("media\\[(\\d)]\\.alt");
+    private static final Pattern MEDIA_FOCUS = Pattern.compile("media\\[(\\d)]\\.focus");
     private static final String OPTION_PREFIX = "options.";
     private static final int MAX_JSON_BYTES = 256 * 1024;
 
@@ -49,6 +50,8 @@ final class DraftReceiver {
     final class Received {
         final Map<String, String> fields = new HashMap<>();
         final Map<Integer, String> altTexts = new HashMap<>();
+        /** Focal points as typed, {@code "x,y"}: the core checks them. */
+        final Map<Integer, String> focuses = new HashMap<>();
         final Map<String, String> options = new HashMap<>();
         final List<Upload> files = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
@@ -82,9 +85,12 @@ final class DraftReceiver {
                     receiveFile(part, received);
                 } else {
                     Matcher alt = MEDIA_ALT.matcher(part.name());
+                    Matcher focus = MEDIA_FOCUS.matcher(part.name());
                     String value = MultipartStream.text(part, MAX_FIELD_BYTES);
                     if (alt.matches()) {
                         received.altTexts.put(Integer.parseInt(alt.group(1)), value);
+                    } else if (focus.matches()) {
+                        received.focuses.put(Integer.parseInt(focus.group(1)), value);
                     } else if (part.name().startsWith(OPTION_PREFIX)) {
                         received.options.put(part.name().substring(OPTION_PREFIX.length()), value);
                     } else {

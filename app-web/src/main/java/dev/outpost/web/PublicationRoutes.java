@@ -143,6 +143,9 @@ final class PublicationRoutes {
             if (m.hasAltText()) {
                 body.append("<div class=\"muted\">Alt: ").append(Html.esc(m.altText())).append("</div>");
             }
+            if (m.focus() != null) {
+                body.append("<div class=\"muted\">Focal point: ").append(Html.esc(m.focus().text())).append("</div>");
+            }
             var upload = details.upload(i);
             long percent = upload.map(c -> c.phase() == UploadCheckpoint.Phase.UPLOADING
                     ? 100 * c.bytesAcknowledged() / Math.max(1, c.file().size()) : 100).orElse(0L);

@@ -74,6 +74,7 @@ final class PublicationViews {
             item.put("size", m.file().size());
             item.put("name", uploads.clientName(m.file().path()).orElse(null));
             item.put("alt", m.altText());
+            item.put("focus", m.focus() == null ? null : m.focus().text());
             item.put("url", uploads.holds(m.file().path()) ? "/media/" + m.file().path().getFileName() : null);
             item.put("upload", details.upload(i).map(PublicationViews::upload).orElse(null));
             media.add(item);

@@ -26,7 +26,7 @@ final class RulesJson {
         json.put("platform", rules.platformName());
         List<Map<String, Object>> text = new ArrayList<>();
         for (TextLimit limit : rules.textLimits()) {
-            text.add(Map.of("unit", limit.unit(), "max", limit.max()));
+            text.add(Map.of("unit", limit.unit(), "max", limit.max(), "countsOptions", limit.countedOptions()));
         }
         json.put("text", text);
         json.put("maxText", rules.primaryTextLimit().max());

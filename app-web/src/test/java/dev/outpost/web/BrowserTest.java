@@ -95,6 +95,9 @@ class BrowserTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list .media-item"), 2));
         browser.findElement(By.id("alt-0")).sendKeys("A harbour under a blue sky");
         browser.findElement(By.id("alt-1")).sendKeys("A red lighthouse on the rocks");
+        // A focal point for the first file only: kept with the publication (X itself ignores it).
+        browser.findElement(By.id("focus-x-0")).sendKeys("0.25");
+        browser.findElement(By.id("focus-y-0")).sendKeys("-0.5");
         screenshot("05-compose-two-images");
         browser.findElement(By.id("publish")).click();
         wait.until(ExpectedConditions.urlMatches("/publications/[0-9a-f-]{36}$"));
@@ -102,6 +105,8 @@ class BrowserTest {
         WebElement link = browser.findElement(By.id("post-link"));
         assertThat(link.getText()).isNotBlank();
         screenshot("06-publication-published");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Focal point: 0.25,-0.5")
+                .containsOnlyOnce("Focal point:");
 
         Post post = sandbox.posts().stream().filter(p -> p.submittedText().equals(text)).findFirst().orElseThrow();
         assertThat(post.mediaIds()).hasSize(2);

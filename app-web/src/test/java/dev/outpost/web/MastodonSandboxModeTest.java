@@ -78,9 +78,26 @@ class MastodonSandboxModeTest {
         assertThat(rules.get("maxText").asInt()).isEqualTo(500);
         assertThat(rules.get("options").findValuesAsText("key")).contains("visibility", "content-warning");
 
+        // The live count sees the content warning, which the server counts with the text.
+        String longText = "t".repeat(480);
+        JsonNode alone = measure(api, account, longText, Map.of());
+        assertThat(alone.get("length").asInt()).isEqualTo(480);
+        assertThat(alone.get("over").asBoolean()).isFalse();
+        JsonNode withWarning = measure(api, account, longText, Map.of("content-warning", "w".repeat(30)));
+        assertThat(withWarning.get("length").asInt()).isEqualTo(510);
+        assertThat(withWarning.get("over").asBoolean()).isTrue();
+        assertThat(withWarning.get("problem").asText())
+                .contains("the text and the content warning count 510 characters together", "limit of 500");
+        HttpResponse<String> refused = api.postMultipart("/api/publications", new WebClient.Multipart()
+                .field("account", account).field("text", longText).field("options.content-warning", "w".repeat(30)));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(Json.MAPPER.readTree(refused.body()).get("problems").findValuesAsText("field")).contains("text");
+        assertThat(server.statuses()).isEmpty();
+
         HttpResponse<String> created = api.postMultipart("/api/publications", new WebClient.Multipart()
                 .field("account", account).field("text", "From the web to Mastodon")
                 .field("options.visibility", "unlisted").field("media[0].alt", "A clip")
+                .field("media[0].focus", "0.5,-0.25")
                 .file("media[0]", "clip.mp4", TestMedia.mp4(64 * 1024)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         Awaits.published(app, Json.MAPPER.readTree(created.body()).get("id").asText());
@@ -89,5 +106,23 @@ class MastodonSandboxModeTest {
         assertThat(status.text()).isEqualTo("From the web to Mastodon");
         assertThat(status.visibility()).isEqualTo("unlisted");
         assertThat(status.mediaIds()).hasSize(1);
+        assertThat(server.media()).filteredOn(m -> m.id().equals(status.mediaIds().get(0))).singleElement()
+                .satisfies(m -> assertThat(m.focus()).isEqualTo("0.5,-0.25"));
+
+        HttpResponse<String> offTheEdge = api.postMultipart("/api/publications", new WebClient.Multipart()
+                .field("account", account).field("text", "Off the edge").field("media[0].focus", "2,0")
+                .file("media[0]", "clip.mp4", TestMedia.mp4(64 * 1024)));
+        assertThat(offTheEdge.statusCode()).as(offTheEdge.body()).isEqualTo(422);
+        assertThat(Json.MAPPER.readTree(offTheEdge.body()).get("problems").findValuesAsText("field"))
+                .containsExactly("media[0].focus");
+        assertThat(server.statuses()).hasSize(1);
+    }
+
+    private static JsonNode measure(WebClient api, String account, String text, Map<String, String> options)
+            throws Exception {
+        HttpResponse<String> response = api.postJson("/api/measure", Json.text(Map.of("account", account,
+                "text", text, "options", options)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.MAPPER.readTree(response.body());
     }
 }

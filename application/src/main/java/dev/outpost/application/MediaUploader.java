@@ -4,6 +4,7 @@ import dev.outpost.application.progress.ProgressEvent;
 import dev.outpost.application.progress.ProgressListener;
 import dev.outpost.domain.account.Account;
 import dev.outpost.domain.media.MediaFile;
+import dev.outpost.domain.post.FocalPoint;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.upload.UploadCheckpoint;
 import dev.outpost.domain.upload.UploadId;
@@ -62,12 +63,17 @@ final class MediaUploader {
      * @param account whose media it becomes
      * @param file freshly inspected: a checkpoint for another fingerprint is discarded
      * @param altText null for none
+     * @param focus the focal point, null for none
      */
-    record Target(UploadId id, Account account, MediaFile file, String altText) {
+    record Target(UploadId id, Account account, MediaFile file, String altText, FocalPoint focus) {
         Target {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(file, "file");
+        }
+
+        Target(UploadId id, Account account, MediaFile file, String altText) {
+            this(id, account, file, altText, null);
         }
     }
 
@@ -146,6 +152,11 @@ final class MediaUploader {
         @Override
         public String altText() {
             return target.altText();
+        }
+
+        @Override
+        public FocalPoint focus() {
+            return target.focus();
         }
 
         @Override

@@ -3,9 +3,11 @@ package dev.outpost.application;
 import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.post.PlatformRules;
-import dev.outpost.domain.post.TextLimit;
+import dev.outpost.domain.post.PostOption;
+import dev.outpost.domain.post.Violation;
 import dev.outpost.ports.storage.AccountStore;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** The platforms Outpost can publish to, and what posts of an account may carry there: for forms and counters. */
@@ -29,13 +31,27 @@ public final class PlatformCatalog {
     /**
      * A text measured against one limit of an account's platform.
      *
-     * @param length the text's length in the limit's unit
+     * @param length the text's length in the limit's unit, with the options that count towards the same limit
      * @param max the limit
      * @param unit what is counted ("characters")
+     * @param alsoCounted the labels of the options whose values were counted with the text, empty for none
      */
-    public record TextCount(int length, int max, String unit) {
+    public record TextCount(int length, int max, String unit, List<String> alsoCounted) {
+        public TextCount {
+            alsoCounted = List.copyOf(alsoCounted);
+        }
+
+        public TextCount(int length, int max, String unit) {
+            this(length, max, unit, List.of());
+        }
+
         public boolean over() {
             return length > max;
+        }
+
+        /** What the core says on submit when this count is over: the same words for a live counter. */
+        public Violation.TextTooLong violation(String platformName) {
+            return new Violation.TextTooLong(platformName, unit, length, max, alsoCounted);
         }
     }
 
@@ -62,11 +78,22 @@ public final class PlatformCatalog {
 
     /** The text measured against each of the account's text limits, the one a counter shows first. */
     public List<TextCount> measure(AccountId account, String text) {
-        return rules(account).textLimits().stream().map(limit -> count(limit, text)).toList();
+        return measure(account, text, Map.of());
     }
 
-    private static TextCount count(TextLimit limit, String text) {
-        return new TextCount(limit.count(text), limit.max(), limit.unit());
+    /**
+     * The text measured against each of the account's text limits, with the values of the options a limit counts
+     * together with the text; the one a counter shows first.
+     */
+    public List<TextCount> measure(AccountId account, String text, Map<String, String> options) {
+        return measure(rules(account), text, options);
+    }
+
+    /** The text and options measured against each of these rules' text limits. */
+    public static List<TextCount> measure(PlatformRules rules, String text, Map<String, String> options) {
+        return rules.textLimits().stream().map(limit -> new TextCount(limit.count(text, options), limit.max(),
+                limit.unit(), limit.countedIn(options).stream().map(key -> rules.option(key).map(PostOption::label)
+                        .orElse(key)).toList())).toList();
     }
 
     private Account known(AccountId id) {

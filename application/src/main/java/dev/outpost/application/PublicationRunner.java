@@ -289,7 +289,8 @@ public final class PublicationRunner {
             String field = "media[" + index + "]";
             MediaFile fresh = journal.find(id).isPresent() ? inspector.inspect(attachment.file().path(), field)
                     : inspector.current(attachment.file(), field);
-            return uploader.upload(new MediaUploader.Target(id, account, fresh, attachment.altText()),
+            return uploader.upload(new MediaUploader.Target(id, account, fresh, attachment.altText(),
+                    attachment.focus()),
                     new MediaUploader.Reporting(current.id(), index, watch));
         }
 

@@ -5,6 +5,7 @@ import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
 import dev.outpost.domain.media.MediaFile;
 import dev.outpost.domain.post.Draft;
+import dev.outpost.domain.post.FocalPoint;
 import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
@@ -69,9 +70,18 @@ public final class Publications {
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < input.media().size(); i++) {
             DraftInput.Attachment attachment = input.media().get(i);
+            FocalPoint focus = null;
+            if (attachment.focus() != null) {
+                try {
+                    focus = FocalPoint.parse(attachment.focus());
+                } catch (IllegalArgumentException bad) {
+                    problems.add(new Problem("media[" + i + "].focus", attachment.file().getFileName() + ": "
+                            + bad.getMessage()));
+                }
+            }
             try {
                 MediaFile file = inspector.inspect(attachment.file(), "media[" + i + "]");
-                attachments.add(new MediaAttachment(file, attachment.altText()));
+                attachments.add(new MediaAttachment(file, attachment.altText(), focus));
                 positions.add(i);
             } catch (OutpostException bad) {
                 problems.addAll(bad.problems());

@@ -3,13 +3,19 @@ package dev.outpost.mastodonsandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One Jackson mapper and ordered JSON objects. Unlike X, Mastodon writes absent values as {@code null}: so does this. */
+/**
+ * One Jackson mapper and ordered JSON objects. Unlike X, Mastodon writes absent values as {@code null}: so does this.
+ * Times (a stored status's {@code createdAt} in the admin state) are ISO 8601 text.
+ */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Json() {
     }

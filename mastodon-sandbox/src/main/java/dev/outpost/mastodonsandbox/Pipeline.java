@@ -203,7 +203,8 @@ final class Pipeline {
         Context ctx = call.ctx;
         int status = dropped ? 0 : call.status;
         runtime.requests.add(new LoggedRequest(call.endpoint, ctx.method().name(), ctx.path(), status, call.userId(),
-                ctx.header("Idempotency-Key"), call.bodyBytesRead(), fault == null ? null : fault.spec()));
+                ctx.header("Idempotency-Key"), call.bodyBytesRead(), fault == null ? null : fault.spec(),
+                runtime.state.now()));
         ExchangeObserver observer = runtime.config.exchangeObserver();
         if (observer == null) {
             return;

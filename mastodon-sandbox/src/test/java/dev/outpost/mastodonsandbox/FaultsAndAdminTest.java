@@ -88,6 +88,23 @@ class FaultsAndAdminTest extends SandboxTestBase {
     }
 
     @Test
+    void theStateShowsStoredStatusesAndMediaWithTheirTimes() {
+        String token = sandbox.issueToken();
+        String mediaId = http.postMultipart("/api/v2/media", token, Map.of("description", "Desk"), Media.png(100))
+                .json().get("id").asText();
+        http.postJson("/api/v1/statuses", token, Map.of("status", "Stored", "media_ids", List.of(mediaId)));
+
+        Http.Answer answer = http.get("/__sandbox/state", null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode status = answer.json().get("statuses").get(0);
+        assertThat(status.get("text").asText()).isEqualTo("Stored");
+        assertThat(java.time.Instant.parse(status.get("createdAt").asText()))
+                .isEqualTo(sandbox.statuses().get(0).createdAt());
+        assertThat(answer.json().get("media").get(0).get("description").asText()).isEqualTo("Desk");
+    }
+
+    @Test
     void theFlagsDescribeTheSandbox() {
         SandboxConfig config = SandboxMain.parse(new String[] {"--port", "0", "--max-characters", "5000",
                 "--processing-polls", "4", "--fault", "statuses=drop", "--auto-approve", "--rate-limit", "0/1"},

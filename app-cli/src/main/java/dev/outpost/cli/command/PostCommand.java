@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code outpost post TEXT [--media FILE [--alt TEXT]]… [--reply-to ID] [--option KEY=VALUE]… [--at TIME]
+ * {@code outpost post TEXT [--media FILE [--alt TEXT] [--focus X,Y]]… [--reply-to ID] [--option KEY=VALUE]… [--at TIME]
  * [--account NAME]}.
  */
 @Command(name = "post", mixinStandardHelpOptions = true, sortOptions = false,
@@ -55,6 +55,12 @@ final class PostCommand implements Callable<Integer> {
         @Option(names = "--alt", paramLabel = "TEXT",
                 description = "Alt text describing the --media just before it, for people who cannot see it.")
         String alt;
+
+        @Option(names = "--focus", paramLabel = "X,Y",
+                description = "The point of the --media just before it that previews keep in view when they crop"
+                        + " it: x from -1 (left) to 1 (right), y from -1 (bottom) to 1 (top), such as 0.5,-0.25;"
+                        + " platforms that do not crop by a focal point ignore it.")
+        String focus;
     }
 
     @Option(names = "--reply-to", paramLabel = "ID",
@@ -96,7 +102,7 @@ final class PostCommand implements Callable<Integer> {
         String body = "-".equals(text) ? new String(environment.in().readAllBytes(), StandardCharsets.UTF_8).strip()
                 : text;
         List<DraftInput.Attachment> attachments = media.stream()
-                .map(m -> new DraftInput.Attachment(m.file, m.alt)).toList();
+                .map(m -> new DraftInput.Attachment(m.file, m.alt, m.focus)).toList();
         var core = backend.core();
         if (at != null) {
             // A delay (+15m) counts from now, once the core is open, rather than from the start of the process.

@@ -20,8 +20,9 @@ public record PublicationView(String id, String account, String platform, String
         List<MediaView> media, String replyTo, Map<String, String> options, String scheduledAt, String postId,
         String url, String failure, String createdAt, String updatedAt) {
 
-    /** An attachment and its upload. */
-    public record MediaView(int index, String file, String type, long bytes, String alt, UploadView upload) {
+    /** An attachment, its alt text and focal point ({@code "x,y"}, or null), and its upload. */
+    public record MediaView(int index, String file, String type, long bytes, String alt, String focus,
+            UploadView upload) {
     }
 
     /**
@@ -46,8 +47,9 @@ public record PublicationView(String id, String account, String platform, String
         for (int i = 0; i < attachments.size(); i++) {
             MediaAttachment attachment = attachments.get(i);
             media.add(new MediaView(i, attachment.file().path().toString(), attachment.file().type().mimeType(),
-                    attachment.file().size(), attachment.altText(), details.upload(i).map(UploadView::of)
-                            .orElse(null)));
+                    attachment.file().size(), attachment.altText(),
+                    attachment.focus() == null ? null : attachment.focus().text(),
+                    details.upload(i).map(UploadView::of).orElse(null)));
         }
         var draft = publication.draft();
         return new PublicationView(publication.id().value(), publication.account().value(), details.platformName(),
@@ -90,6 +92,9 @@ public record PublicationView(String id, String account, String platform, String
                     .append(", ").append(Bytes.human(m.bytes())).append(')');
             if (m.alt() != null) {
                 out.append(" alt: ").append(m.alt());
+            }
+            if (m.focus() != null) {
+                out.append(" focus: ").append(m.focus());
             }
             if (m.upload() != null) {
                 out.append("\n             upload ").append(m.upload().phase()).append(", ")

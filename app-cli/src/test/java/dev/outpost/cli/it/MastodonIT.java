@@ -49,7 +49,7 @@ class MastodonIT {
 
         Path image = TestMedia.png(dir, "square.png", 64, 48, 7);
         Launcher.Run posted = Launcher.run(env, "post", "Hello from the launcher", "--media", image.toString(),
-                "--alt", "A square of noise", "--visibility", "unlisted", "--language", "en", "--account", accountId,
+                "--alt", "A square of noise", "--focus", "0.5,-0.25", "--visibility", "unlisted", "--language", "en", "--account", accountId,
                 "--json").expectExit(0);
 
         assertThat(server.statuses()).hasSize(1);
@@ -61,6 +61,7 @@ class MastodonIT {
         SandboxMedia media = server.media().stream().filter(m -> m.id().equals(status.mediaIds().get(0)))
                 .findFirst().orElseThrow();
         assertThat(media.description()).isEqualTo("A square of noise");
+        assertThat(media.focus()).isEqualTo("0.5,-0.25");
         assertThat(media.type()).isEqualTo("image");
         assertThat(posted.stdout()).contains("/@alice/" + status.id());
 
@@ -78,5 +79,41 @@ class MastodonIT {
         Launcher.Run refused = Launcher.run(env, "post", "Hi", "--visibility", "sideways").expectExit(2);
         assertThat(refused.stderr()).contains("visibility", "public, unlisted, private, direct", "sideways");
         assertThat(server.statuses()).isEmpty();
+    }
+
+    @Test
+    void aContentWarningCountsWithTheTextAndOverTheServersLimitNothingIsSent() throws Exception {
+        Launcher.runWithInput(env, server.issueToken() + "\n", "accounts", "import", "mastodon", "--server",
+                server.baseUrl(), "--access-token", "-").expectExit(0);
+        String text = "t".repeat(480);
+
+        Launcher.Run refused = Launcher.run(env, "post", text, "--content-warning", "w".repeat(30)).expectExit(2);
+
+        assertThat(refused.stderr()).contains("text", "the text and the content warning count 510 characters",
+                "limit of 500");
+        assertThat(server.statuses()).isEmpty();
+        assertThat(server.requestsTo(dev.outpost.mastodonsandbox.Endpoint.STATUS_CREATE)).isEmpty();
+        Launcher.run(env, "post", text, "--content-warning", "w".repeat(20)).expectExit(0);
+        assertThat(server.statuses()).singleElement().satisfies(s -> assertThat(s.spoilerText())
+                .isEqualTo("w".repeat(20)));
+    }
+
+    @Test
+    void aFocalPointIsCheckedBeforeAnythingIsSentAndKeptWithAScheduledPost() throws Exception {
+        Launcher.runWithInput(env, server.issueToken() + "\n", "accounts", "import", "mastodon", "--server",
+                server.baseUrl(), "--access-token", "-").expectExit(0);
+        Path image = TestMedia.png(dir, "focus.png", 32, 32, 3);
+
+        Launcher.Run refused = Launcher.run(env, "post", "Off the edge", "--media", image.toString(), "--focus",
+                "1.5,0").expectExit(2);
+        assertThat(refused.stderr()).contains("media[0].focus", "from -1 to 1", "1.5,0");
+        assertThat(server.requests()).noneMatch(r -> r.endpoint() == dev.outpost.mastodonsandbox.Endpoint.MEDIA_CREATE);
+
+        JsonNode scheduled = Launcher.run(env, "post", "Later", "--media", image.toString(), "--alt", "Dots",
+                "--focus", "-0.5,0.75", "--at", "+2h", "--json").expectExit(0).json();
+        JsonNode shown = Launcher.run(env, "publications", "show", scheduled.get("id").asText(), "--json")
+                .expectExit(0).json();
+        assertThat(shown.at("/media/0/focus").asText()).isEqualTo("-0.5,0.75");
+        assertThat(shown.at("/media/0/alt").asText()).isEqualTo("Dots");
     }
 }

@@ -23,9 +23,11 @@ public final class DraftValidator {
             violations.add(new Violation.EmptyPost());
         }
         for (TextLimit limit : rules.textLimits()) {
-            int length = limit.count(draft.text());
+            int length = limit.count(draft.text(), draft.options());
             if (length > limit.max()) {
-                violations.add(new Violation.TextTooLong(platform, limit.unit(), length, limit.max()));
+                violations.add(new Violation.TextTooLong(platform, limit.unit(), length, limit.max(),
+                        limit.countedIn(draft.options()).stream().map(key -> rules.option(key)
+                                .map(PostOption::label).orElse(key)).toList()));
             }
         }
         Map<MediaKind, Integer> counts = new EnumMap<>(MediaKind.class);

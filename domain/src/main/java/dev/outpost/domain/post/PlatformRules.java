@@ -16,7 +16,8 @@ import java.util.Set;
  * its own limits), and the core never assumes any platform's numbers.
  *
  * @param platformName how messages name the platform ("Example", "Example (example.social)")
- * @param textLimits every limit on the text; the first is the one a live counter shows
+ * @param textLimits every limit on the text; the first is the one a live counter shows (a limit may count some
+ *     options' values with the text: {@link TextLimit#countedOptions()}, each one declared in {@code options})
  * @param mediaCombinations what one post may attach, as alternatives: the counts per kind of one post must fit within
  *     at least one of them (say, up to 4 images, or 1 GIF, or 1 video); a kind absent from all is not accepted
  * @param maxBytesPerKind the size cap of one file of each kind
@@ -41,6 +42,14 @@ public record PlatformRules(String platformName, List<TextLimit> textLimits,
             throw new IllegalArgumentException("maxAltTextLength must not be negative");
         }
         options = List.copyOf(Objects.requireNonNull(options, "options"));
+        for (TextLimit limit : textLimits) {
+            for (String key : limit.countedOptions()) {
+                if (options.stream().noneMatch(o -> o.key().equals(key))) {
+                    throw new IllegalArgumentException("the text limit counts the option '" + key
+                            + "', which the platform does not declare");
+                }
+            }
+        }
     }
 
     /** The limit a live counter shows. */

@@ -4,6 +4,7 @@ import dev.outpost.domain.media.MediaKind;
 import dev.outpost.domain.media.MediaType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * One thing wrong with a draft, as a value: which field, and a sentence that says what is wrong and what to do,
@@ -25,14 +26,36 @@ public sealed interface Violation {
         }
     }
 
-    record TextTooLong(String platform, String unit, int length, int max) implements Violation {
+    /**
+     * The text is over a limit; {@code alsoCounted} names (by their labels) the options whose values counted towards
+     * the same limit, empty when the text alone is over.
+     */
+    record TextTooLong(String platform, String unit, int length, int max, List<String> alsoCounted)
+            implements Violation {
+        public TextTooLong {
+            alsoCounted = List.copyOf(alsoCounted);
+        }
+
+        public TextTooLong(String platform, String unit, int length, int max) {
+            this(platform, unit, length, max, List.of());
+        }
+
         public String field() {
             return "text";
         }
 
         public String message() {
-            return platform + ": the text counts " + length + " " + unit + ", over the limit of " + max + " by "
-                    + (length - max) + "; shorten it";
+            if (alsoCounted.isEmpty()) {
+                return platform + ": the text counts " + length + " " + unit + ", over the limit of " + max + " by "
+                        + (length - max) + "; shorten it";
+            }
+            StringBuilder what = new StringBuilder("the text");
+            for (String label : alsoCounted) {
+                what.append(" and the ").append(label.isEmpty() ? label
+                        : Character.toLowerCase(label.charAt(0)) + label.substring(1));
+            }
+            return platform + ": " + what + " count " + length + " " + unit + " together, over the limit of " + max
+                    + " by " + (length - max) + "; shorten them";
         }
     }
 

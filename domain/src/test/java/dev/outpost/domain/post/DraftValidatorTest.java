@@ -231,6 +231,42 @@ class DraftValidatorTest {
     }
 
     @Test
+    void aLimitMayCountTextOptionsTogetherWithTheText() {
+        PostOption summary = PostOption.text("summary", "Summary line", null, 100);
+        PostOption lang = PostOption.text("lang", "Language", null, 10);
+        TextLimit together = new TextLimit("characters", TextMeasure.CODE_POINTS, 500).countingAlso("summary");
+        DraftValidator validator = new DraftValidator(new PlatformRules("Counted", List.of(together), List.of(),
+                Map.of(), Set.of(), 0, List.of(summary, lang)));
+
+        List<Violation> violations = validator.validate(new Draft("t".repeat(480), List.of(), null, null,
+                Map.of("summary", "s".repeat(30), "lang", "en")), NOW);
+
+        assertThat(violations).containsExactly(new Violation.TextTooLong("Counted", "characters", 510, 500,
+                List.of("Summary line")));
+        assertThat(violations.get(0).field()).isEqualTo("text");
+        assertThat(violations.get(0).message()).isEqualTo("Counted: the text and the summary line count 510 "
+                + "characters together, over the limit of 500 by 10; shorten them");
+        assertThat(validator.validate(new Draft("t".repeat(470), List.of(), null, null,
+                Map.of("summary", "s".repeat(30), "lang", "a-long-language")), NOW))
+                .as("only the counted option adds; the other is checked on its own").extracting(Violation::field)
+                .containsExactly("options.lang");
+        assertThat(validator.validate(Draft.of("t".repeat(501), List.of()), NOW))
+                .containsExactly(new Violation.TextTooLong("Counted", "characters", 501, 500));
+        assertThat(together.count("abc", Map.of("summary", "de", "lang", "fgh"))).isEqualTo(5);
+        assertThat(together.countedIn(Map.of("lang", "en"))).isEmpty();
+    }
+
+    @Test
+    void aCountedOptionMustBeDeclaredAndCountedOnce() {
+        TextLimit limit = new TextLimit("characters", TextMeasure.CODE_POINTS, 500).countingAlso("summary");
+
+        assertThatThrownBy(() -> rules(List.of(limit))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'summary'");
+        assertThatThrownBy(() -> limit.countingAlso("summary")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("counted once");
+    }
+
+    @Test
     void anOptionOnAPlatformWithoutOptions() {
         assertThat(only(new Draft("hi", List.of(), null, null, Map.of("visibility", "public"))))
                 .isEqualTo(new Violation.InvalidOption("Example", null, "visibility", "public"));

@@ -1,6 +1,7 @@
 package dev.outpost.ports.platform;
 
 import dev.outpost.domain.media.MediaFile;
+import dev.outpost.domain.post.FocalPoint;
 import dev.outpost.domain.upload.UploadCheckpoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,14 @@ public interface UploadContext {
 
     /** The alt text the user gave this file, or null; for platforms that take it with the upload. */
     String altText();
+
+    /**
+     * The focal point the user gave this file, or null; for platforms that take it with the upload (others ignore
+     * it). The core implements this; the default answers none.
+     */
+    default FocalPoint focus() {
+        return null;
+    }
 
     /** How many requests of this upload may be in flight at once, 1 or more (the user's setting). */
     int parallelism();

@@ -5,6 +5,7 @@ import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
 import dev.outpost.domain.auth.TokenSet;
 import dev.outpost.domain.media.MediaFile;
+import dev.outpost.domain.post.FocalPoint;
 import dev.outpost.domain.retry.RetryPolicy;
 import dev.outpost.domain.upload.UploadCheckpoint;
 import dev.outpost.domain.upload.UploadId;
@@ -130,6 +131,7 @@ public final class TestUploadContext implements UploadContext {
 
     private final MediaFile file;
     private final String altText;
+    private final FocalPoint focus;
     private final int parallelism;
     private final Account account;
     private final Supplier<TokenSet> credentials;
@@ -160,6 +162,7 @@ public final class TestUploadContext implements UploadContext {
     private TestUploadContext(Builder b) {
         this.file = b.file;
         this.altText = b.altText;
+        this.focus = b.focus;
         this.parallelism = b.parallelism;
         this.account = b.account;
         this.credentials = b.credentials;
@@ -206,6 +209,11 @@ public final class TestUploadContext implements UploadContext {
     @Override
     public String altText() {
         return altText;
+    }
+
+    @Override
+    public FocalPoint focus() {
+        return focus;
     }
 
     @Override
@@ -457,6 +465,7 @@ public final class TestUploadContext implements UploadContext {
         private final Account account;
         private Supplier<TokenSet> credentials;
         private String altText;
+        private FocalPoint focus;
         private int parallelism = 1;
         private Function<AccountAccess, TokenSet> refresher;
         private RetryPolicy retries = new RetryPolicy(5, Duration.ZERO, Duration.ZERO, 20);
@@ -476,6 +485,11 @@ public final class TestUploadContext implements UploadContext {
             this.account = Objects.requireNonNull(account, "account");
             Objects.requireNonNull(tokens, "tokens");
             this.credentials = () -> tokens;
+        }
+
+        public Builder focus(FocalPoint point) {
+            this.focus = point;
+            return this;
         }
 
         public Builder altText(String text) {

@@ -52,6 +52,9 @@ public abstract class PublicationStoreContract {
         assertThat(found).isEqualTo(full.withVersion(1));
         assertThat(found.draft().media().get(0).altText()).isEqualTo("A cat, sleeping");
         assertThat(found.draft().media().get(1).altText()).isNull();
+        assertThat(found.draft().media().get(0).focus()).isEqualTo(new dev.outpost.domain.post.FocalPoint(0.125,
+                -0.75));
+        assertThat(found.draft().media().get(1).focus()).isNull();
         assertThat(found.intent().mediaIds()).containsExactly("m,1", "m2");
         assertThat(found.idempotencyKey()).isEqualTo(full.idempotencyKey());
         assertThat(found.draft().replyTo()).isEqualTo(full.draft().replyTo());

@@ -113,7 +113,8 @@ public final class StoreFixtures {
         options.put("spoiler", "a, b \\ c=d; 🙈");
         options.put("empty", "");
         return new Draft("Hello, 世界 👋\nsecond line, with \"quotes\" and a comma",
-                List.of(new MediaAttachment(file("one.png", MediaType.PNG, 1234), "A cat, sleeping"),
+                List.of(new MediaAttachment(file("one.png", MediaType.PNG, 1234), "A cat, sleeping",
+                        new dev.outpost.domain.post.FocalPoint(0.125, -0.75)),
                         new MediaAttachment(file("two.jpg", MediaType.JPEG, 5678), null)),
                 "at://did:plc:abc/app.bsky.feed.post/3k2a|bafyreib2rxk3rh6kzwq", T0.plusSeconds(600).plusNanos(1),
                 options);

@@ -62,7 +62,8 @@ final class MastodonShapedRulebook implements Rulebook {
 
     private static PlatformRules rules(String name, MastodonShapedPlatform.Limits limits) {
         return new PlatformRules(name, List.of(new TextLimit("characters",
-                MastodonShapedPlatform.measure(limits.charactersPerUrl()), limits.maxCharacters())),
+                MastodonShapedPlatform.measure(limits.charactersPerUrl()), limits.maxCharacters())
+                .countingAlso("spoiler")),
                 List.of(Map.of(MediaKind.IMAGE, limits.maxMedia()), Map.of(MediaKind.VIDEO, 1),
                         Map.of(MediaKind.GIF, 1)),
                 Map.of(MediaKind.IMAGE, limits.imageBytes(), MediaKind.GIF, limits.imageBytes(), MediaKind.VIDEO,
