@@ -66,6 +66,26 @@ final class JdbcPublicationStore implements PublicationStore {
     }
 
     @Override
+    public List<Publication> createAll(List<Publication> publications) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public List<Publication> group(dev.outpost.domain.post.GroupId group) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public Optional<Publication> follower(PublicationId id) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public boolean replaceQueued(List<Publication> old, List<Publication> created) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
     public Optional<Publication> find(PublicationId id) {
         return jdbc.withConnection("reading publication " + id, c -> {
             List<Publication> found = query(c, SELECT + " WHERE id = ?", List.of(id.value()));

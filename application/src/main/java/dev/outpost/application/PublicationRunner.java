@@ -59,10 +59,21 @@ public final class PublicationRunner {
      * @param ran false when another worker held the claim and nothing was done
      * @param failureKind why this run failed, when it did; null otherwise
      * @param heldBy the worker whose claim kept this one from running; null when it ran, or when nobody holds it now
+     * @param waitingFor the previous post of its thread, not yet published, that kept it from running; else null
      */
-    public record Outcome(Publication publication, boolean ran, OutpostException.Kind failureKind, String heldBy) {
+    public record Outcome(Publication publication, boolean ran, OutpostException.Kind failureKind, String heldBy,
+            PublicationId waitingFor) {
+        public Outcome(Publication publication, boolean ran, OutpostException.Kind failureKind, String heldBy) {
+            this(publication, ran, failureKind, heldBy, null);
+        }
+
         public Outcome(Publication publication, boolean ran, OutpostException.Kind failureKind) {
-            this(publication, ran, failureKind, null);
+            this(publication, ran, failureKind, null, null);
+        }
+
+        /** Whether it did not run because the previous post of its thread is not published yet. */
+        public boolean waiting() {
+            return waitingFor != null;
         }
     }
 
@@ -140,6 +151,17 @@ public final class PublicationRunner {
             running.remove(id);
             store.release(id, worker);
         }
+    }
+
+    /**
+     * Runs a group at once: each account's thread in order, item after item, stopping at an item that does not end
+     * published; the accounts one after another, or concurrently when {@code parallel}.
+     *
+     * @return the outcome of every publication of the group, in the group's order; a publication after one that
+     *     stopped its chain is reported waiting
+     */
+    public List<Outcome> runGroup(dev.outpost.domain.post.GroupId group, boolean parallel) {
+        throw new UnsupportedOperationException("not yet");
     }
 
     /**

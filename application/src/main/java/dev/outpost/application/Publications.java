@@ -190,6 +190,51 @@ public final class Publications {
     }
 
     /**
+     * Checks a compose for every target and item without storing or sending anything; each file is inspected once.
+     *
+     * @return every problem found; empty when it may be submitted
+     */
+    public List<GroupProblem> checkGroup(ComposeInput input) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /**
+     * Checks a compose, then stores a publication per target and item at once and schedules the first item of each
+     * target at its time (later items are scheduled when their predecessor is published).
+     *
+     * @throws OutpostException INVALID_INPUT with a problem per target × item (fields
+     *     {@code targets[<account id>].items[<i>].<field>}) when anything is wrong; then nothing is stored
+     */
+    public Group submitGroup(ComposeInput input) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Like {@link #submitGroup} without scheduling, for a caller that runs the group at once itself. */
+    public Group createGroupForImmediateRun(ComposeInput input) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** @throws OutpostException INVALID_INPUT when there is no such group */
+    public Group group(dev.outpost.domain.post.GroupId id) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Cancels every publication of the group that has not started. @return those cancelled */
+    public List<Publication> cancelGroup(dev.outpost.domain.post.GroupId id) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /**
+     * Replaces a group that has not started (every publication still QUEUED) with what {@code input} asks for,
+     * under the same group id: text, media, time or targets.
+     *
+     * @throws OutpostException INVALID_INPUT when something started already, or as {@link #submitGroup}
+     */
+    public Group editGroup(dev.outpost.domain.post.GroupId id, ComposeInput input) {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /**
      * Schedules every publication a dead worker left half done (uploading, processing, publishing, unconfirmed) to
      * run now, and every queued one at its time; claims keep a live worker's publications from running twice.
      *

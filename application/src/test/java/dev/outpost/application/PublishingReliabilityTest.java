@@ -18,6 +18,7 @@ import dev.outpost.ports.platform.fake.Operation;
 import dev.outpost.ports.storage.AccountStore;
 import dev.outpost.ports.storage.JobQueue;
 import dev.outpost.ports.storage.PendingAuthorizationStore;
+import dev.outpost.ports.storage.ForwardingPublicationStore;
 import dev.outpost.ports.storage.PublicationStore;
 import dev.outpost.ports.storage.SecretVault;
 import dev.outpost.ports.storage.Stores;
@@ -550,50 +551,18 @@ class PublishingReliabilityTest {
 
         @Override
         public PublicationStore publications() {
-            PublicationStore real = delegate.publications();
-            return new PublicationStore() {
-                @Override
-                public Publication create(Publication publication) {
-                    return real.create(publication);
-                }
-
-                @Override
-                public Optional<Publication> find(PublicationId id) {
-                    return real.find(id);
-                }
-
+            return new ForwardingPublicationStore(delegate.publications()) {
                 @Override
                 public Optional<Publication> update(Publication next) {
                     if (next.state() == PublicationState.PUBLISHED) {
                         throw new IllegalStateException("simulated crash before the commit");
                     }
-                    return real.update(next);
-                }
-
-                @Override
-                public boolean claim(PublicationId id, String worker, java.time.Instant now, Duration lease) {
-                    return real.claim(id, worker, now, lease);
-                }
-
-                @Override
-                public Optional<String> claimHolder(PublicationId id, java.time.Instant now) {
-                    return real.claimHolder(id, now);
-                }
-
-                @Override
-                public boolean takeOver(PublicationId id, String holder, String worker, java.time.Instant now,
-                        Duration lease) {
-                    return real.takeOver(id, holder, worker, now, lease);
+                    return super.update(next);
                 }
 
                 @Override
                 public void release(PublicationId id, String worker) {
                     // A crashed worker releases nothing: its claim must run out.
-                }
-
-                @Override
-                public List<Publication> list(Query query) {
-                    return real.list(query);
                 }
             };
         }
