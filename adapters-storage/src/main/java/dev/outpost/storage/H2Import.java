@@ -48,7 +48,8 @@ final class H2Import {
             new Table("publication_media", "publication_id, position"),
             new Table("secrets", "platform_id, name"),
             new Table("scheduled_tasks", "task_name, task_instance"),
-            new Table("web_sessions", "id_hash"));
+            new Table("web_sessions", "id_hash"),
+            new Table("saved_drafts", "id"));
 
     private H2Import() {
     }
@@ -177,6 +178,14 @@ final class H2Import {
                     } else {
                         insert.setLong(i, value);
                     }
+                }
+            }
+            case "REAL" -> {
+                double value = rs.getDouble(i);
+                if (rs.wasNull()) {
+                    insert.setNull(i, Types.DOUBLE);
+                } else {
+                    insert.setDouble(i, value);
                 }
             }
             case "TEXT" -> insert.setString(i, rs.getString(i));

@@ -28,6 +28,7 @@ final class JdbcStores implements Stores {
     private final JdbcPendingAuthorizationStore pendingAuthorizations;
     private final JdbcSecretVault secrets;
     private final JdbcSessionStore sessions;
+    private final JdbcSavedDraftStore savedDrafts;
     private final DbSchedulerJobQueue jobs;
 
     private JdbcStores(HikariDataSource pool, Dialect dialect, FileLocks locks, TokenCipher cipher,
@@ -42,6 +43,7 @@ final class JdbcStores implements Stores {
         this.pendingAuthorizations = new JdbcPendingAuthorizationStore(jdbc, cipher);
         this.secrets = new JdbcSecretVault(jdbc, cipher);
         this.sessions = new JdbcSessionStore(jdbc);
+        this.savedDrafts = new JdbcSavedDraftStore(jdbc);
         this.jobs = new DbSchedulerJobQueue(pool, config.clock(), JobSettings.from(config), instanceName(),
                 dialect == Dialect.SQLITE ? new SqliteJobTimes() : null);
     }
@@ -147,6 +149,11 @@ final class JdbcStores implements Stores {
     @Override
     public SessionStore sessions() {
         return sessions;
+    }
+
+    @Override
+    public dev.outpost.ports.storage.SavedDraftStore savedDrafts() {
+        return savedDrafts;
     }
 
     /** The vault itself, which can list its secrets for {@link StorageCopy}. */

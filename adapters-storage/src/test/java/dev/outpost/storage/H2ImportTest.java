@@ -11,6 +11,7 @@ import static dev.outpost.ports.storage.StoreFixtures.queued;
 import static dev.outpost.ports.storage.StoreFixtures.remotePost;
 import static dev.outpost.ports.storage.StoreFixtures.tokens;
 import static dev.outpost.ports.storage.StoreFixtures.tokensWithExtra;
+import dev.outpost.ports.storage.StoreFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,6 +84,15 @@ class H2ImportTest {
             assertThat(snapshot(sqlite, before.uploads().keySet(), now)).isEqualTo(before);
             assertThat(before.sessions()).allMatch(Optional::isPresent);
             assertThat(sqlite.sessions().takeFlash(SIGNED_IN)).contains("Posted.");
+            assertThat(sqlite.publications().group(new dev.outpost.domain.post.GroupId("g-thread")))
+                    .extracting(p -> p.id().value(), Publication::follows).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("p-thread-0", null),
+                            org.assertj.core.groups.Tuple.tuple("p-thread-1", new PublicationId("p-thread-0")),
+                            org.assertj.core.groups.Tuple.tuple("p-thread-2", new PublicationId("p-thread-1")));
+            assertThat(sqlite.publications().follower(new PublicationId("p-thread-0")))
+                    .map(p -> p.id().value()).contains("p-thread-1");
+            assertThat(sqlite.savedDrafts().find("d-1")).map(d -> d.content())
+                    .contains("{\"text\":\"Launch day é\"}");
             assertThat(sqlite.tokens().find(ALICE).orElseThrow().accessToken()).isEqualTo(tokens("a2").accessToken());
             assertThat(sqlite.pendingAuthorizations().take(signIn.state(), now)).contains(signIn);
             // The queue's due time came across: the job runs.
@@ -159,6 +169,14 @@ class H2ImportTest {
                 .orElseThrow();
         h2.publications().create(queued(due.value(), "42", now));
         h2.jobs().schedule(due, now.plusSeconds(1));
+        // A thread of three in a group, its first post published (what a resume continues from), and a saved draft.
+        List<Publication> thread = h2.publications().createAll(StoreFixtures.thread(
+                new dev.outpost.domain.post.GroupId("g-thread"), "p-thread", "42", 3));
+        h2.publications().update(thread.get(0).publishing(PublishIntent.of("post 0 of p-thread", List.of(),
+                T0.plusSeconds(8), 1), T0.plusSeconds(8)).published(remotePost("2000"), T0.plusSeconds(9)))
+                .orElseThrow();
+        h2.savedDrafts().save(new dev.outpost.ports.storage.SavedDraft("d-1", "Launch day",
+                "{\"text\":\"Launch day é\"}", T0.plusSeconds(10)));
         h2.sessions().save(new StoredSession(SIGNED_IN, "web-1", "csrf-1", true, T0.plusSeconds(6), "Posted."));
         h2.sessions().save(new StoredSession(ANONYMOUS, "web-2", "csrf-2", false, T0.plusSeconds(7), null));
         return snapshot(h2, checkpoints.keySet().stream().map(name -> checkpoints.get(name).id().value()).toList(),

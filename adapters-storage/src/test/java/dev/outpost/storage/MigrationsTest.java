@@ -53,7 +53,7 @@ class MigrationsTest {
 
         @Override
         String[] shippedVersions() {
-            return new String[] {"2", "3", "5"};
+            return new String[] {"2", "3", "4", "5"};
         }
     }
 
@@ -78,7 +78,7 @@ class MigrationsTest {
 
         /** The versions of its shipped migrations. */
         String[] shippedVersions() {
-            return new String[] {"1", "2", "3", "5"};
+            return new String[] {"1", "2", "3", "4", "5"};
         }
 
         private boolean current() {
@@ -159,7 +159,7 @@ class MigrationsTest {
 
             assertThatThrownBy(this::bringUpToDate).isInstanceOf(StorageException.class)
                     .hasMessage("The test was written by a newer version of Outpost (schema version 99; this"
-                            + " version knows up to 3). Use that version, or point OUTPOST_HOME elsewhere; nothing"
+                            + " version knows up to 5). Use that version, or point OUTPOST_HOME elsewhere; nothing"
                             + " was changed.");
             assertThat(Migrations.applied(db()).orElseThrow()).containsKey("99");
         }

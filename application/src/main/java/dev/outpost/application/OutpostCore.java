@@ -20,6 +20,7 @@ public final class OutpostCore implements AutoCloseable {
     private final UploadMedia uploadMedia;
     private final Publications publications;
     private final PublicationRunner runner;
+    private final SavedDrafts drafts;
 
     /**
      * What the core is made of besides stores and platforms.
@@ -78,6 +79,7 @@ public final class OutpostCore implements AutoCloseable {
         this.runner = new PublicationRunner(stores.publications(), stores.accounts(), stores.uploads(), stores.jobs(),
                 platforms, accessTokens, uploader, inspector, options.clock(), options.sleeper(), options.random(),
                 options.uploads(), options.publishing(), progress, options.workerName(), options.claimHolders());
+        this.drafts = new SavedDrafts(stores::savedDrafts, options.clock());
     }
 
     /** Starts running due publications on this instance, after queueing what a dead worker left half done. */
@@ -113,6 +115,11 @@ public final class OutpostCore implements AutoCloseable {
 
     public PublicationRunner runner() {
         return runner;
+    }
+
+    /** Drafts saved on the server as the user types. */
+    public SavedDrafts drafts() {
+        return drafts;
     }
 
     /** Stops the queue; the stores stay open (their owner closes them). */

@@ -140,7 +140,7 @@ final class OutpostRules {
     /** The stores and platform ports the use cases own: the apps call use cases instead. */
     static final List<String> CORE_OWNED_PORTS = List.of("storage.AccountStore", "storage.TokenStore",
             "storage.UploadJournal", "storage.PublicationStore", "storage.PendingAuthorizationStore",
-            "storage.JobQueue", "storage.SecretVault", "platform.Authorizer", "platform.MediaTransport",
+            "storage.JobQueue", "storage.SecretVault", "storage.SavedDraftStore", "platform.Authorizer", "platform.MediaTransport",
             "platform.PostPublisher", "platform.Rulebook");
 
     ArchRule appsReachTheCoreOnlyThroughUseCases() {

@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param createdAt when the user asked for it
  * @param updatedAt last change
  * @param version increases by one at every stored change (optimistic locking)
+ * @param placement where it stands in a group (a cross-post or a thread); null for a publication made alone
  */
 public record Publication(PublicationId id, AccountId account, Draft draft, String idempotencyKey,
         PublicationState state, PublishIntent intent, RemotePost remote, String failure, Instant createdAt,
-        Instant updatedAt, long version) {
+        Instant updatedAt, long version, Placement placement) {
     public Publication {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(account, "account");
@@ -39,10 +40,32 @@ public record Publication(PublicationId id, AccountId account, Draft draft, Stri
         }
     }
 
+    /** A publication made alone (no group). */
+    public Publication(PublicationId id, AccountId account, Draft draft, String idempotencyKey,
+            PublicationState state, PublishIntent intent, RemotePost remote, String failure, Instant createdAt,
+            Instant updatedAt, long version) {
+        this(id, account, draft, idempotencyKey, state, intent, remote, failure, createdAt, updatedAt, version, null);
+    }
+
     public static Publication queue(PublicationId id, AccountId account, Draft draft, String idempotencyKey,
             Instant now) {
+        return queue(id, account, draft, idempotencyKey, now, null);
+    }
+
+    public static Publication queue(PublicationId id, AccountId account, Draft draft, String idempotencyKey,
+            Instant now, Placement placement) {
         return new Publication(id, account, draft, idempotencyKey, PublicationState.QUEUED, null, null, null, now,
-                now, 0);
+                now, 0, placement);
+    }
+
+    /** The group it belongs to, or null. */
+    public GroupId group() {
+        return placement == null ? null : placement.group();
+    }
+
+    /** The publication it must wait for (its predecessor in a thread), or null. */
+    public PublicationId follows() {
+        return placement == null ? null : placement.follows();
     }
 
     /** The platform's id of the post once published, else null. */
@@ -78,7 +101,7 @@ public record Publication(PublicationId id, AccountId account, Draft draft, Stri
 
     public Publication withVersion(long next) {
         return new Publication(id, account, draft, idempotencyKey, state, intent, remote, failure, createdAt,
-                updatedAt, next);
+                updatedAt, next, placement);
     }
 
     private Publication transition(PublicationState next, PublishIntent nextIntent, RemotePost post, String reason,
@@ -87,6 +110,6 @@ public record Publication(PublicationId id, AccountId account, Draft draft, Stri
             throw new IllegalStateException("publication " + id + " cannot move from " + state + " to " + next);
         }
         return new Publication(id, account, draft, idempotencyKey, next, nextIntent, post, reason, createdAt, now,
-                version);
+                version, placement);
     }
 }

@@ -1,6 +1,7 @@
 package dev.outpost.ports.storage;
 
 import dev.outpost.domain.account.AccountId;
+import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
@@ -18,7 +19,30 @@ public interface PublicationStore {
     /** Stores a new publication. @return it with version 1 @throws IllegalStateException if the id exists */
     Publication create(Publication publication);
 
+    /**
+     * Stores new publications atomically: all of them or none.
+     *
+     * @return them with version 1, in the given order
+     * @throws IllegalStateException if any id exists (or repeats in the list); then nothing is stored
+     */
+    List<Publication> createAll(List<Publication> publications);
+
     Optional<Publication> find(PublicationId id);
+
+    /** Every publication of a group, ordered by account id, then thread item; empty for an unknown group. */
+    List<Publication> group(GroupId group);
+
+    /** The publication whose placement follows {@code id} (the next post of its thread), if any. */
+    Optional<Publication> follower(PublicationId id);
+
+    /**
+     * Replaces queued publications atomically: deletes every one of {@code old} and creates every one of
+     * {@code created} (version 1) — only when each of {@code old} is stored with the given version and is still
+     * QUEUED, and none of {@code created} exists. Otherwise nothing changes.
+     *
+     * @return whether the replacement happened
+     */
+    boolean replaceQueued(List<Publication> old, List<Publication> created);
 
     /**
      * Stores {@code next} only when the stored version equals {@code next.version()}.
@@ -58,16 +82,23 @@ public interface PublicationStore {
     /** Gives up a claim; nothing happens when {@code worker} does not hold it. */
     void release(PublicationId id, String worker);
 
-    /** Newest first; an empty set of states means all states; {@code account} null means all accounts. */
+    /**
+     * Newest first; an empty set of states means all states; {@code account} null means all accounts; {@code group}
+     * null means any group (or none).
+     */
     List<Publication> list(Query query);
 
     /** A filter for {@link #list}. */
-    record Query(Set<PublicationState> states, AccountId account, int limit) {
+    record Query(Set<PublicationState> states, AccountId account, int limit, GroupId group) {
         public Query {
             states = states == null ? Set.of() : Set.copyOf(states);
             if (limit < 1) {
                 throw new IllegalArgumentException("limit must be positive");
             }
+        }
+
+        public Query(Set<PublicationState> states, AccountId account, int limit) {
+            this(states, account, limit, null);
         }
 
         public static Query all() {

@@ -27,6 +27,15 @@ public interface Stores extends AutoCloseable {
         throw new UnsupportedOperationException("this storage keeps no web sessions");
     }
 
+    /**
+     * The web app's drafts saved as the user types.
+     *
+     * @throws UnsupportedOperationException when this storage keeps none
+     */
+    default SavedDraftStore savedDrafts() {
+        throw new UnsupportedOperationException("this storage keeps no saved drafts");
+    }
+
     @Override
     void close();
 }

@@ -1,12 +1,17 @@
 package dev.outpost.ports.storage.memory;
 
+import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
+import dev.outpost.domain.post.PublicationState;
 import dev.outpost.ports.storage.PublicationStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +43,54 @@ public final class InMemoryPublicationStore implements PublicationStore {
         Publication stored = publication.withVersion(1);
         entries.put(stored.id(), new Entry(stored, seq++, null, null));
         return stored;
+    }
+
+    @Override
+    public synchronized List<Publication> createAll(List<Publication> publications) {
+        Set<PublicationId> ids = new HashSet<>();
+        for (Publication p : publications) {
+            if (entries.containsKey(p.id()) || !ids.add(p.id())) {
+                throw new IllegalStateException("publication " + p.id() + " already exists");
+            }
+        }
+        return publications.stream().map(this::create).toList();
+    }
+
+    @Override
+    public synchronized List<Publication> group(GroupId group) {
+        Objects.requireNonNull(group, "group");
+        return entries.values().stream().map(Entry::publication).filter(p -> group.equals(p.group()))
+                .sorted(Comparator.comparing((Publication p) -> p.account().value())
+                        .thenComparingInt(p -> p.placement().item()))
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<Publication> follower(PublicationId id) {
+        Objects.requireNonNull(id, "id");
+        return entries.values().stream().map(Entry::publication).filter(p -> id.equals(p.follows())).findFirst();
+    }
+
+    @Override
+    public synchronized boolean replaceQueued(List<Publication> old, List<Publication> created) {
+        Set<PublicationId> leaving = new HashSet<>();
+        for (Publication p : old) {
+            Entry current = entries.get(p.id());
+            if (current == null || current.publication().version() != p.version()
+                    || current.publication().state() != PublicationState.QUEUED) {
+                return false;
+            }
+            leaving.add(p.id());
+        }
+        Set<PublicationId> ids = new HashSet<>();
+        for (Publication p : created) {
+            if ((entries.containsKey(p.id()) && !leaving.contains(p.id())) || !ids.add(p.id())) {
+                return false;
+            }
+        }
+        leaving.forEach(entries::remove);
+        created.forEach(this::create);
+        return true;
     }
 
     @Override
@@ -99,6 +152,7 @@ public final class InMemoryPublicationStore implements PublicationStore {
         return entries.values().stream()
                 .filter(e -> query.states().isEmpty() || query.states().contains(e.publication().state()))
                 .filter(e -> query.account() == null || query.account().equals(e.publication().account()))
+                .filter(e -> query.group() == null || query.group().equals(e.publication().group()))
                 .sorted(Comparator.comparing((Entry e) -> e.publication().createdAt())
                         .thenComparingLong(Entry::createdSeq).reversed())
                 .limit(query.limit())

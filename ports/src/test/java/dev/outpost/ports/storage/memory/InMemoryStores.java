@@ -12,6 +12,7 @@ public final class InMemoryStores implements Stores {
     private final InMemoryPendingAuthorizationStore pendingAuthorizations = new InMemoryPendingAuthorizationStore();
     private final InMemorySecretVault secrets = new InMemorySecretVault();
     private final InMemorySessionStore sessions = new InMemorySessionStore();
+    private final InMemorySavedDraftStore savedDrafts = new InMemorySavedDraftStore();
     private final InMemoryJobQueue jobs;
 
     public InMemoryStores(Clock clock) {
@@ -56,6 +57,11 @@ public final class InMemoryStores implements Stores {
     @Override
     public InMemorySessionStore sessions() {
         return sessions;
+    }
+
+    @Override
+    public InMemorySavedDraftStore savedDrafts() {
+        return savedDrafts;
     }
 
     @Override
