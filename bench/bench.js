@@ -374,16 +374,19 @@ function busy() {
   } catch { return ''; }
 }
 
-function mastodonTable(m) {
+/** Outpost against a platform's own client: rows keyed "<case>/<client>"; cases and clients named by the labels. */
+function clientTable(m, labels, aspectRatio = false) {
   const med = (rows, k) => median(rows.map(r => r[k]));
   const max = (rows, k) => Math.max(...rows.map(r => r[k]));
-  let md = '| case | client | wall s (median) | wall s (max) | peak RSS MB (median) | peak RSS MB (max) | runs |\n|---|---|---|---|---|---|---|\n';
+  let md = `| case | client | wall s (median) | wall s (max) | peak RSS MB (median) | peak RSS MB (max) |${aspectRatio ? ' aspectRatio |' : ''} runs |\n|---|---|---|---|---|---|${aspectRatio ? '---|' : ''}---|\n`;
   for (const [key, rows] of Object.entries(m)) {
     const [name, kind] = key.split('/');
-    md += `| ${name === 'images' ? '4 images × 4 MB, alt text' : '50 MB video, alt text'} | ${kind === 'masto' ? 'masto.js 8.0.0' : 'Outpost CLI'} | ${med(rows, 'wall').toFixed(2)} | ${max(rows, 'wall').toFixed(2)} | ${med(rows, 'rssMB').toFixed(1)} | ${max(rows, 'rssMB').toFixed(1)} | ${rows.length} |\n`;
+    md += `| ${labels[name]} | ${labels[kind] || 'Outpost CLI'} | ${med(rows, 'wall').toFixed(2)} | ${max(rows, 'wall').toFixed(2)} | ${med(rows, 'rssMB').toFixed(1)} | ${max(rows, 'rssMB').toFixed(1)} |${aspectRatio ? ` ${rows.every(r => r.aspectRatio) ? 'yes' : 'no'} |` : ''} ${rows.length} |\n`;
   }
   return md;
 }
+const mastodonTable = m => clientTable(m, { images: '4 images × 4 MB, alt text', video: '50 MB video, alt text', masto: 'masto.js 8.0.0' });
+const blueskyTable = m => clientTable(m, { text: 'a text post (fixed costs)', images: '4 images × 1.9 MB, alt text', video: '50 MB video as a blob, alt text', atproto: '@atproto/api 0.21.0' }, true);
 
 async function main() {
   fs.mkdirSync(MEDIA, { recursive: true });
@@ -401,6 +404,17 @@ async function main() {
     fs.writeFileSync(path.join(OUT, 'results-mastodon.json'), JSON.stringify({ meta, mastodon }, null, 2));
     const md = mastodonTable(mastodon);
     fs.writeFileSync(path.join(OUT, 'results-mastodon.md'), md);
+    console.log(md);
+    if (ONLY.length === 1) { for (const c of children) { try { c.kill('SIGTERM'); } catch { /* gone */ } } return; }
+  }
+  // 0b. Bluesky (issue 14): Outpost vs @atproto/api on the real PDS; alone with BENCH_ONLY=bluesky.
+  if (ONLY && ONLY.includes('bluesky')) {
+    const bluesky = await require('./bluesky.js')({ ROOT, OUT, MEDIA, REPEAT, run, must, log, request, json, sleep,
+      makeVideo, children });
+    const after = { uptimeAfter: uptimeNow(), busyAfter: busy() };
+    fs.writeFileSync(path.join(OUT, 'results-bluesky.json'), JSON.stringify({ meta: { ...meta, ...after }, bluesky }, null, 2));
+    const md = blueskyTable(bluesky) + `\nLoad before: ${meta.uptimeBefore}\nLoad after: ${after.uptimeAfter}\n`;
+    fs.writeFileSync(path.join(OUT, 'results-bluesky.md'), md);
     console.log(md);
     if (ONLY.length === 1) { for (const c of children) { try { c.kill('SIGTERM'); } catch { /* gone */ } } return; }
   }

@@ -4,7 +4,7 @@
 #   bench/run.sh                    full run (~10 min on 2 cores); table on stdout, bench/out/results.{md,json}
 #   BENCH_SKIP_BUILD=1 bench/run.sh reuse the jars already in */target
 # Knobs: BENCH_REPEAT (3), BENCH_VIDEO_BYTES (536870912 = 512 MiB), BENCH_STARTUP_RUNS (9),
-#        BENCH_WEB_PUBLICATIONS (50), BENCH_ONLY (e.g. mastodon: Outpost vs masto.js 8.0.0 on mastodon-sandbox only). Needs java 17, node, curl, /usr/bin/time (apt-get install -y time).
+#        BENCH_WEB_PUBLICATIONS (50), BENCH_ONLY (e.g. mastodon: Outpost vs masto.js 8.0.0 on mastodon-sandbox only; bluesky: Outpost vs @atproto/api 0.21.0 on the real PDS, needs adapters-bluesky/src/test/pds/install.sh). Needs java 17, node, curl, /usr/bin/time (apt-get install -y time).
 set -euo pipefail
 bench=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 root=$(dirname "$bench")

@@ -141,6 +141,12 @@ final class BlueskyAuthorizer implements Authorizer {
         }
     }
 
+    /** The client metadata a web app on https serves for the browser sign-in (see {@link BlueskyOAuth}). */
+    @Override
+    public java.util.Optional<String> clientMetadata(URI redirectUri) {
+        return oauth.clientMetadata(redirectUri);
+    }
+
     private static TokenSet tokens(JsonNode session, SessionState state) {
         String access = session.path("accessJwt").asText("");
         String refresh = session.path("refreshJwt").asText("");

@@ -52,7 +52,8 @@ final class BlueskyMediaTransport implements MediaTransport {
                 throw new PlatformException.InvalidRequest("unsupported-media", file.displayName() + " is a "
                         + file.type().mimeType() + " video; Bluesky takes MP4 videos");
             }
-            return settings.videoService() == null ? blob(upload, null) : video(upload);
+            return settings.videoService() == null ? blob(upload, Mp4Header.read(file.path()).orElse(null))
+                    : video(upload);
         }
         if (file.kind() != MediaKind.IMAGE) {
             throw new PlatformException.InvalidRequest("unsupported-media", file.displayName() + " is a "
@@ -148,7 +149,7 @@ final class BlueskyMediaTransport implements MediaTransport {
                 throw new PlatformException.Transient("the video service finished " + file.displayName()
                         + " without a blob", null);
             }
-            return Optional.of(new MediaRef(blobRef(blob, null).encode(), null));
+            return Optional.of(new MediaRef(blobRef(blob, Mp4Header.read(file.path()).orElse(null)).encode(), null));
         }
         if (state.equals("JOB_STATE_FAILED")) {
             String why = String.join(": ", java.util.stream.Stream.of(status.path("error").asText(""),

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  * pushed (PAR) with the state and a PKCE S256 challenge, bound to a fresh DPoP key (ES256) that signs every later
  * request; the browser signs in and consents there; the code comes back to the redirect URI and is exchanged, with
  * the verifier and a proof, for DPoP-bound tokens whose refresh token rotates. The client id is the loopback form
- * {@code http://localhost?redirect_uri=…&scope=…} (a public client, no hosted metadata) unless
- * {@code OUTPOST_BLUESKY_OAUTH_CLIENT_ID} names the URL of the client's metadata document (a web app on https).
+ * {@code http://localhost?redirect_uri=…&scope=…} (a public client, no hosted metadata) for a callback on loopback;
+ * for a callback on https it is the URL of the client metadata document ({@link #clientMetadata}) the app serves beside
+ * the callback; {@code OUTPOST_BLUESKY_OAUTH_CLIENT_ID} overrides both.
  * Between {@link #begin} and {@link #complete} the key and the server ride in the pending authorization's plugin state.
  */
 final class BlueskyOAuth {
@@ -145,15 +146,46 @@ final class BlueskyOAuth {
                 ? clock.instant().plusSeconds(answer.get("expires_in").asLong()) : null, scopes, state.encode(), 0);
     }
 
-    /** The client id: the configured metadata URL, or the loopback form for a redirect URI on loopback. */
-    private String clientId(URI redirectUri) {
+    /**
+     * The client metadata document (atproto OAuth's "client_id is a URL" form) for a web app whose callback is the
+     * https {@code redirectUri}: a public web client (no client secret, {@code token_endpoint_auth_method none}) with
+     * DPoP-bound tokens, whose client id is the document's own URL. None for other callbacks (loopback clients need
+     * none) nor when a client id is configured (its document is served elsewhere).
+     */
+    java.util.Optional<String> clientMetadata(URI redirectUri) {
+        if (configuredClientId != null || !"https".equals(redirectUri.getScheme())) {
+            return java.util.Optional.empty();
+        }
+        String clientId = dev.outpost.ports.platform.Authorizer.clientMetadataUrl(redirectUri).toString();
+        ObjectNode document = Xrpc.JSON.createObjectNode();
+        document.put("client_id", clientId);
+        document.put("client_name", "Outpost");
+        document.put("client_uri", redirectUri.resolve("/").toString());
+        document.put("application_type", "web");
+        document.putArray("redirect_uris").add(redirectUri.toString());
+        document.put("scope", OAuthServer.SCOPE);
+        document.putArray("grant_types").add("authorization_code").add("refresh_token");
+        document.putArray("response_types").add("code");
+        document.put("token_endpoint_auth_method", "none");
+        document.put("dpop_bound_access_tokens", true);
+        return java.util.Optional.of(document.toString());
+    }
+
+    /**
+     * The client id: the configured metadata URL; for an https callback the URL of the document the app serves beside
+     * it ({@link #clientMetadata}); the loopback form for a callback on loopback.
+     */
+    String clientId(URI redirectUri) {
         if (configuredClientId != null) {
             return configuredClientId;
+        }
+        if ("https".equals(redirectUri.getScheme())) {
+            return dev.outpost.ports.platform.Authorizer.clientMetadataUrl(redirectUri).toString();
         }
         String host = redirectUri.getHost();
         if (!"http".equals(redirectUri.getScheme()) || !("127.0.0.1".equals(host) || "[::1]".equals(host))) {
             throw new IllegalArgumentException("Bluesky's browser sign-in without " + BlueskySettings.OAUTH_CLIENT_ID
-                    + " needs a callback on http://127.0.0.1, not " + redirectUri + "; set "
+                    + " needs a callback on https or on http://127.0.0.1, not " + redirectUri + "; set "
                     + BlueskySettings.OAUTH_CLIENT_ID + " to the https URL of the app's client metadata");
         }
         return "http://localhost?redirect_uri=" + OAuthServer.enc(redirectUri.toString()) + "&scope="

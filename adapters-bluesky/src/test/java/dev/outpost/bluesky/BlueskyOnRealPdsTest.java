@@ -88,8 +88,26 @@ class BlueskyOnRealPdsTest {
         assertThat(embed.path("video").path("ref").path("$link").asText()).isEqualTo(BlobRef.decode(ref.value())
                 .cid());
         assertThat(embed.path("video").path("size").asLong()).isEqualTo(video.size());
+        // That fixture has no moov box: no size can be read, so the record carries none.
+        assertThat(embed.has("aspectRatio")).isFalse();
         assertThat(context.processingWaits()).isEmpty();
         assertThat(context.attempts()).hasSize(1);
+    }
+
+    @Test
+    void aVideosAspectRatioIsReadFromItsTrackAndKeptInTheRecord() {
+        AccountAccess alice = plugin.connect("alice");
+        MediaFile video = TestMedia.inspect(Mp4Files.write(dir, "portrait.mp4", 1920, 1080, 1920, 1080, true,
+                400_000), dev.outpost.domain.media.MediaType.MP4);
+
+        MediaRef ref = plugin.transport().upload(TestUploadContext.builder(video, alice).build());
+        RemotePost post = plugin.publisher().publish(alice, request("Upright", List.of(new PostRequest.Media(
+                ref.value(), video.type(), "A phone's video")), null));
+
+        JsonNode embed = record(post).path("embed");
+        assertThat(embed.path("$type").asText()).isEqualTo("app.bsky.embed.video");
+        assertThat(embed.path("aspectRatio").path("width").asInt()).isEqualTo(1080);
+        assertThat(embed.path("aspectRatio").path("height").asInt()).isEqualTo(1920);
     }
 
     @Test

@@ -143,6 +143,36 @@ class BlueskyPluginUnitTest {
                 .did("alice.example.com")).isEqualTo("did:plc:abc123");
     }
 
+    @Test
+    void aWebAppOnHttpsServesTheClientMetadataWhoseUrlIsTheClientId() throws Exception {
+        var authorizer = new BlueskyPlatformPlugin().authorizer(context(Map.of()));
+        java.net.URI callback = java.net.URI.create("https://outpost.example.com/oauth/bluesky/callback");
+
+        JsonNode document = Xrpc.JSON.readTree(authorizer.clientMetadata(callback).orElseThrow());
+        String url = "https://outpost.example.com/oauth/bluesky/client-metadata.json";
+        assertThat(document.path("client_id").asText()).isEqualTo(url);
+        assertThat(document.path("redirect_uris")).extracting(JsonNode::asText).containsExactly(callback.toString());
+        assertThat(document.path("dpop_bound_access_tokens").asBoolean()).isTrue();
+        assertThat(document.path("scope").asText()).isEqualTo("atproto transition:generic");
+        assertThat(document.path("grant_types")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("authorization_code", "refresh_token");
+        assertThat(document.path("response_types")).extracting(JsonNode::asText).containsExactly("code");
+        assertThat(document.path("token_endpoint_auth_method").asText()).isEqualTo("none");
+        assertThat(document.path("application_type").asText()).isEqualTo("web");
+        assertThat(document.path("client_uri").asText()).isEqualTo("https://outpost.example.com/");
+
+        BlueskyOAuth oauth = new BlueskyOAuth(null, null, null, Clock.systemUTC());
+        assertThat(oauth.clientId(callback)).isEqualTo(url);
+        java.net.URI loopback = java.net.URI.create("http://127.0.0.1:8080/oauth/bluesky/callback");
+        assertThat(oauth.clientId(loopback)).startsWith("http://localhost?redirect_uri=http%3A%2F%2F127.0.0.1%3A8080");
+        // A loopback client needs no document; a configured client id has its document elsewhere.
+        assertThat(authorizer.clientMetadata(loopback)).isEmpty();
+        assertThat(new BlueskyPlatformPlugin().authorizer(context(Map.of(BlueskySettings.OAUTH_CLIENT_ID,
+                "https://elsewhere.example/client.json"))).clientMetadata(callback)).isEmpty();
+        assertThatThrownBy(() -> oauth.clientId(java.net.URI.create("http://outpost.example.com/oauth/bluesky/callback")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(BlueskySettings.OAUTH_CLIENT_ID);
+    }
+
     private static PlatformContext context(Map<String, String> settings) {
         return new PlatformContext(settings, Clock.systemUTC(), new InMemoryVault());
     }

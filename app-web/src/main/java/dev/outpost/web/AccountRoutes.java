@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Connecting accounts by whatever methods each platform's plugin offers: a redirect method sends the browser to the
@@ -50,6 +51,9 @@ final class AccountRoutes {
         this.suggested = Map.copyOf(suggested);
     }
 
+    /** Where the client metadata of a platform is served: beside its callback (see {@code Authorizer}). */
+    static final String CLIENT_METADATA_PATH = "/oauth/{platform}/client-metadata.json";
+
     static URI callback(URI baseUrl, String platformId) {
         return URI.create(baseUrl + "/oauth/" + platformId + "/callback");
     }
@@ -58,6 +62,7 @@ final class AccountRoutes {
         routes.get("/accounts", this::page);
         routes.post("/accounts/connect", this::connect);
         routes.get("/oauth/{platform}/callback", this::callback);
+        routes.get(CLIENT_METADATA_PATH, this::clientMetadata);
         routes.get("/accounts/{id}/disconnect", ctx -> ctx.html(confirmDisconnect(ctx, account(ctx))));
         routes.post("/accounts/{id}/disconnect", this::disconnect);
         routes.get("/api/accounts", ctx -> Json.send(ctx, 200, core.accounts().list().stream()
@@ -131,6 +136,24 @@ final class AccountRoutes {
                 + " href=\"" + url + "\">Continue to " + Html.esc(platform.displayName()) + "</a></p></section>";
         return layout.pageWithHead("Connect", WebSecurity.session(ctx), "accounts",
                 "<meta http-equiv=\"refresh\" content=\"0;url=" + url + "\">", body);
+    }
+
+    /**
+     * The OAuth client metadata document a platform's authorization server fetches (public: the server is not signed
+     * in), beside the callback; the plugin writes it, and a platform that needs none has none here.
+     */
+    private void clientMetadata(Context ctx) {
+        String platformId = ctx.pathParam("platform");
+        Optional<String> document;
+        try {
+            document = core.connectAccount().clientMetadata(platformId, callback(baseUrl, platformId));
+        } catch (OutpostException unusable) {
+            document = Optional.empty();
+        }
+        if (document.isEmpty()) {
+            throw new WebError(404, "no client metadata for '" + platformId + "'");
+        }
+        ctx.contentType("application/json").result(document.get());
     }
 
     private void callback(Context ctx) {

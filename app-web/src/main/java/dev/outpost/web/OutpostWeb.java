@@ -105,6 +105,11 @@ public final class OutpostWeb implements AutoCloseable {
         return Optional.ofNullable(mode.mastodon());
     }
 
+    /** The embedded Bluesky server in sandbox mode. */
+    public Optional<dev.outpost.blueskysandbox.BlueskySandbox> blueskySandbox() {
+        return Optional.ofNullable(mode.bluesky()).map(BlueskySandboxes::server);
+    }
+
     @Override
     public void close() {
         try {

@@ -23,6 +23,9 @@ final class WebSecurity {
     static final String CSRF_FIELD = "_csrf";
     private static final String SESSION = "outpost.session";
     private static final String VIA_BASIC = "outpost.basic";
+    /** The OAuth client metadata documents: fetched by authorization servers, which have no session. */
+    private static final java.util.regex.Pattern CLIENT_METADATA = java.util.regex.Pattern.compile(
+            "/oauth/[a-z0-9_-]+/client-metadata\\.json");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Sessions sessions;
@@ -72,7 +75,8 @@ final class WebSecurity {
         ctx.header("Cache-Control", "no-store");
 
         String path = ctx.path();
-        if (path.startsWith("/static/") || path.equals("/health") || path.equals("/favicon.ico")) {
+        if (path.startsWith("/static/") || path.equals("/health") || path.equals("/favicon.ico")
+                || CLIENT_METADATA.matcher(path).matches()) {
             return;
         }
         boolean basic = basicAuthenticated(ctx);

@@ -16,15 +16,18 @@ import java.util.TreeMap;
  * accounts and posts never mix with real ones.
  *
  * <p>In sandbox mode a Mastodon server emulator starts beside it ({@code mastodon-sandbox}, on another loopback port),
- * so a Mastodon account can be tried too: the accounts page suggests its address as the server to connect.
+ * so a Mastodon account can be tried too: the accounts page suggests its address as the server to connect. A Bluesky
+ * server emulator ({@code bluesky-sandbox}) starts too, with a throwaway account whose handle, server and app
+ * password the pages offer.
  *
  * @param sandbox the embedded sandbox, or null against real X
  * @param mastodon the embedded Mastodon server in sandbox mode, else null
+ * @param bluesky the embedded Bluesky server in sandbox mode, else null
  * @param settings the configuration the plugins see (in sandbox mode pointing X's URLs at the sandbox)
  * @param dataDirectory where storage, uploads and keys live for this mode
  */
-record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory, MastodonSandbox mastodon)
-        implements AutoCloseable {
+record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory, MastodonSandbox mastodon,
+        BlueskySandboxes bluesky) implements AutoCloseable {
     static final String X_CLIENT_ID = "OUTPOST_X_CLIENT_ID";
     static final String SANDBOX_PORT = "OUTPOST_SANDBOX_PORT";
 
@@ -34,7 +37,7 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory,
 
     static XMode choose(OutpostConfig config) {
         if (config.get(X_CLIENT_ID).isPresent()) {
-            return new XMode(null, config.values(), config.dataDirectory(), null);
+            return new XMode(null, config.values(), config.dataDirectory(), null, null);
         }
         String storage = config.storageId();
         if (!storage.equals(OutpostConfig.DEFAULT_STORAGE) && !storage.equals("h2")) {
@@ -66,7 +69,8 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory,
         settings.put("OUTPOST_X_AUTHORIZE_URL", sandbox.authorizeUrl());
         // Post links open the sandbox's own post page: the posts exist nowhere else.
         settings.put("OUTPOST_X_WEB_URL", sandbox.baseUrl());
-        return new XMode(sandbox, settings, data, MastodonSandboxes.start(port));
+        BlueskySandboxes bluesky = BlueskySandboxes.start(port);
+        return new XMode(sandbox, bluesky.configure(settings), data, MastodonSandboxes.start(port), bluesky);
     }
 
     boolean isSandbox() {
@@ -79,7 +83,8 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory,
                 + ": nothing is posted to the real X. Set <code>" + X_CLIENT_ID + "</code> (and"
                 + " <code>OUTPOST_X_CLIENT_SECRET</code>) to publish for real."
                 + (mastodon == null ? "" : " A Mastodon sandbox server runs at " + Html.esc(mastodon.baseUrl())
-                        + ": connect it on the accounts page to try Mastodon.");
+                        + ": connect it on the accounts page to try Mastodon.")
+                + (bluesky == null ? "" : bluesky.noticeHtml());
     }
 
     /** What the start-up line adds about the mode. */
@@ -108,10 +113,19 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory,
         return Optional.ofNullable(sandbox);
     }
 
-    /** Field values the accounts page suggests per platform: the Mastodon sandbox's address as the server. */
+    /**
+     * Field values the accounts page suggests per platform: the Mastodon sandbox's address as the server, the Bluesky
+     * sandbox's throwaway handle and address.
+     */
     Map<String, Map<String, String>> suggestedFields() {
-        return mastodon == null ? Map.of() : Map.of(MastodonSandboxes.PLATFORM,
-                Map.of(MastodonSandboxes.SERVER_FIELD, mastodon.baseUrl()));
+        Map<String, Map<String, String>> suggested = new TreeMap<>();
+        if (mastodon != null) {
+            suggested.put(MastodonSandboxes.PLATFORM, Map.of(MastodonSandboxes.SERVER_FIELD, mastodon.baseUrl()));
+        }
+        if (bluesky != null) {
+            suggested.put(BlueskySandboxes.PLATFORM, bluesky.suggestedFields());
+        }
+        return suggested;
     }
 
     @Override
@@ -121,6 +135,9 @@ record XMode(XSandbox sandbox, Map<String, String> settings, Path dataDirectory,
         }
         if (mastodon != null) {
             mastodon.close();
+        }
+        if (bluesky != null) {
+            bluesky.close();
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Connecting an account by whichever method its platform's plugin offers: a browser redirect (a fresh state and PKCE
@@ -138,6 +139,18 @@ public final class ConnectAccount {
             throw Failures.of(e, "connecting to " + platform.displayName());
         }
         return store(platform, connection);
+    }
+
+    /**
+     * The client metadata document a platform's authorization server fetches for browser sign-ins coming back to
+     * {@code redirectUri}; empty when the platform needs none (or is unknown). The app serves it publicly at
+     * {@link dev.outpost.ports.platform.Authorizer#clientMetadataUrl}.
+     */
+    public Optional<String> clientMetadata(String platformId, URI redirectUri) {
+        if (platforms.all().stream().noneMatch(p -> p.id().equals(platformId))) {
+            return Optional.empty();
+        }
+        return platforms.get(platformId).authorizer().clientMetadata(redirectUri);
     }
 
     /** The fields {@link #importCredentials} takes for {@code platformId}; empty when it takes none. */

@@ -60,8 +60,10 @@ public final class Backend implements AutoCloseable {
             if (options.sandbox()) {
                 sandbox = EmbeddedSandbox.start(environment.clock());
                 sandboxAccounts = new SandboxAccounts(platformPlugins.containsKey(EmbeddedMastodonSandbox.PLATFORM)
-                        ? EmbeddedMastodonSandbox.start(environment.clock()) : null);
-                config = sandbox.configure(real);
+                        ? EmbeddedMastodonSandbox.start(environment.clock()) : null,
+                        platformPlugins.containsKey(EmbeddedBlueskySandbox.PLATFORM)
+                        ? EmbeddedBlueskySandbox.start(environment.clock()) : null);
+                config = sandboxAccounts.configure(sandbox.configure(real));
             } else {
                 config = real;
             }
@@ -84,8 +86,8 @@ public final class Backend implements AutoCloseable {
 
     /**
      * The account a command means by {@code name}: outside the sandbox just {@code name}; in it, nothing named means
-     * the X throwaway account, and the Mastodon one answers to {@code mastodon} or its user's name (its full handle
-     * names the sandbox's port, which changes every run).
+     * the X throwaway account, the Mastodon one answers to {@code mastodon} or its user's name (its full handle
+     * names the sandbox's port, which changes every run), the Bluesky one to {@code bluesky} or its handle.
      */
     public synchronized String accountName(String name) {
         config();

@@ -36,6 +36,32 @@ class SandboxModeIT {
     }
 
     @Test
+    void sandboxModeOffersABlueskyAccountBesideXAndMastodon() throws Exception {
+        Map<String, String> env = Map.of("OUTPOST_HOME", home.toString());
+        Path first = TestMedia.png(home, "first.png", 40, 30, 3);
+        Path second = TestMedia.jpeg(home, "second.jpg", 30, 40, 4);
+        Launcher.Run images = Launcher.run(env, "--sandbox", "post", "Two pictures on #Bluesky https://example.com",
+                "--media", first.toString(), "--alt", "A wide square", "--media", second.toString(), "--alt",
+                "A tall one", "--account", "bluesky", "--json").expectExit(0);
+        assertThat(images.stderr()).contains("Bluesky is emulated at", "--account bluesky", "@alice.test");
+        JsonNode posted = images.json();
+        assertThat(posted.get("state").asText()).isEqualTo("PUBLISHED");
+        assertThat(posted.get("account").asText()).startsWith("bluesky:did:plc:");
+        assertThat(posted.get("url").asText()).matches("http://127\\.0\\.0\\.1:\\d+/profile/alice\\.test/post/"
+                + "[a-z2-7]{13}");
+
+        Path clip = TestMedia.mp4(home, "clip.mp4", 256 * 1024, 5);
+        Launcher.Run video = Launcher.run(env, "--sandbox", "post", "A clip", "--media", clip.toString(), "--alt",
+                "Noise", "--account", "alice.test").expectExit(0);
+        assertThat(video.lastLine()).contains("/profile/alice.test/post/");
+
+        // Each run's Bluesky server is new (another port): the earlier runs' accounts are forgotten.
+        JsonNode accounts = Launcher.run(env, "--sandbox", "accounts", "list", "--json").expectExit(0).json();
+        assertThat(accounts).extracting(a -> a.get("id").asText().split(":")[0])
+                .containsExactlyInAnyOrder("x", "mastodon", "bluesky");
+    }
+
+    @Test
     void theSandboxCommandServesTheApiUntilStopped() throws Exception {
         Launcher.Started sandbox = Launcher.start(Map.of("OUTPOST_HOME", home.toString()), null, "sandbox",
                 "--port", "0", "--json");

@@ -2,8 +2,10 @@ package dev.outpost.ports.platform;
 
 import dev.outpost.domain.auth.PendingAuthorization;
 import dev.outpost.domain.auth.TokenSet;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How accounts of one platform connect and stay connected: the sign-in methods the platform offers (a browser
@@ -61,4 +63,18 @@ public interface Authorizer {
 
     /** Revokes the credentials at the platform; best effort, never throws for credentials already invalid. */
     void revoke(AccountAccess access);
+
+    /**
+     * The OAuth client metadata document (JSON) that an app must serve, publicly, at {@link #clientMetadataUrl} for
+     * browser sign-ins coming back to {@code redirectUri}: for platforms whose client id is the URL of such a
+     * document. Empty (the default) when the platform needs none for that callback.
+     */
+    default Optional<String> clientMetadata(URI redirectUri) {
+        return Optional.empty();
+    }
+
+    /** Where an app serves {@link #clientMetadata} for a callback: beside it, as {@code client-metadata.json}. */
+    static URI clientMetadataUrl(URI redirectUri) {
+        return redirectUri.resolve("client-metadata.json");
+    }
 }
