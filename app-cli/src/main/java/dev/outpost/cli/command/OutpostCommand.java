@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "outpost", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Publish posts with images and videos to the platforms whose plugins are installed (accounts"
                 + " add --help lists them): the uploads, retries and resumes are Outpost's job.",
-        subcommands = {AccountsCommand.class, PostCommand.class, UploadCommand.class, PublicationsCommand.class,
-                WorkerCommand.class, SandboxCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AccountsCommand.class, PostCommand.class, ThreadCommand.class, UploadCommand.class,
+                PublicationsCommand.class, WorkerCommand.class, SandboxCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration: environment variables, or the same keys in <home>/config.properties%n",
         footer = {
             "  OUTPOST_HOME              data directory (default ~/.outpost)",

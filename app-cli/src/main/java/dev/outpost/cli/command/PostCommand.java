@@ -1,6 +1,8 @@
 package dev.outpost.cli.command;
 
+import dev.outpost.application.ComposeInput;
 import dev.outpost.application.DraftInput;
+import dev.outpost.application.OutpostException;
 import dev.outpost.cli.runtime.Backend;
 import dev.outpost.cli.runtime.Environment;
 import dev.outpost.cli.runtime.Output;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code outpost post TEXT [--media FILE [--alt TEXT]]… [--reply-to ID] [--option KEY=VALUE]… [--at TIME]
- * [--account NAME]}.
+ * [--account NAME]… [--text-for ACCOUNT=TEXT]…}: one account as before; several make a group, one publication per
+ * account.
  */
 @Command(name = "post", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Publish a post now, or schedule it with --at.",
@@ -33,6 +36,9 @@ import picocli.CommandLine.Parameters;
                 + " listed before anything is uploaded. Then the files upload with progress on standard error, and"
                 + " the post's address is printed. An interrupted post is finished by `outpost publications resume"
                 + " ID`, without sending again what was already acknowledged.",
+            "With several --account, the post goes to each (a cross-post): every account is checked before anything is"
+                + " sent, then each publishes on its own, with progress per account, and every account's link is"
+                + " printed; one failing never stops the others, and `outpost publications resume GROUP` retries it.",
             "Scheduled posts are published by `outpost worker` or the web app, which run the queue."})
 final class PostCommand implements Callable<Integer> {
     @Mixin
@@ -75,8 +81,14 @@ final class PostCommand implements Callable<Integer> {
     String at;
 
     @Option(names = "--account", paramLabel = "NAME",
-            description = "The account to post as (@handle or id); needed when several are connected.")
-    String account;
+            description = "The account to post as (@handle or id); needed when several are connected. Repeat it to"
+                    + " cross-post: every account is checked before anything is sent, then each publishes on its own.")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--text-for", paramLabel = "ACCOUNT=TEXT",
+            description = "The text for one of the --account targets instead of TEXT (repeatable): a shorter version"
+                    + " for one platform, hashtags for another.")
+    Map<String, String> textFor = new LinkedHashMap<>();
 
     private final Backend backend;
     private final Output output;
@@ -102,8 +114,24 @@ final class PostCommand implements Callable<Integer> {
             // A delay (+15m) counts from now, once the core is open, rather than from the start of the process.
             scheduledAt = ScheduleTime.parse(at, environment.clock(), environment.zone());
         }
-        Account poster = AccountChoice.choose(core, backend.accountName(account));
-        DraftInput input = new DraftInput(body, attachments, replyTo, scheduledAt, shorthands.mergeInto(options));
+        Map<String, String> options = shorthands.mergeInto(this.options);
+        if (accounts.size() > 1) {
+            List<ComposeInput.Target> targets = GroupCompose.targets(backend, core, accounts, textFor);
+            ComposeInput group = new ComposeInput(targets, List.of(new ComposeInput.Item(body == null ? "" : body,
+                    attachments)), replyTo, scheduledAt, options);
+            return GroupCompose.publish(backend, output, environment, group);
+        }
+        Account poster = AccountChoice.choose(core, backend.accountName(accounts.isEmpty() ? null : accounts.get(0)));
+        for (Map.Entry<String, String> own : textFor.entrySet()) {
+            // One account: its own text is simply the text, once it names that account.
+            Account named = AccountChoice.choose(core, backend.accountName(own.getKey()));
+            if (!named.id().equals(poster.id())) {
+                throw OutpostException.invalid("--text-for", "@" + named.handle() + " is not the account posting"
+                        + " (@" + poster.handle() + ")");
+            }
+            body = own.getValue();
+        }
+        DraftInput input = new DraftInput(body, attachments, replyTo, scheduledAt, options);
         if (scheduledAt != null) {
             Publication queued = core.publications().submit(poster.id(), input);
             output.result(PublicationOutcome.view(core, queued), "Scheduled publication " + queued.id()

@@ -24,7 +24,7 @@ class PostOptionsTest {
                 org.assertj.core.groups.Tuple.tuple("a.jpg", "first"), org.assertj.core.groups.Tuple.tuple("b.jpg", null),
                 org.assertj.core.groups.Tuple.tuple("c.png", "third"));
         assertThat(post.at).isEqualTo("+1h");
-        assertThat(post.account).isEqualTo("@me");
+        assertThat(post.accounts).containsExactly("@me");
         assertThat(post.replyTo).isEqualTo("42");
         assertThat(post.options).containsExactly(org.assertj.core.api.Assertions.entry("visibility", "unlisted"),
                 org.assertj.core.api.Assertions.entry("warning", "spoilers, a=b"));
@@ -57,6 +57,16 @@ class PostOptionsTest {
         PostCommand post = parse("post", "--media", "a.jpg");
         assertThat(post.text).isNull();
         assertThat(post.media).hasSize(1);
+    }
+
+    @Test
+    void severalAccountsAndTheirOwnTextsAreKeptInOrder() {
+        PostCommand post = parse("post", "hello everyone", "--account", "@alice.test", "--account", "x:42",
+                "--text-for", "@alice.test=hi, bsky = short", "--account", "mastodon", "--text-for",
+                "mastodon=hello #fediverse");
+        assertThat(post.accounts).containsExactly("@alice.test", "x:42", "mastodon");
+        assertThat(post.textFor).containsExactly(org.assertj.core.api.Assertions.entry("@alice.test", "hi, bsky = short"),
+                org.assertj.core.api.Assertions.entry("mastodon", "hello #fediverse"));
     }
 
     @Test
