@@ -80,7 +80,7 @@ final class GroupCompose {
         Instant scheduledAt = input.scheduledAt();
         if (scheduledAt != null) {
             Group group = core.publications().submitGroup(input);
-            GroupView view = GroupView.of(group.id().value(), group.publications());
+            GroupView view = GroupView.of(group);
             output.result(view, "Scheduled group " + group.id() + " (" + what(view) + ") for "
                     + scheduledAt.atZone(environment.zone()).toLocalDateTime() + " (" + scheduledAt + ").");
             output.note("`outpost worker` (or the web app) publishes it when it is due; `outpost publications cancel "
@@ -88,7 +88,7 @@ final class GroupCompose {
             return 0;
         }
         Group group = core.publications().createGroupForImmediateRun(input);
-        GroupView view = GroupView.of(group.id().value(), group.publications());
+        GroupView view = GroupView.of(group);
         output.note("Publishing " + what(view) + " (group " + group.id() + "; if interrupted, `outpost publications"
                 + " resume " + group.id() + "` finishes it).");
         return GroupOutcome.report(core, output, new GroupRun(backend, output, environment.interactive())

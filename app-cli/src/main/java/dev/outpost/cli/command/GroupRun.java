@@ -100,7 +100,7 @@ final class GroupRun {
                 }
             }
         }
-        return new Result(GroupView.of(group.value(), core.publications().group(group).publications()), failures);
+        return new Result(GroupView.of(core.publications().group(group)), failures);
     }
 
     private void runChains(List<List<PublicationDetails>> chains, Map<PublicationId, String> labels,

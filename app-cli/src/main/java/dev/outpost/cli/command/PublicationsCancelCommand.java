@@ -38,8 +38,7 @@ final class PublicationsCancelCommand implements Callable<Integer> {
         PublicationFinder.Found found = PublicationFinder.findPublicationOrGroup(core, id);
         if (found.isGroup()) {
             List<Publication> cancelled = core.publications().cancelGroup(found.group());
-            GroupView group = GroupView.of(found.group().value(),
-                    core.publications().group(found.group()).publications());
+            GroupView group = GroupView.of(core.publications().group(found.group()));
             long left = group.targets().stream().flatMap(t -> t.posts().stream()).count() - cancelled.size();
             output.result(group, "Cancelled " + cancelled.size() + (cancelled.size() == 1 ? " publication" :
                     " publications") + " of group " + found.group() + (left == 0 ? "." : "; " + left

@@ -77,8 +77,7 @@ final class PublicationsListCommand implements Callable<Integer> {
                     entries.add(view);
                     lines.add(view.line());
                 } else if (seen.add(p.placement().group())) {
-                    GroupView group = GroupView.of(p.placement().group().value(),
-                            core.publications().group(p.placement().group()).publications());
+                    GroupView group = GroupView.of(core.publications().group(p.placement().group()));
                     entries.add(group);
                     lines.add(group.line(p.updatedAt().toString()));
                 }

@@ -36,8 +36,7 @@ final class PublicationsShowCommand implements Callable<Integer> {
         var core = backend.core();
         PublicationFinder.Found found = PublicationFinder.findPublicationOrGroup(core, id);
         if (found.isGroup()) {
-            GroupView group = GroupView.of(found.group().value(),
-                    core.publications().group(found.group()).publications());
+            GroupView group = GroupView.of(core.publications().group(found.group()));
             output.result(group, group.details());
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.outpost.cli.render;
 
+import dev.outpost.application.Group;
 import dev.outpost.application.PublicationDetails;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationState;
@@ -15,9 +16,8 @@ import java.util.Map;
  *
  * @param group the group's id
  * @param kind {@code crosspost}, {@code thread} or {@code crosspost-thread}
- * @param state the group's summary: {@code PUBLISHED} (every post), {@code SOME_FAILED} (some post failed, was
- *     cancelled or is unconfirmed, and nothing is still on its way), {@code SCHEDULED} (nothing started yet), {@code
- *     IN_PROGRESS} (some post on its way, or some out and others to go), {@code CANCELLED} (every post)
+ * @param state the core's summary ({@link Group.State}): {@code PUBLISHED}, {@code SOME_FAILED}, {@code
+ *     SCHEDULED}, {@code IN_PROGRESS} or {@code CANCELLED}
  * @param items how many posts each target gets
  * @param targets every target, in the group's order
  */
@@ -41,11 +41,8 @@ public record GroupView(String group, String kind, String state, int items, Stri
             String text) {
     }
 
-    /**
-     * @param publications every publication of the group, in the order of its accounts, each account's in item
-     *     order
-     */
-    public static GroupView of(String group, List<PublicationDetails> publications) {
+    public static GroupView of(Group group) {
+        List<PublicationDetails> publications = group.publications();
         Map<String, List<PublicationDetails>> chains = new LinkedHashMap<>();
         for (PublicationDetails details : publications) {
             chains.computeIfAbsent(details.publication().account().value(), k -> new ArrayList<>()).add(details);
@@ -66,8 +63,8 @@ public record GroupView(String group, String kind, String state, int items, Stri
             }
         }
         String kind = targets.size() > 1 && items > 1 ? "crosspost-thread" : items > 1 ? "thread" : "crosspost";
-        return new GroupView(group, kind, summary(publications.stream().map(PublicationDetails::publication)
-                .toList()), items, scheduledAt, text == null ? "" : text, targets);
+        return new GroupView(group.id().value(), kind, group.state().name(), items, scheduledAt,
+                text == null ? "" : text, targets);
     }
 
     private static TargetView target(List<PublicationDetails> chain) {
@@ -101,38 +98,6 @@ public record GroupView(String group, String kind, String state, int items, Stri
         return new TargetView(first.publication().account().value(), first.accountName(), first.platformName(), state,
                 first.publication().id().value(), first.publication().remotePostId(),
                 first.url().map(Object::toString).orElse(null), problem, posts);
-    }
-
-    /** The state of a group from its publications' (see the record's {@code state}). */
-    static String summary(List<Publication> publications) {
-        boolean allPublished = true;
-        boolean allCancelled = true;
-        boolean moving = false;
-        boolean stopped = false;
-        for (Publication p : publications) {
-            PublicationState s = p.state();
-            allPublished &= s == PublicationState.PUBLISHED;
-            allCancelled &= s == PublicationState.CANCELLED;
-            switch (s) {
-                case UPLOADING, PROCESSING, PUBLISHING -> moving = true;
-                case FAILED, UNCONFIRMED, CANCELLED -> stopped = true;
-                default -> { }
-            }
-        }
-        if (allPublished) {
-            return "PUBLISHED";
-        }
-        if (allCancelled) {
-            return "CANCELLED";
-        }
-        if (moving) {
-            return "IN_PROGRESS";
-        }
-        if (stopped) {
-            return "SOME_FAILED";
-        }
-        boolean started = publications.stream().anyMatch(p -> p.state() == PublicationState.PUBLISHED);
-        return started ? "IN_PROGRESS" : "SCHEDULED";
     }
 
     /** The target as people know it: {@code @alice (Bluesky)}. */
