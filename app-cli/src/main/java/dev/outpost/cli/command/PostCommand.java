@@ -63,22 +63,11 @@ final class PostCommand implements Callable<Integer> {
         String alt;
     }
 
-    @Option(names = "--reply-to", paramLabel = "ID",
-            description = "The post this one answers: its id or its link, as the platform shows it.")
-    String replyTo;
-
-    @Option(names = "--option", paramLabel = "KEY=VALUE",
-            description = "A choice of the account's platform (repeatable), such as a visibility; the platform says"
-                    + " which keys and values it takes.")
-    Map<String, String> options = new LinkedHashMap<>();
+    @Mixin
+    ComposeOptions compose = new ComposeOptions();
 
     @Mixin
     PostOptionShorthands shorthands = new PostOptionShorthands();
-
-    @Option(names = "--at", paramLabel = "TIME",
-            description = "Publish later instead: 2030-01-31T09:00 (local time), 2030-01-31T09:00:00Z, or a delay"
-                    + " such as +15m, +2h, +1d.")
-    String at;
 
     @Option(names = "--account", paramLabel = "NAME",
             description = "The account to post as (@handle or id); needed when several are connected. Repeat it to"
@@ -104,21 +93,21 @@ final class PostCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         // Checked before anything opens, so a time that is no time is told at once.
-        Instant scheduledAt = at == null ? null : ScheduleTime.parse(at, environment.clock(), environment.zone());
+        Instant scheduledAt = compose.at == null ? null : ScheduleTime.parse(compose.at, environment.clock(), environment.zone());
         String body = "-".equals(text) ? new String(environment.in().readAllBytes(), StandardCharsets.UTF_8).strip()
                 : text;
         List<DraftInput.Attachment> attachments = media.stream()
                 .map(m -> new DraftInput.Attachment(m.file, m.alt)).toList();
         var core = backend.core();
-        if (at != null) {
+        if (compose.at != null) {
             // A delay (+15m) counts from now, once the core is open, rather than from the start of the process.
-            scheduledAt = ScheduleTime.parse(at, environment.clock(), environment.zone());
+            scheduledAt = ScheduleTime.parse(compose.at, environment.clock(), environment.zone());
         }
-        Map<String, String> options = shorthands.mergeInto(this.options);
+        Map<String, String> options = shorthands.mergeInto(compose.options);
         if (accounts.size() > 1) {
             List<ComposeInput.Target> targets = GroupCompose.targets(backend, core, accounts, textFor);
             ComposeInput group = new ComposeInput(targets, List.of(new ComposeInput.Item(body == null ? "" : body,
-                    attachments)), replyTo, scheduledAt, options);
+                    attachments)), compose.replyTo, scheduledAt, options);
             return GroupCompose.publish(backend, output, environment, group);
         }
         Account poster = AccountChoice.choose(core, backend.accountName(accounts.isEmpty() ? null : accounts.get(0)));
@@ -131,7 +120,7 @@ final class PostCommand implements Callable<Integer> {
             }
             body = own.getValue();
         }
-        DraftInput input = new DraftInput(body, attachments, replyTo, scheduledAt, options);
+        DraftInput input = new DraftInput(body, attachments, compose.replyTo, scheduledAt, options);
         if (scheduledAt != null) {
             Publication queued = core.publications().submit(poster.id(), input);
             output.result(PublicationOutcome.view(core, queued), "Scheduled publication " + queued.id()

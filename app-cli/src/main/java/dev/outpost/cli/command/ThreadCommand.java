@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -68,22 +67,11 @@ final class ThreadCommand implements Callable<Integer> {
             description = "The posts' texts from a file (- for standard input), separated by lines holding only ---.")
     Path file;
 
-    @Option(names = "--reply-to", paramLabel = "ID",
-            description = "The post the thread's first post answers: its id or its link, as the platform shows it.")
-    String replyTo;
-
-    @Option(names = "--option", paramLabel = "KEY=VALUE",
-            description = "A choice of the accounts' platforms (repeatable), such as a visibility, for every post;"
-                    + " it goes to each account whose platform takes it.")
-    Map<String, String> options = new LinkedHashMap<>();
+    @Mixin
+    ComposeOptions compose = new ComposeOptions();
 
     @Mixin
     PostOptionShorthands shorthands = new PostOptionShorthands();
-
-    @Option(names = "--at", paramLabel = "TIME",
-            description = "Publish the whole thread later instead: 2030-01-31T09:00 (local time),"
-                    + " 2030-01-31T09:00:00Z, or a delay such as +15m, +2h, +1d.")
-    String at;
 
     private final Backend backend;
     private final Output output;
@@ -98,16 +86,16 @@ final class ThreadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (at != null) {
-            ScheduleTime.parse(at, environment.clock(), environment.zone());
+        if (compose.at != null) {
+            ScheduleTime.parse(compose.at, environment.clock(), environment.zone());
         }
         List<ComposeInput.Item> posts = posts();
         var core = backend.core();
-        Instant scheduledAt = at == null ? null : ScheduleTime.parse(at, environment.clock(), environment.zone());
+        Instant scheduledAt = compose.at == null ? null : ScheduleTime.parse(compose.at, environment.clock(), environment.zone());
         List<ComposeInput.Target> targets = GroupCompose.targets(backend, core,
                 accounts.isEmpty() ? java.util.Collections.singletonList(null) : accounts, Map.of());
-        return GroupCompose.publish(backend, output, environment, new ComposeInput(targets, posts, replyTo,
-                scheduledAt, shorthands.mergeInto(options)));
+        return GroupCompose.publish(backend, output, environment, new ComposeInput(targets, posts, compose.replyTo,
+                scheduledAt, shorthands.mergeInto(compose.options)));
     }
 
     /** Refuses a --media or --alt before the first --item: it belongs to no post (the parser would give it one). */

@@ -31,7 +31,7 @@ class ThreadOptionsTest {
         assertThat(thread.items.get(1).media).isEmpty();
         assertThat(thread.items.get(2).media).extracting(m -> m.file.toString(), m -> m.alt)
                 .containsExactly(tuple("c.mp4", "a clip"));
-        assertThat(thread.at).isEqualTo("+1h");
+        assertThat(thread.compose.at).isEqualTo("+1h");
     }
 
     @Test
