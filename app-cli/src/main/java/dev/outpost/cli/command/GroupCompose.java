@@ -80,19 +80,22 @@ final class GroupCompose {
         Instant scheduledAt = input.scheduledAt();
         if (scheduledAt != null) {
             Group group = core.publications().submitGroup(input);
-            GroupView view = GroupView.of(group);
+            GroupView view = GroupView.of(group).inOrder(input.targets().stream().map(t -> t.account().value())
+                    .toList());
             output.result(view, "Scheduled group " + group.id() + " (" + what(view) + ") for "
                     + scheduledAt.atZone(environment.zone()).toLocalDateTime() + " (" + scheduledAt + ").");
             output.note("`outpost worker` (or the web app) publishes it when it is due; `outpost publications cancel "
                     + group.id() + "` cancels it.");
             return 0;
         }
+        List<String> order = input.targets().stream().map(t -> t.account().value()).toList();
         Group group = core.publications().createGroupForImmediateRun(input);
-        GroupView view = GroupView.of(group);
+        GroupView view = GroupView.of(group).inOrder(order);
         output.note("Publishing " + what(view) + " (group " + group.id() + "; if interrupted, `outpost publications"
                 + " resume " + group.id() + "` finishes it).");
-        return GroupOutcome.report(core, output, new GroupRun(backend, output, environment.interactive())
-                .run(group.id()));
+        GroupRun.Result result = new GroupRun(backend, output, environment.interactive()).run(group.id());
+        return GroupOutcome.report(core, output, new GroupRun.Result(result.view().inOrder(order),
+                result.failures()));
     }
 
     /** {@code a thread of 5 posts to @alice (Bluesky), @bob (X)}. */

@@ -100,6 +100,16 @@ public record GroupView(String group, String kind, String state, int items, Stri
                 first.url().map(Object::toString).orElse(null), problem, posts);
     }
 
+    /** The same group with its targets in this order of account ids (the order the user named them); others last. */
+    public GroupView inOrder(List<String> accounts) {
+        List<TargetView> sorted = new ArrayList<>(targets);
+        sorted.sort(java.util.Comparator.comparingInt(t -> {
+            int at = accounts.indexOf(t.account());
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }));
+        return new GroupView(group, kind, state, items, scheduledAt, text, sorted);
+    }
+
     /** The target as people know it: {@code @alice (Bluesky)}. */
     public static String label(TargetView target) {
         return target.name() + " (" + target.platform() + ")";

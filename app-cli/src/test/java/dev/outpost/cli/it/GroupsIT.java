@@ -105,7 +105,7 @@ class GroupsIT {
         assertThat(group.get("kind").asText()).isEqualTo("crosspost");
         assertThat(group.get("state").asText()).isEqualTo("PUBLISHED");
         assertThat(group.get("targets")).extracting(t -> t.get("account").asText())
-                .containsExactlyInAnyOrder(xAccount, mastodonAccount, blueskyAccount);
+                .containsExactly(xAccount, mastodonAccount, blueskyAccount);
         assertThat(group.get("targets")).allSatisfy(t -> {
             assertThat(t.get("state").asText()).isEqualTo("PUBLISHED");
             assertThat(t.get("url").asText()).startsWith("http");
