@@ -55,7 +55,11 @@ final class ForegroundRun {
         return PublicationOutcome.report(core, output, outcome.publication(), outcome.failureKind());
     }
 
-    private PublicationRunner.Outcome runHoldingClaim(PublicationId id) throws InterruptedException {
+    /**
+     * Runs a publication here, taking over the claim of a run of this machine that is gone, waiting for one that lives
+     * (up to its lease); no progress is shown, the caller listens.
+     */
+    PublicationRunner.Outcome runHoldingClaim(PublicationId id) throws InterruptedException {
         Publication before = core.publications().get(id);
         if (before.state().isTerminal()) {
             return new PublicationRunner.Outcome(before, false, null);

@@ -32,7 +32,7 @@ public final class OutpostCommand implements Callable<Integer> {
      * The commands, in the order help lists them. They are added by {@code OutpostCli} rather than named in the
      * annotation, so that a run builds only the one it executes (picocli would make every command and its options).
      */
-    public static final List<Class<?>> COMMANDS = List.of(AccountsCommand.class, PostCommand.class,
+    public static final List<Class<?>> COMMANDS = List.of(AccountsCommand.class, PostCommand.class, ThreadCommand.class,
             UploadCommand.class, PublicationsCommand.class, WorkerCommand.class, SandboxCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class);
 

@@ -1,6 +1,8 @@
 package dev.outpost.cli.command;
 
+import dev.outpost.application.ComposeInput;
 import dev.outpost.application.DraftInput;
+import dev.outpost.application.OutpostException;
 import dev.outpost.cli.runtime.Backend;
 import dev.outpost.cli.runtime.Environment;
 import dev.outpost.cli.runtime.Output;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code outpost post TEXT [--media FILE [--alt TEXT] [--focus X,Y]]… [--reply-to ID] [--option KEY=VALUE]… [--at TIME]
- * [--account NAME]}.
+ * [--account NAME]… [--text-for ACCOUNT=TEXT]…}: one account as before; several make a group, one publication per
+ * account.
  */
 @Command(name = "post", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Publish a post now, or schedule it with --at.",
@@ -33,6 +36,9 @@ import picocli.CommandLine.Parameters;
                 + " listed before anything is uploaded. Then the files upload with progress on standard error, and"
                 + " the post's address is printed. An interrupted post is finished by `outpost publications resume"
                 + " ID`, without sending again what was already acknowledged.",
+            "With several --account, the post goes to each (a cross-post): every account is checked before anything is"
+                + " sent, then each publishes on its own, with progress per account, and every account's link is"
+                + " printed; one failing never stops the others, and `outpost publications resume GROUP` retries it.",
             "Scheduled posts are published by `outpost worker` or the web app, which run the queue."})
 final class PostCommand implements Callable<Integer> {
     @Mixin
@@ -63,26 +69,21 @@ final class PostCommand implements Callable<Integer> {
         String focus;
     }
 
-    @Option(names = "--reply-to", paramLabel = "ID",
-            description = "The post this one answers: its id or its link, as the platform shows it.")
-    String replyTo;
-
-    @Option(names = "--option", paramLabel = "KEY=VALUE",
-            description = "A choice of the account's platform (repeatable), such as a visibility; the platform says"
-                    + " which keys and values it takes.")
-    Map<String, String> options = new LinkedHashMap<>();
+    @Mixin
+    ComposeOptions compose = new ComposeOptions();
 
     @Mixin
     PostOptionShorthands shorthands = new PostOptionShorthands();
 
-    @Option(names = "--at", paramLabel = "TIME",
-            description = "Publish later instead: 2030-01-31T09:00 (local time), 2030-01-31T09:00:00Z, or a delay"
-                    + " such as +15m, +2h, +1d.")
-    String at;
-
     @Option(names = "--account", paramLabel = "NAME",
-            description = "The account to post as (@handle or id); needed when several are connected.")
-    String account;
+            description = "The account to post as (@handle or id); needed when several are connected. Repeat it to"
+                    + " cross-post: every account is checked before anything is sent, then each publishes on its own.")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--text-for", paramLabel = "ACCOUNT=TEXT",
+            description = "The text for one of the --account targets instead of TEXT (repeatable): a shorter version"
+                    + " for one platform, hashtags for another.")
+    Map<String, String> textFor = new LinkedHashMap<>();
 
     private final Backend backend;
     private final Output output;
@@ -98,18 +99,34 @@ final class PostCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         // Checked before anything opens, so a time that is no time is told at once.
-        Instant scheduledAt = at == null ? null : ScheduleTime.parse(at, environment.clock(), environment.zone());
+        Instant scheduledAt = compose.at == null ? null : ScheduleTime.parse(compose.at, environment.clock(), environment.zone());
         String body = "-".equals(text) ? new String(environment.in().readAllBytes(), StandardCharsets.UTF_8).strip()
                 : text;
         List<DraftInput.Attachment> attachments = media.stream()
                 .map(m -> new DraftInput.Attachment(m.file, m.alt, m.focus)).toList();
         var core = backend.core();
-        if (at != null) {
+        if (compose.at != null) {
             // A delay (+15m) counts from now, once the core is open, rather than from the start of the process.
-            scheduledAt = ScheduleTime.parse(at, environment.clock(), environment.zone());
+            scheduledAt = ScheduleTime.parse(compose.at, environment.clock(), environment.zone());
         }
-        Account poster = AccountChoice.choose(core, backend.accountName(account));
-        DraftInput input = new DraftInput(body, attachments, replyTo, scheduledAt, shorthands.mergeInto(options));
+        Map<String, String> options = shorthands.mergeInto(compose.options);
+        if (accounts.size() > 1) {
+            List<ComposeInput.Target> targets = GroupCompose.targets(backend, core, accounts, textFor);
+            ComposeInput group = new ComposeInput(targets, List.of(new ComposeInput.Item(body == null ? "" : body,
+                    attachments)), compose.replyTo, scheduledAt, options);
+            return GroupCompose.publish(backend, output, environment, group);
+        }
+        Account poster = AccountChoice.choose(core, backend.accountName(accounts.isEmpty() ? null : accounts.get(0)));
+        for (Map.Entry<String, String> own : textFor.entrySet()) {
+            // One account: its own text is simply the text, once it names that account.
+            Account named = AccountChoice.choose(core, backend.accountName(own.getKey()));
+            if (!named.id().equals(poster.id())) {
+                throw OutpostException.invalid("--text-for", "@" + named.handle() + " is not the account posting"
+                        + " (@" + poster.handle() + ")");
+            }
+            body = own.getValue();
+        }
+        DraftInput input = new DraftInput(body, attachments, compose.replyTo, scheduledAt, options);
         if (scheduledAt != null) {
             Publication queued = core.publications().submit(poster.id(), input);
             output.result(PublicationOutcome.view(core, queued), "Scheduled publication " + queued.id()

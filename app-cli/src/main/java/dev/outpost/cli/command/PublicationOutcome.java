@@ -4,6 +4,7 @@ import dev.outpost.application.OutpostCore;
 import dev.outpost.application.OutpostException;
 import dev.outpost.cli.render.PublicationView;
 import dev.outpost.cli.runtime.Output;
+import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
 import dev.outpost.domain.post.Publication;
 import java.util.Locale;
@@ -63,8 +64,12 @@ final class PublicationOutcome {
         if (kind != null) {
             return kind.exitCode();
         }
-        // Failed in another run: the reason is all that is kept, but a lost account is still visible.
-        boolean reconnect = core.accounts().find(publication.account())
+        return exitCodeOfEarlierFailure(core, publication.account());
+    }
+
+    /** A publication of this account failed in another run: the reason is all that is kept, but a lost account is still visible. */
+    static int exitCodeOfEarlierFailure(OutpostCore core, AccountId account) {
+        boolean reconnect = core.accounts().find(account)
                 .map(a -> a.status() == AccountStatus.NEEDS_RECONNECT).orElse(true);
         return (reconnect ? OutpostException.Kind.RECONNECT_NEEDED : OutpostException.Kind.FAILED).exitCode();
     }

@@ -2,10 +2,12 @@ package dev.outpost.cli.render;
 
 import dev.outpost.application.progress.ProgressEvent;
 import dev.outpost.application.progress.ProgressListener;
+import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
 import dev.outpost.cli.runtime.Output;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Progress as plain lines on standard error, for logs and pipes where a redrawn bar would be noise: one line when a
@@ -13,14 +15,19 @@ import java.util.Map;
  */
 final class LineProgress implements ProgressListener {
     private final Output output;
-    private final boolean namePublications;
+    private final Function<PublicationId, String> label;
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, Integer> tenths = new HashMap<>();
     private final Map<String, Integer> percents = new HashMap<>();
 
     LineProgress(Output output, boolean namePublications) {
+        this(output, namePublications ? id -> "[" + id + "]" : id -> null);
+    }
+
+    /** @param label what each line about a publication begins with; null for nothing */
+    LineProgress(Output output, Function<PublicationId, String> label) {
         this.output = output;
-        this.namePublications = namePublications;
+        this.label = label;
     }
 
     @Override
@@ -63,7 +70,8 @@ final class LineProgress implements ProgressListener {
     }
 
     private void note(ProgressEvent event, String line) {
-        output.note(namePublications ? "[" + event.publication() + "] " + line : line);
+        String prefix = label.apply(event.publication());
+        output.note(prefix == null ? line : prefix + " " + line);
     }
 
     private String name(String key) {

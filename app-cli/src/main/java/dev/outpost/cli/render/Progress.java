@@ -3,6 +3,8 @@ package dev.outpost.cli.render;
 import dev.outpost.application.progress.ProgressEvent;
 import dev.outpost.application.progress.ProgressListener;
 import dev.outpost.cli.runtime.Output;
+import dev.outpost.domain.post.PublicationId;
+import java.util.function.Function;
 
 /**
  * Shows a run's progress on standard error the way the terminal can take it: bars on an interactive terminal,
@@ -30,6 +32,17 @@ public final class Progress implements ProgressListener, AutoCloseable {
             return new Progress(bars, bars);
         }
         return new Progress(new LineProgress(output, severalPublications), () -> { });
+    }
+
+    /**
+     * Plain lines whatever the terminal (several publications run at once, so bars would fight), each beginning with
+     * the publication's label, such as {@code @alice (Bluesky) post 3/5:}; nothing with {@code --quiet}.
+     */
+    public static Progress labelled(Output output, Function<PublicationId, String> label) {
+        if (output.options().quiet()) {
+            return new Progress(ProgressListener.NONE, () -> { });
+        }
+        return new Progress(new LineProgress(output, label), () -> { });
     }
 
     @Override

@@ -54,7 +54,9 @@ public final class Output {
         List<Problem> problems = failure.problems();
         if (problems.size() > 1) {
             err.println("outpost: " + problems.size() + " problems, nothing was uploaded:");
-            problems.forEach(problem -> err.println("  " + problem));
+            // A target's problem names its target ("Bluesky @alice.test, post 2: …"): its field path would be noise.
+            problems.forEach(problem -> err.println("  " + (problem.field().startsWith("targets[") ? problem.message()
+                    : problem.toString())));
         } else {
             err.println("outpost: " + failure.message());
         }

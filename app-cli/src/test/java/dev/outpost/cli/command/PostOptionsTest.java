@@ -23,10 +23,10 @@ class PostOptionsTest {
         assertThat(post.media).extracting(m -> m.file.toString(), m -> m.alt).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("a.jpg", "first"), org.assertj.core.groups.Tuple.tuple("b.jpg", null),
                 org.assertj.core.groups.Tuple.tuple("c.png", "third"));
-        assertThat(post.at).isEqualTo("+1h");
-        assertThat(post.account).isEqualTo("@me");
-        assertThat(post.replyTo).isEqualTo("42");
-        assertThat(post.options).containsExactly(org.assertj.core.api.Assertions.entry("visibility", "unlisted"),
+        assertThat(post.compose.at).isEqualTo("+1h");
+        assertThat(post.accounts).containsExactly("@me");
+        assertThat(post.compose.replyTo).isEqualTo("42");
+        assertThat(post.compose.options).containsExactly(org.assertj.core.api.Assertions.entry("visibility", "unlisted"),
                 org.assertj.core.api.Assertions.entry("warning", "spoilers, a=b"));
     }
 
@@ -34,21 +34,21 @@ class PostOptionsTest {
     void theShorthandsAreTheOptionsOfTheirNames() {
         PostCommand post = parse("post", "hi", "--visibility", "unlisted", "--content-warning", "spoilers",
                 "--sensitive", "--language", "de", "--option", "other=1");
-        assertThat(post.shorthands.mergeInto(post.options)).containsExactly(
+        assertThat(post.shorthands.mergeInto(post.compose.options)).containsExactly(
                 org.assertj.core.api.Assertions.entry("other", "1"),
                 org.assertj.core.api.Assertions.entry("visibility", "unlisted"),
                 org.assertj.core.api.Assertions.entry("content-warning", "spoilers"),
                 org.assertj.core.api.Assertions.entry("sensitive", "true"),
                 org.assertj.core.api.Assertions.entry("language", "de"));
         PostCommand explicit = parse("post", "hi", "--sensitive", "false");
-        assertThat(explicit.shorthands.mergeInto(explicit.options)).containsExactly(
+        assertThat(explicit.shorthands.mergeInto(explicit.compose.options)).containsExactly(
                 org.assertj.core.api.Assertions.entry("sensitive", "false"));
     }
 
     @Test
     void aShorthandContradictingAnOptionIsRefused() {
         PostCommand post = parse("post", "hi", "--visibility", "unlisted", "--option", "visibility=public");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> post.shorthands.mergeInto(post.options))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> post.shorthands.mergeInto(post.compose.options))
                 .hasMessageContaining("--visibility unlisted contradicts --option visibility=public");
     }
 
@@ -57,6 +57,16 @@ class PostOptionsTest {
         PostCommand post = parse("post", "--media", "a.jpg");
         assertThat(post.text).isNull();
         assertThat(post.media).hasSize(1);
+    }
+
+    @Test
+    void severalAccountsAndTheirOwnTextsAreKeptInOrder() {
+        PostCommand post = parse("post", "hello everyone", "--account", "@alice.test", "--account", "x:42",
+                "--text-for", "@alice.test=hi, bsky = short", "--account", "mastodon", "--text-for",
+                "mastodon=hello #fediverse");
+        assertThat(post.accounts).containsExactly("@alice.test", "x:42", "mastodon");
+        assertThat(post.textFor).containsExactly(org.assertj.core.api.Assertions.entry("@alice.test", "hi, bsky = short"),
+                org.assertj.core.api.Assertions.entry("mastodon", "hello #fediverse"));
     }
 
     @Test
