@@ -67,7 +67,7 @@ class ThreadOptionsTest {
 
     private ThreadCommand parse(String... args) {
         Console console = new Console(home);
-        CommandLine.ParseResult parsed = OutpostCli.commandLine(OutpostCli.injector(console.environment, Map.of(),
+        CommandLine.ParseResult parsed = OutpostCli.commandLine(OutpostCli.wiring(console.environment, Map.of(),
                 Map.of())).parseArgs(args);
         return (ThreadCommand) parsed.subcommand().commandSpec().userObject();
     }
