@@ -52,7 +52,7 @@
 
   function summary(g) {
     const badge = document.getElementById('group-state');
-    badge.textContent = g.state;
+    badge.textContent = g.words;
     badge.className = 'badge ' + g.badge;
     root.dataset.state = g.state;
     document.getElementById('edit').hidden = !g.editable;

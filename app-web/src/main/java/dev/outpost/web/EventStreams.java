@@ -101,6 +101,7 @@ final class EventStreams implements AutoCloseable {
                 Map<String, Object> summary = new java.util.LinkedHashMap<>();
                 summary.put("id", group.value());
                 summary.put("state", GroupViews.stateName(current.state()));
+                summary.put("words", GroupViews.stateWords(current.state()));
                 summary.put("badge", GroupViews.badgeClass(current.state()));
                 summary.put("editable", GroupViews.editable(current));
                 summary.put("cancellable", current.publications().stream().anyMatch(d -> d.publication().state()

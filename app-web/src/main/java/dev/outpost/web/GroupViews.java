@@ -54,8 +54,14 @@ final class GroupViews {
                 .allMatch(d -> d.publication().state() == PublicationState.QUEUED);
     }
 
+    /** As the API says it: {@code scheduled}, {@code in_progress}, {@code published}, {@code some_failed}, … */
     static String stateName(Group.State state) {
-        return state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return state.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** As a page says it: "some failed". */
+    static String stateWords(Group.State state) {
+        return stateName(state).replace('_', ' ');
     }
 
     static String badgeClass(Group.State state) {

@@ -112,7 +112,7 @@ final class HistoryPage {
                 + Html.esc(excerpt(first.draft().text())) + (posts > 1 ? " <span class=\"muted group-summary\">"
                 + "(thread of " + posts + " posts)</span>" : "") + "</td><td data-label=\"Media\">"
                 + first.draft().media().size() + "</td><td data-label=\"State\"><span class=\"badge "
-                + GroupViews.badgeClass(group.state()) + " state\">" + GroupViews.stateName(group.state())
+                + GroupViews.badgeClass(group.state()) + " state\">" + GroupViews.stateWords(group.state())
                 + "</span> <span class=\"muted group-summary\">" + published + " of " + group.publications().size()
                 + " out</span></td><td><a href=\"/publications/group/" + Html.esc(id) + "\">details</a></td></tr>";
     }
