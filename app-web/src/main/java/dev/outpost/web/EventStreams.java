@@ -161,9 +161,7 @@ final class EventStreams implements AutoCloseable {
      */
     void serveGroup(Context ctx) {
         GroupId group = GroupId.of(ctx.pathParam("id"));
-        if (core.publications().group(group).publications().isEmpty()) {
-            throw new WebError(404, "no group " + group);
-        }
+        GroupRoutes.find(core, group);
         open(ctx, () -> {
             SseClient client = new SseClient(ctx);
             client.keepAlive();

@@ -108,8 +108,20 @@ final class GroupRoutes {
     }
 
     private Group group(Context ctx) {
-        GroupId id = GroupId.of(ctx.pathParam("id"));
-        Group group = core.publications().group(id);
+        return find(core, GroupId.of(ctx.pathParam("id")));
+    }
+
+    /** The group, or a 404 naming it. */
+    static Group find(OutpostCore core, GroupId id) {
+        Group group;
+        try {
+            group = core.publications().group(id);
+        } catch (OutpostException e) {
+            if (e.kind() == OutpostException.Kind.INVALID_INPUT) {
+                throw new WebError(404, "no group " + id);
+            }
+            throw e;
+        }
         if (group.publications().isEmpty()) {
             throw new WebError(404, "no group " + id);
         }

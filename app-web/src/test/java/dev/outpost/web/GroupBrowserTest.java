@@ -209,12 +209,18 @@ class GroupBrowserTest {
         assertNoSeriousAccessibilityProblem("calendar week");
 
         String weekTitle = browser.findElement(By.id("cal-title")).getText();
+        String thisWeek = browser.findElement(By.id("calendar")).getAttribute("data-loaded");
         browser.findElement(By.id("cal-next")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("cal-title"), weekTitle)));
+        wait.until(ExpectedConditions.not(ExpectedConditions.attributeToBe(By.id("calendar"), "data-loaded",
+                thisWeek)));
+        assertThat(browser.findElement(By.id("cal-title")).getText()).isNotEqualTo(weekTitle);
         assertThat(browser.findElements(By.cssSelector(".cal-day.today"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".cal-day")).getAttribute("data-date")).as("next Monday")
+                .isEqualTo(LocalDate.parse(thisWeek.substring(0, 10)).plusDays(7).toString());
         browser.findElement(By.id("cal-prev")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("cal-title"), weekTitle));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".cal-day.today")));
+        wait.until(ExpectedConditions.attributeToBe(By.id("calendar"), "data-loaded", thisWeek));
+        assertThat(browser.findElement(By.id("cal-title")).getText()).isEqualTo(weekTitle);
+        assertThat(browser.findElements(By.cssSelector(".cal-day.today"))).hasSize(1);
 
         browser.findElement(By.id("view-month")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".cal-grid.month")));
