@@ -100,8 +100,8 @@ final class EventStreams implements AutoCloseable {
             if (changed && !current.publications().isEmpty()) {
                 Map<String, Object> summary = new java.util.LinkedHashMap<>();
                 summary.put("id", group.value());
-                summary.put("state", GroupViews.stateName(current.state()));
-                summary.put("words", GroupViews.stateWords(current.state()));
+                summary.put("state", GroupViews.stateName(current));
+                summary.put("words", GroupViews.stateWords(current));
                 summary.put("badge", GroupViews.badgeClass(current.state()));
                 summary.put("editable", GroupViews.editable(current));
                 summary.put("cancellable", current.publications().stream().anyMatch(d -> d.publication().state()

@@ -35,7 +35,7 @@ final class GroupPage {
                 .append(group.targets().size() > 1 ? " to " + group.targets().size() + " accounts" : "")
                 .append("</h1>");
         body.append("<p>State: <span id=\"group-state\" class=\"badge ").append(GroupViews.badgeClass(group.state()))
-                .append("\">").append(GroupViews.stateWords(group.state())).append("</span></p>");
+                .append("\">").append(GroupViews.stateWords(group)).append("</span></p>");
         if (group.scheduledAt() != null) {
             body.append("<p id=\"schedule\">Scheduled for ").append(Times.html(group.scheduledAt(), "scheduled"))
                     .append("</p>");

@@ -168,8 +168,7 @@ final class GroupRoutes {
         } catch (OutpostException e) {
             if (e.kind() == OutpostException.Kind.INVALID_INPUT) {
                 problems.addAll(e.problems());
-                throw new WebError(422, e.problems().size() == 1 ? request.shown(e.problems().get(0)).message()
-                        : e.getMessage(), problems.stream().map(request::shown).toList());
+                throw unprocessable(problems.stream().map(request::shown).toList());
             }
             if (e.kind() == OutpostException.Kind.RECONNECT_NEEDED) {
                 throw new WebError(409, e.getMessage(), List.of(new Problem("accounts", e.getMessage())));

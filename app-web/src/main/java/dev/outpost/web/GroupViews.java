@@ -26,7 +26,7 @@ final class GroupViews {
         Map<String, Object> view = new LinkedHashMap<>();
         String id = group.id().value();
         view.put("id", id);
-        view.put("state", stateName(group.state()));
+        view.put("state", stateName(group));
         view.put("thread", group.isThread());
         view.put("scheduledAt", group.scheduledAt());
         view.put("editable", editable(group));
@@ -54,14 +54,21 @@ final class GroupViews {
                 .allMatch(d -> d.publication().state() == PublicationState.QUEUED);
     }
 
-    /** As the API says it: {@code scheduled}, {@code in_progress}, {@code published}, {@code some_failed}, … */
-    static String stateName(Group.State state) {
+    /**
+     * As the API says it: {@code scheduled} (or {@code queued} when due now and not started yet),
+     * {@code in_progress}, {@code published}, {@code some_failed}, {@code cancelled}.
+     */
+    static String stateName(Group group) {
+        Group.State state = group.state();
+        if (state == Group.State.SCHEDULED && group.scheduledAt() == null) {
+            return "queued";
+        }
         return state.name().toLowerCase(Locale.ROOT);
     }
 
     /** As a page says it: "some failed". */
-    static String stateWords(Group.State state) {
-        return stateName(state).replace('_', ' ');
+    static String stateWords(Group group) {
+        return stateName(group).replace('_', ' ');
     }
 
     static String badgeClass(Group.State state) {

@@ -106,13 +106,13 @@ final class HistoryPage {
                 .filter(d -> d.publication().state() == PublicationState.PUBLISHED).count();
         String when = group.state() == Group.State.SCHEDULED && group.scheduledAt() != null
                 ? "<span class=\"muted\">scheduled for</span> " + Times.html(group.scheduledAt(), null) : when(first);
-        return "<tr data-group=\"" + Html.esc(id) + "\" data-state=\"" + GroupViews.stateName(group.state())
+        return "<tr data-group=\"" + Html.esc(id) + "\" data-state=\"" + GroupViews.stateName(group)
                 + "\"><td data-label=\"When\" class=\"when\">" + when + "</td><td data-label=\"Account\">"
                 + Html.esc(GroupViews.targetsSummary(group)) + "</td><td class=\"excerpt\" data-label=\"Text\">"
                 + Html.esc(excerpt(first.draft().text())) + (posts > 1 ? " <span class=\"muted group-summary\">"
                 + "(thread of " + posts + " posts)</span>" : "") + "</td><td data-label=\"Media\">"
                 + first.draft().media().size() + "</td><td data-label=\"State\"><span class=\"badge "
-                + GroupViews.badgeClass(group.state()) + " state\">" + GroupViews.stateWords(group.state())
+                + GroupViews.badgeClass(group.state()) + " state\">" + GroupViews.stateWords(group)
                 + "</span> <span class=\"muted group-summary\">" + published + " of " + group.publications().size()
                 + " out</span></td><td><a href=\"/publications/group/" + Html.esc(id) + "\">details</a></td></tr>";
     }
