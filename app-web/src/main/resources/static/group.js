@@ -68,6 +68,11 @@
   on('snapshot', update);
   on('group', summary);
   on('group-replaced', function () { source.close(); window.location.reload(); });
+  // Leaving through one of the page's forms (retry, cancel, reschedule): the stream stops first, so its news (an
+  // edit replacing the posts) cannot reload this page over the form's answer.
+  root.querySelectorAll('form').forEach(function (form) {
+    form.addEventListener('submit', function () { source.close(); });
+  });
   on('state-changed', function (e) {
     const li = item(e.publication);
     if (li && FINAL.indexOf(li.dataset.state) < 0) { update({ id: e.publication, state: e.state }); }

@@ -33,7 +33,13 @@ final class GroupRequest {
 
     /** Whether a JSON body asks for a group (several accounts or thread items) rather than one account's post. */
     static boolean isGroup(Map<String, Object> json) {
-        return json.containsKey("accounts") || json.containsKey("items");
+        return json.containsKey("accounts") || json.containsKey("targets") || json.containsKey("items")
+                || json.containsKey("edit");
+    }
+
+    /** The group a POST replaces ({@code "edit": id}, as the compose page's edit mode sends it), or null. */
+    static String edit(Map<String, Object> json) {
+        return json.get("edit") instanceof String id && !id.isBlank() ? id.strip() : null;
     }
 
     static GroupRequest read(Map<String, Object> json, UploadStore uploads, Clock clock) {
@@ -63,7 +69,9 @@ final class GroupRequest {
 
     private void parse(Map<String, Object> json, UploadStore uploads, Clock clock) {
         List<AccountId> accounts = new ArrayList<>();
-        Object rawAccounts = json.get("accounts");
+        Map<AccountId, Map<Integer, String>> textFor = textFor(json.get("textFor"));
+        Object rawAccounts = json.containsKey("accounts") ? json.get("accounts") : targets(json.get("targets"),
+                textFor);
         if (rawAccounts instanceof List<?> list && !list.isEmpty()) {
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i) instanceof String s && !s.isBlank()) {
@@ -88,7 +96,6 @@ final class GroupRequest {
             problem("items", "give the posts as a list: [{\"text\": \"…\"}] (one for a single post, more for a"
                     + " thread)");
         }
-        Map<AccountId, Map<Integer, String>> textFor = textFor(json.get("textFor"));
         for (AccountId account : textFor.keySet()) {
             if (!accounts.contains(account)) {
                 problem("textFor." + account.value(), "textFor names " + account.value()
@@ -150,6 +157,32 @@ final class GroupRequest {
             problem(field + ".media", "media is a list of uploaded files");
         }
         return new ComposeInput.Item(string(map.get("text")), media);
+    }
+
+    /**
+     * The compose page's JSON shape, {@code "targets": ["x:1", {"account": "…", "textFor": {"0": "…"}}]}: the account
+     * ids, each object's own texts added to {@code textFor}.
+     */
+    private List<Object> targets(Object raw, Map<AccountId, Map<Integer, String>> textFor) {
+        if (!(raw instanceof List<?> list)) {
+            return null;
+        }
+        List<Object> accounts = new ArrayList<>();
+        for (Object target : list) {
+            if (target instanceof Map<?, ?> map && map.get("account") instanceof String account) {
+                accounts.add(account);
+                Map<AccountId, Map<Integer, String>> own = textFor(map.get("textFor") == null ? null
+                        : Map.of(account, map.get("textFor")));
+                own.forEach((id, texts) -> textFor.merge(id, texts, (a, b) -> {
+                    Map<Integer, String> both = new HashMap<>(a);
+                    both.putAll(b);
+                    return both;
+                }));
+            } else {
+                accounts.add(target);
+            }
+        }
+        return accounts;
     }
 
     /** {account: text} for item 0, or {account: [text, …]} / {account: {"1": text}} for thread items. */

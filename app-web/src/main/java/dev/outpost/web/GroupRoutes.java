@@ -137,6 +137,14 @@ final class GroupRoutes {
 
     private void create(Context ctx, Map<String, Object> json) {
         GroupRequest request = GroupRequest.read(json, uploads, clock);
+        String edit = GroupRequest.edit(json);
+        if (edit != null) {
+            Group current = find(core, GroupId.of(edit));
+            Group group = submit(request, input -> core.publications().editGroup(current.id(), input));
+            Json.send(ctx, 200, views.view(group));
+            startDue(group);
+            return;
+        }
         Group group = submit(request, input -> core.publications().submitGroup(input));
         Json.send(ctx, 201, views.view(group));
         startDue(group);

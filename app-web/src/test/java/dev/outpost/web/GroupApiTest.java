@@ -199,6 +199,17 @@ class GroupApiTest {
         assertThat(Instant.parse(after.get("scheduledAt").asText())).isEqualTo(later);
         assertThat(item(after, mastodonAccount, 0).get("text").asText()).isEqualTo("after the edit");
 
+        // The compose page's edit mode: a POST naming the group, in its "targets" shape.
+        HttpResponse<String> posted = api.postJson("/api/publications", Json.text(Map.of("edit", id,
+                "targets", List.of(Map.of("account", xAccount, "textFor", Map.of("0", "X's own words")),
+                        mastodonAccount), "items", List.of(Map.of("text", "edited again")),
+                "scheduledAt", later.toString())));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        JsonNode again = Json.MAPPER.readTree(posted.body());
+        assertThat(again.get("id").asText()).isEqualTo(id);
+        assertThat(item(again, xAccount, 0).get("text").asText()).isEqualTo("X's own words");
+        assertThat(item(again, mastodonAccount, 0).get("text").asText()).isEqualTo("edited again");
+
         HttpResponse<String> cancelled = api.send(api.request("/api/groups/" + id + "/cancel")
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);

@@ -54,6 +54,18 @@ class GroupRequestTest {
     }
 
     @Test
+    void theComposePagesTargetsShapeIsReadToo() {
+        GroupRequest request = GroupRequest.read(Map.of(
+                "targets", List.of("x:1", Map.of("account", "mastodon:m:2", "textFor", Map.of("1", "deux"))),
+                "items", List.of(Map.of("text", "one"), Map.of("text", "two")), "edit", "g-1"), uploads, CLOCK);
+        assertThat(request.problems()).isEmpty();
+        assertThat(request.input().targets()).extracting(ComposeInput.Target::account)
+                .containsExactly(new AccountId("x:1"), new AccountId("mastodon:m:2"));
+        assertThat(request.input().targets().get(1).textFor()).isEqualTo(Map.of(1, "deux"));
+        assertThat(GroupRequest.edit(Map.of("edit", " g-1 "))).isEqualTo("g-1");
+    }
+
+    @Test
     void noAccountsOrNoItemsLeaveNothingToSubmit() {
         GroupRequest request = GroupRequest.read(Map.of("accounts", List.of(), "items", List.of()), uploads, CLOCK);
         assertThat(request.input()).isNull();
