@@ -161,6 +161,13 @@ class GroupBrowserTest {
                 li.getAttribute("data-state")));
         assertThat(browser.findElement(By.id("edit")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("cancel-group-form")).isDisplayed()).isFalse();
+
+        browser.get(app.baseUrl() + "/publications");
+        WebElement row = browser.findElement(By.cssSelector("#history-rows tr[data-group='" + id + "']"));
+        assertThat(row.getText()).contains("First of three").contains("thread of 3 posts").contains("cancelled")
+                .contains("0 of 6 out");
+        assertThat(browser.findElements(By.cssSelector("#history-rows tr"))).noneMatch(r -> r.getText()
+                .contains("Second of three"));
     }
 
     @Test
