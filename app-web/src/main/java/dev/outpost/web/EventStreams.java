@@ -1,12 +1,17 @@
 package dev.outpost.web;
 
+import dev.outpost.application.Group;
 import dev.outpost.application.OutpostCore;
+import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -37,17 +42,23 @@ final class EventStreams implements AutoCloseable {
         ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** One browser watching one publication. Sends are serialized: events arrive from several threads. */
+    /**
+     * One browser watching one publication, or every publication of a group (then {@code group} is set and each
+     * snapshot's {@code id} says whose it is). Sends are serialized: events arrive from several threads.
+     */
     private final class Stream {
         final SseClient client;
         final PublicationId id;
-        long version = -1;
+        final GroupId group;
+        final Map<PublicationId, Long> versions = new HashMap<>();
+        final List<AutoCloseable> watches = new ArrayList<>();
+        Set<PublicationId> members = Set.of();
         int ticks;
-        AutoCloseable watch;
 
-        Stream(SseClient client, PublicationId id) {
+        Stream(SseClient client, PublicationId id, GroupId group) {
             this.client = client;
             this.id = id;
+            this.group = group;
         }
 
         synchronized void send(String name, Object data) {
@@ -56,21 +67,77 @@ final class EventStreams implements AutoCloseable {
             }
         }
 
-        synchronized void snapshotIfChanged(Publication p) {
-            if (p.version() != version) {
-                version = p.version();
+        synchronized boolean snapshotIfChanged(Publication p) {
+            Long seen = versions.put(p.id(), p.version());
+            if (seen == null || seen != p.version()) {
                 send("snapshot", views.view(p));
+                return true;
             }
+            return false;
+        }
+
+        /** Snapshots of what changed; for a group, then its summary (and a notice when its posts were replaced). */
+        synchronized void refresh() {
+            if (group == null) {
+                core.publications().find(id).ifPresent(this::snapshotIfChanged);
+                return;
+            }
+            Group current = core.publications().group(group);
+            Set<PublicationId> ids = current.publications().stream().map(d -> d.publication().id())
+                    .collect(java.util.stream.Collectors.toSet());
+            boolean changed = false;
+            if (!ids.equals(members)) {
+                if (!members.isEmpty()) {
+                    send("group-replaced", Map.of("group", group.value()));
+                }
+                members = ids;
+                watchAll(ids);
+                changed = true;
+            }
+            for (var details : current.publications()) {
+                changed |= snapshotIfChanged(details.publication());
+            }
+            if (changed && !current.publications().isEmpty()) {
+                Map<String, Object> summary = new java.util.LinkedHashMap<>();
+                summary.put("id", group.value());
+                summary.put("state", GroupViews.stateName(current));
+                summary.put("words", GroupViews.stateWords(current));
+                summary.put("badge", GroupViews.badgeClass(current.state()));
+                summary.put("editable", GroupViews.editable(current));
+                summary.put("cancellable", current.publications().stream().anyMatch(d -> d.publication().state()
+                        .canMoveTo(dev.outpost.domain.post.PublicationState.CANCELLED)));
+                send("group", summary);
+            }
+        }
+
+        synchronized void watchAll(Set<PublicationId> ids) {
+            closeWatches();
+            for (PublicationId member : ids) {
+                watches.add(hub.watch(member, event -> {
+                    send(EventJson.name(event), EventJson.data(event));
+                    if (event.isOutcome()) {
+                        // The outcome as stored (a failure in the user's words) follows at once, not at the next tick.
+                        refresh();
+                    }
+                }));
+            }
+        }
+
+        private void closeWatches() {
+            for (AutoCloseable watch : watches) {
+                try {
+                    watch.close();
+                } catch (Exception ignored) {
+                    // unsubscribing cannot fail in a way that matters
+                }
+            }
+            watches.clear();
         }
 
         void close() {
             open.remove(this);
-            try {
-                if (watch != null) {
-                    watch.close();
-                }
-            } catch (Exception ignored) {
-                // unsubscribing cannot fail in a way that matters
+            synchronized (this) {
+                closeWatches();
             }
         }
     }
@@ -84,6 +151,28 @@ final class EventStreams implements AutoCloseable {
         if (core.publications().find(id).isEmpty()) {
             throw new WebError(404, "no publication " + id);
         }
+        open(ctx, () -> handle(new SseClient(ctx)));
+    }
+
+    /**
+     * {@code GET /api/groups/{id}/events}: every publication of a group on one stream (a browser keeps few
+     * connections per site): a snapshot of each, a {@code group} summary, then each one's progress events as they
+     * happen, each naming its publication; {@code group-replaced} when an edit replaced the group's posts.
+     */
+    void serveGroup(Context ctx) {
+        GroupId group = GroupId.of(ctx.pathParam("id"));
+        GroupRoutes.find(core, group);
+        open(ctx, () -> {
+            SseClient client = new SseClient(ctx);
+            client.keepAlive();
+            Stream stream = new Stream(client, null, group);
+            client.onClose(stream::close);
+            stream.refresh();
+            open.add(stream);
+        });
+    }
+
+    private void open(Context ctx, Runnable handler) {
         HttpServletResponse res = ctx.res();
         res.setStatus(200);
         res.setCharacterEncoding("UTF-8");
@@ -96,7 +185,7 @@ final class EventStreams implements AutoCloseable {
         } catch (java.io.IOException gone) {
             return;
         }
-        ctx.async(config -> config.timeout = 0, () -> handle(new SseClient(ctx)));
+        ctx.async(config -> config.timeout = 0, handler::run);
     }
 
     void handle(SseClient client) {
@@ -108,14 +197,8 @@ final class EventStreams implements AutoCloseable {
             return;
         }
         client.keepAlive();
-        Stream stream = new Stream(client, id);
-        stream.watch = hub.watch(id, event -> {
-            stream.send(EventJson.name(event), EventJson.data(event));
-            if (event.isOutcome()) {
-                // The outcome as stored (a failure in the user's words) follows at once, not at the next tick.
-                core.publications().find(id).ifPresent(stream::snapshotIfChanged);
-            }
-        });
+        Stream stream = new Stream(client, id, null);
+        stream.watchAll(Set.of(id));
         client.onClose(stream::close);
         stream.snapshotIfChanged(publication);
         List<ProgressHub.Stamped> attempt = hub.recent(id);
@@ -137,7 +220,7 @@ final class EventStreams implements AutoCloseable {
                     stream.close();
                     continue;
                 }
-                core.publications().find(stream.id).ifPresent(stream::snapshotIfChanged);
+                stream.refresh();
                 if (++stream.ticks % 15 == 0) {
                     synchronized (stream) {
                         stream.client.sendComment("keep-alive");

@@ -1,12 +1,16 @@
 package dev.outpost.web;
 
+import dev.outpost.application.Group;
 import dev.outpost.application.OutpostCore;
 import dev.outpost.application.PublicationDetails;
 import dev.outpost.domain.account.Account;
+import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationState;
 import io.javalin.http.Context;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The history: filters, and one row per publication saying when it goes out (its schedule time while it waits) and
@@ -61,9 +65,17 @@ final class HistoryPage {
         ctx.html(rows(publications));
     }
 
+    /** One row per lone publication, and one per group (a cross-post or a thread) at its newest member's place. */
     private String rows(List<Publication> publications) {
         StringBuilder rows = new StringBuilder();
+        Set<GroupId> shown = new HashSet<>();
         for (Publication p : publications) {
+            if (p.group() != null) {
+                if (shown.add(p.group())) {
+                    rows.append(groupRow(core.publications().group(p.group())));
+                }
+                continue;
+            }
             PublicationDetails details = core.publications().details(p);
             String id = p.id().value();
             rows.append("<tr data-publication=\"").append(Html.esc(id)).append("\" data-state=\"")
@@ -80,6 +92,29 @@ final class HistoryPage {
             rows.append("</td></tr>");
         }
         return rows.toString();
+    }
+
+    /** A group as one entry: its targets, the thread's length, its overall state; details on the group's page. */
+    private static String groupRow(Group group) {
+        if (group.publications().isEmpty()) {
+            return "";
+        }
+        String id = group.id().value();
+        Publication first = GroupViews.first(group);
+        int posts = GroupViews.threadLength(group);
+        long published = group.publications().stream()
+                .filter(d -> d.publication().state() == PublicationState.PUBLISHED).count();
+        String when = group.state() == Group.State.SCHEDULED && group.scheduledAt() != null
+                ? "<span class=\"muted\">scheduled for</span> " + Times.html(group.scheduledAt(), null) : when(first);
+        return "<tr data-group=\"" + Html.esc(id) + "\" data-state=\"" + GroupViews.stateName(group)
+                + "\"><td data-label=\"When\" class=\"when\">" + when + "</td><td data-label=\"Account\">"
+                + Html.esc(GroupViews.targetsSummary(group)) + "</td><td class=\"excerpt\" data-label=\"Text\">"
+                + Html.esc(excerpt(first.draft().text())) + (posts > 1 ? " <span class=\"muted group-summary\">"
+                + "(thread of " + posts + " posts)</span>" : "") + "</td><td data-label=\"Media\">"
+                + first.draft().media().size() + "</td><td data-label=\"State\"><span class=\"badge "
+                + GroupViews.badgeClass(group.state()) + " state\">" + GroupViews.stateWords(group)
+                + "</span> <span class=\"muted group-summary\">" + published + " of " + group.publications().size()
+                + " out</span></td><td><a href=\"/publications/group/" + Html.esc(id) + "\">details</a></td></tr>";
     }
 
     /** When it goes (or went) out: its schedule time while it waits for it, else when it was published or asked for. */

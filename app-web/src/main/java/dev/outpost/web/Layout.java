@@ -16,7 +16,7 @@ final class Layout {
 
     /**
      * @param session the visitor's session; its flash message is shown once
-     * @param active which navigation entry is current ("compose", "publications", "accounts"), or null
+     * @param active which navigation entry is current ("compose", "publications", "calendar", "accounts"), or null
      * @param scripts script files under /static to load, or none
      */
     String page(String title, Sessions.Session session, String active, String body, String... scripts) {
@@ -43,6 +43,7 @@ final class Layout {
             html.append("<nav>")
                     .append(nav("compose", "/compose", "Compose", active))
                     .append(nav("publications", "/publications", "Publications", active))
+                    .append(nav("calendar", "/calendar", "Calendar", active))
                     .append(nav("accounts", "/accounts", "Accounts", active))
                     .append("</nav><form method=\"post\" action=\"/logout\" class=\"signout\">")
                     .append(Html.csrfField(session))

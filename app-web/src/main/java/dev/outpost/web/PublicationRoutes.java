@@ -103,6 +103,12 @@ final class PublicationRoutes {
                 .append(" <span class=\"muted\">to <span id=\"account-name\">")
                 .append(Html.esc(details.accountName())).append("</span> on ").append(Html.esc(details.platformName()))
                 .append("</span></p>");
+        if (p.group() != null) {
+            int item = p.placement().item();
+            body.append("<p id=\"group-link\" class=\"muted\">").append(item > 0 ? "Post " + (item + 1) + " of a thread; "
+                    : "Part of a group; ").append("<a href=\"/publications/group/").append(Html.esc(p.group().value()))
+                    .append("\">see every post and account of it</a></p>");
+        }
         body.append("<blockquote id=\"post-text\">").append(Html.esc(p.draft().text())).append("</blockquote>");
         if (p.draft().replyTo() != null) {
             body.append("<p class=\"muted\">In reply to <span id=\"reply-to\">").append(Html.esc(p.draft().replyTo()))

@@ -80,6 +80,14 @@ final class PublicationViews {
             media.add(item);
         }
         view.put("media", media);
+        if (p.placement() != null) {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("id", p.placement().group().value());
+            group.put("item", p.placement().item());
+            group.put("follows", p.placement().follows() == null ? null : p.placement().follows().value());
+            group.put("page", "/publications/group/" + p.placement().group().value());
+            view.put("group", group);
+        }
         view.put("retryable", p.state() == PublicationState.FAILED);
         view.put("cancellable", p.state().canMoveTo(PublicationState.CANCELLED));
         view.put("links", Map.of("self", "/api/publications/" + id, "events", "/api/publications/" + id + "/events",

@@ -68,6 +68,10 @@ final class WebApp implements AutoCloseable {
             new SignInRoutes(parts.sessions(), parts.password(), parts.throttle(), security, layout).register(routes);
             new AccountRoutes(parts.core(), layout, baseUrl, parts.mode().suggestedFields()).register(routes);
             new ComposeRoutes(parts.core(), receiver, views, layout, parts.clock(), runNow).register(routes);
+            new GroupRoutes(parts.core(), views, streams, layout, runNow, parts.uploads(), parts.clock())
+                    .register(routes);
+            new UploadRoutes(parts.uploads(), parts.core().platforms()).register(routes);
+            new CalendarPage(parts.core(), layout).register(routes);
             new PublicationRoutes(parts.core(), views, streams, layout, runNow).register(routes);
             new OpsRoutes(parts.core(), parts.metrics(), parts.uploads(), parts.mode()).register(routes);
             routes.exception(WebSecurity.Redirect.class, (e, ctx) -> ctx.redirect(e.location()));

@@ -42,4 +42,29 @@ final class Accounts {
             sandbox.setAutoApprove(false);
         }
     }
+
+    /**
+     * Connects the embedded Mastodon sandbox's user as a script would (Basic credentials: the connect answers 303 to
+     * the sandbox's authorize page, which approves by itself and sends back to the callback).
+     *
+     * @return the account id, such as {@code mastodon:127.0.0.1:…}
+     */
+    static String connectMastodon(WebClient client, OutpostWeb app) throws Exception {
+        String server = app.mastodonSandbox().orElseThrow().baseUrl();
+        HttpResponse<String> start = client.postForm("/accounts/connect", Map.of("platform", "mastodon",
+                AccountRoutes.FIELD_PREFIX + "server", server));
+        String authorize = authorizeUrl(start);
+        HttpResponse<String> approved = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(authorize)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(302);
+        java.net.URI callback = java.net.URI.create(approved.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> back = client.get(callback.getRawPath() + "?" + callback.getRawQuery());
+        assertThat(back.statusCode()).as(back.body()).isIn(302, 303);
+        for (com.fasterxml.jackson.databind.JsonNode a : Json.MAPPER.readTree(client.get("/api/accounts").body())) {
+            if (a.get("id").asText().startsWith("mastodon:")) {
+                return a.get("id").asText();
+            }
+        }
+        throw new AssertionError("no Mastodon account after connecting");
+    }
 }

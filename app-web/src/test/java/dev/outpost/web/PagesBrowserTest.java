@@ -53,6 +53,8 @@ class PagesBrowserTest {
         pages.put("accounts", "/accounts");
         pages.put("history", "/publications");
         pages.put("history-filtered-empty", "/publications?state=cancelled&account=nobody:1");
+        pages.put("calendar", "/calendar");
+        pages.put("calendar-month", "/calendar?view=month");
         pages.put("publication", "/publications/" + id);
         pages.put("publication-failed", "/publications/" + failed);
         pages.put("disconnect", "/accounts/" + account + "/disconnect");
