@@ -27,8 +27,11 @@ import java.util.regex.Pattern;
  */
 final class DraftReceiver {
     static final int MAX_FILES = 10;
+    /** A thread may carry media on each of its posts. */
+    static final int MAX_GROUP_FILES = 40;
     private static final int MAX_FIELD_BYTES = 64 * 1024;
     private static final Pattern MEDIA_FILE = Pattern.compile("media(?:\\[(\\d)])?");
+    private static final Pattern ITEM_MEDIA_FILE = Pattern.compile("items\\[(\\d{1,2})]\\.media\\[(\\d)]");
     private static final Pattern MEDIA_ALT = Pattern.compile("media\\[(\\d)]\\.alt");
     private static final String OPTION_PREFIX = "options.";
     private static final int MAX_JSON_BYTES = 256 * 1024;
@@ -41,8 +44,14 @@ final class DraftReceiver {
         this.platforms = platforms;
     }
 
-    /** One file as received: where it landed (null when refused), and the client's name for messages. */
-    record Upload(int index, Path path, String clientName) {
+    /**
+     * One file as received: the post of a thread it belongs to (-1 for a single post's {@code media[i]}), its
+     * place there, where it landed (null when refused), and the client's name for messages.
+     */
+    record Upload(int item, int index, Path path, String clientName) {
+        Upload(int index, Path path, String clientName) {
+            this(-1, index, path, clientName);
+        }
     }
 
     /** What the request carried. Files are on disk until {@link #discard()}ed or published. */
@@ -130,35 +139,83 @@ final class DraftReceiver {
             received.problems.add(new Problem("options", "options are an object of the platform's option keys and"
                     + " their values"));
         }
+        receiveGroupJson(json, received);
         if (json.containsKey("media")) {
             received.problems.add(new Problem("media", "attach media with a multipart/form-data request"));
         }
         return received;
     }
 
+    /**
+     * A cross-post or thread as JSON, into the multipart form's field names: {@code "targets": ["x:1", {"account":
+     * "bluesky:…", "textFor": {"0": "…"}}]} (or {@code "accounts": [ids]}), {@code "items": [{"text": "…"}, …]},
+     * {@code "edit": GROUP}.
+     */
+    private static void receiveGroupJson(Map<String, Object> json, Received received) {
+        Object targets = json.containsKey("targets") ? json.get("targets") : json.get("accounts");
+        if (targets instanceof List<?> list) {
+            for (int n = 0; n < list.size(); n++) {
+                int k = n;
+                Object target = list.get(k);
+                if (target instanceof Map<?, ?> map) {
+                    received.fields.put("targets[" + k + "]", String.valueOf(map.get("account")));
+                    if (map.get("textFor") instanceof Map<?, ?> textFor) {
+                        textFor.forEach((i, text) -> received.fields.put("targets[" + k + "].textFor[" + i + "]",
+                                String.valueOf(text)));
+                    }
+                } else {
+                    received.fields.put("targets[" + k + "]", String.valueOf(target));
+                }
+            }
+        } else if (targets != null) {
+            received.problems.add(new Problem("targets", "targets are a list of account ids (or of {\"account\","
+                    + " \"textFor\"} objects)"));
+        }
+        if (json.get("items") instanceof List<?> items) {
+            for (int i = 0; i < items.size(); i++) {
+                Object item = items.get(i);
+                Object text = item instanceof Map<?, ?> map ? map.get("text") : item;
+                received.fields.put("items[" + i + "].text", text == null ? "" : text.toString());
+                if (item instanceof Map<?, ?> map && map.containsKey("media")) {
+                    received.problems.add(new Problem("items[" + i + "].media", "attach media with a"
+                            + " multipart/form-data request"));
+                }
+            }
+        }
+        if (json.get("edit") != null) {
+            received.fields.put("edit", json.get("edit").toString());
+        }
+    }
+
     private void receiveFile(MultipartStream.Part part, Received received) throws IOException {
         Matcher name = MEDIA_FILE.matcher(part.name());
-        if (!name.matches()) {
-            throw new WebError(400, "unexpected file field '" + part.name() + "'; attach files as media[0] to media[3]");
+        Matcher itemName = ITEM_MEDIA_FILE.matcher(part.name());
+        boolean ofItem = itemName.matches();
+        if (!name.matches() && !ofItem) {
+            throw new WebError(400, "unexpected file field '" + part.name() + "'; attach files as media[0] to media[3]"
+                    + " (or, for the posts of a thread, items[0].media[0] and on)");
         }
         if (part.fileName().isEmpty()) {
             return; // an empty file input
         }
-        int index = name.group(1) != null ? Integer.parseInt(name.group(1)) : received.files.size();
-        if (received.files.size() >= MAX_FILES) {
-            throw new WebError(413, "more than " + MAX_FILES + " files in one post");
+        int item = ofItem ? Integer.parseInt(itemName.group(1)) : -1;
+        int index = ofItem ? Integer.parseInt(itemName.group(2))
+                : name.group(1) != null ? Integer.parseInt(name.group(1)) : received.files.size();
+        int max = ofItem ? MAX_GROUP_FILES : MAX_FILES;
+        if (received.files.size() >= max) {
+            throw new WebError(413, "more than " + max + " files in one " + (ofItem ? "compose" : "post"));
         }
         String shown = clientName(part.fileName());
         try {
             UploadStore.Stored stored = uploads.receive(part.body(), shown, kind -> capFor(kind, received));
-            received.files.add(new Upload(index, stored.path(), shown));
+            received.files.add(new Upload(item, index, stored.path(), shown));
         } catch (UploadStore.Refused refused) {
-            String field = "media[" + index + "]";
+            String field = (ofItem ? "items[" + item + "]." : "") + "media[" + index + "]";
             if (refused.tooLarge()) {
                 // Stop here: the rest of this file is never read.
                 throw new WebError(413, refused.getMessage(), List.of(new Problem(field, refused.getMessage())));
             }
-            received.files.add(new Upload(index, null, shown));
+            received.files.add(new Upload(item, index, null, shown));
             received.problems.add(new Problem(field, refused.getMessage()));
         }
     }
