@@ -42,4 +42,31 @@ final class Accounts {
             sandbox.setAutoApprove(false);
         }
     }
+
+    /**
+     * Connects the app's embedded Mastodon sandbox (its default user) through its OAuth, signed in as a browser.
+     *
+     * @return the account id, such as {@code mastodon:127.0.0.1:…}
+     */
+    static String connectMastodon(OutpostWeb app) {
+        dev.outpost.mastodonsandbox.MastodonSandbox server = app.mastodonSandbox().orElseThrow();
+        WebClient browser = new WebClient(app.baseUrl()).signIn();
+        HttpResponse<String> started = browser.postForm("/accounts/connect", Map.of("_csrf", browser.csrf(),
+                "platform", "mastodon", AccountRoutes.FIELD_PREFIX + "server", server.baseUrl()));
+        try {
+            HttpResponse<String> approved = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(authorizeUrl(started))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            java.net.URI callback = java.net.URI.create(approved.headers().firstValue("Location").orElseThrow());
+            HttpResponse<String> back = browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
+            assertThat(back.statusCode()).as(back.body()).isIn(302, 303);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return app.core().accounts().list().stream().map(a -> a.id().value()).filter(id -> id.startsWith("mastodon:"))
+                .findFirst().orElseThrow();
+    }
 }
