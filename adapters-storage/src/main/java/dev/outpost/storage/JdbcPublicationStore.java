@@ -5,7 +5,9 @@ import dev.outpost.domain.media.FileFingerprint;
 import dev.outpost.domain.media.MediaFile;
 import dev.outpost.domain.media.MediaType;
 import dev.outpost.domain.post.Draft;
+import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.MediaAttachment;
+import dev.outpost.domain.post.Placement;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
@@ -33,7 +35,8 @@ import java.util.Optional;
 final class JdbcPublicationStore implements PublicationStore {
     private static final String DATA_COLUMNS = "account_id, state, draft_text, reply_to, scheduled_at,"
             + " draft_options, idempotency_key, intent_text_sha256, intent_media_ids, intent_sent_at, intent_attempt,"
-            + " remote_post_id, remote_url, remote_reply_ref, failure, created_at, updated_at, version";
+            + " remote_post_id, remote_url, remote_reply_ref, failure, created_at, updated_at, version, group_id, item,"
+            + " follows";
     /** The number of {@link #DATA_COLUMNS}; the id follows them in every statement. */
     private static final int DATA_COUNT = DATA_COLUMNS.split(",").length;
     private static final String SELECT = "SELECT id, " + DATA_COLUMNS + " FROM publications";
@@ -46,43 +49,89 @@ final class JdbcPublicationStore implements PublicationStore {
 
     @Override
     public Publication create(Publication publication) {
-        Publication stored = publication.withVersion(1);
+        return createAll(List.of(publication)).get(0);
+    }
+
+    @Override
+    public List<Publication> createAll(List<Publication> publications) {
+        List<Publication> stored = publications.stream().map(p -> p.withVersion(1)).toList();
+        String what = stored.size() == 1 ? "creating publication " + stored.get(0).id()
+                : "creating " + stored.size() + " publications";
         try {
-            return jdbc.inTransaction("creating publication " + publication.id(), c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO publications (" + DATA_COLUMNS
-                        + ", id) VALUES (" + String.join(", ", Collections.nCopies(DATA_COUNT + 1, "?")) + ")")) {
-                    bind(ps, stored);
-                    ps.executeUpdate();
-                }
-                insertMedia(c, stored);
+            return jdbc.inTransaction(what, c -> {
+                insert(c, stored);
                 return stored;
             });
         } catch (dev.outpost.ports.storage.StorageException e) {
             if (e.getCause() instanceof SQLException s && Jdbc.isUniqueViolation(s)) {
-                throw new IllegalStateException("publication " + publication.id() + " already exists", e);
+                throw new IllegalStateException(stored.size() == 1 ? "publication " + stored.get(0).id()
+                        + " already exists" : "one of the publications already exists", e);
             }
             throw e;
         }
     }
 
-    @Override
-    public List<Publication> createAll(List<Publication> publications) {
-        throw new UnsupportedOperationException("not yet");
+    private static void insert(Connection c, List<Publication> stored) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO publications (" + DATA_COLUMNS
+                + ", id) VALUES (" + String.join(", ", Collections.nCopies(DATA_COUNT + 1, "?")) + ")")) {
+            for (Publication p : stored) {
+                bind(ps, p);
+                ps.executeUpdate();
+            }
+        }
+        for (Publication p : stored) {
+            insertMedia(c, p);
+        }
     }
 
     @Override
-    public List<Publication> group(dev.outpost.domain.post.GroupId group) {
-        throw new UnsupportedOperationException("not yet");
+    public List<Publication> group(GroupId group) {
+        return jdbc.withConnection("reading group " + group, c -> query(c, SELECT
+                + " WHERE group_id = ? ORDER BY account_id, item", List.of(group.value())));
     }
 
     @Override
     public Optional<Publication> follower(PublicationId id) {
-        throw new UnsupportedOperationException("not yet");
+        return jdbc.withConnection("reading the follower of publication " + id, c -> query(c, SELECT
+                + " WHERE follows = ?", List.of(id.value())).stream().findFirst());
     }
 
     @Override
     public boolean replaceQueued(List<Publication> old, List<Publication> created) {
-        throw new UnsupportedOperationException("not yet");
+        List<Publication> stored = created.stream().map(p -> p.withVersion(1)).toList();
+        try {
+            return jdbc.inTransaction("replacing " + old.size() + " queued publications", c -> {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM publications WHERE id = ?"
+                        + " AND version = ? AND state = ?")) {
+                    for (Publication p : old) {
+                        ps.setString(1, p.id().value());
+                        ps.setLong(2, p.version());
+                        ps.setString(3, PublicationState.QUEUED.name());
+                        if (ps.executeUpdate() != 1) {
+                            throw new Replaced();
+                        }
+                    }
+                }
+                insert(c, stored);
+                return true;
+            });
+        } catch (Replaced changedMeanwhile) {
+            return false;
+        } catch (dev.outpost.ports.storage.StorageException e) {
+            if (e.getCause() instanceof SQLException s && Jdbc.isUniqueViolation(s)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Rolls a replacement back when one of the old publications changed meanwhile. */
+    private static final class Replaced extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Replaced() {
+            super("changed meanwhile", null, false, false);
+        }
     }
 
     @Override
@@ -184,6 +233,10 @@ final class JdbcPublicationStore implements PublicationStore {
             sql.append(" AND account_id = ?");
             params.add(query.account().value());
         }
+        if (query.group() != null) {
+            sql.append(" AND group_id = ?");
+            params.add(query.group().value());
+        }
         sql.append(" ORDER BY created_at DESC, seq DESC FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
         return jdbc.withConnection("listing publications", c -> query(c, sql.toString(), params));
     }
@@ -209,7 +262,11 @@ final class JdbcPublicationStore implements PublicationStore {
         ps.setLong(16, Jdbc.nanos(p.createdAt()));
         ps.setLong(17, Jdbc.nanos(p.updatedAt()));
         ps.setLong(18, p.version());
-        ps.setString(19, p.id().value());
+        Placement placement = p.placement();
+        ps.setString(19, placement == null ? null : placement.group().value());
+        ps.setInt(20, placement == null ? 0 : placement.item());
+        ps.setString(21, placement == null || placement.follows() == null ? null : placement.follows().value());
+        ps.setString(22, p.id().value());
     }
 
     private static void insertMedia(Connection c, Publication p) throws SQLException {
@@ -265,7 +322,14 @@ final class JdbcPublicationStore implements PublicationStore {
         return new Publication(id, new AccountId(rs.getString("account_id")), draft,
                 rs.getString("idempotency_key"), PublicationState.valueOf(rs.getString("state")), intent, remote,
                 rs.getString("failure"), Jdbc.instant(rs.getLong("created_at")),
-                Jdbc.instant(rs.getLong("updated_at")), rs.getLong("version"));
+                Jdbc.instant(rs.getLong("updated_at")), rs.getLong("version"), placement(rs));
+    }
+
+    private static Placement placement(ResultSet rs) throws SQLException {
+        String group = rs.getString("group_id");
+        String follows = rs.getString("follows");
+        return group == null ? null : new Placement(GroupId.of(group), rs.getInt("item"),
+                follows == null ? null : new PublicationId(follows));
     }
 
     private static List<MediaAttachment> media(Connection c, PublicationId id) throws SQLException {

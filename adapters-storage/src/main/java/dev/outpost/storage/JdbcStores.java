@@ -27,6 +27,7 @@ final class JdbcStores implements Stores {
     private final JdbcPendingAuthorizationStore pendingAuthorizations;
     private final JdbcSecretVault secrets;
     private final JdbcSessionStore sessions;
+    private final JdbcSavedDraftStore savedDrafts;
     private final DbSchedulerJobQueue jobs;
 
     private JdbcStores(HikariDataSource pool, TokenCipher cipher, StorageConfig config) {
@@ -39,6 +40,7 @@ final class JdbcStores implements Stores {
         this.pendingAuthorizations = new JdbcPendingAuthorizationStore(jdbc, cipher);
         this.secrets = new JdbcSecretVault(jdbc, cipher);
         this.sessions = new JdbcSessionStore(jdbc);
+        this.savedDrafts = new JdbcSavedDraftStore(jdbc);
         this.jobs = new DbSchedulerJobQueue(pool, config.clock(), JobSettings.from(config), instanceName());
     }
 
@@ -117,6 +119,11 @@ final class JdbcStores implements Stores {
     @Override
     public SessionStore sessions() {
         return sessions;
+    }
+
+    @Override
+    public dev.outpost.ports.storage.SavedDraftStore savedDrafts() {
+        return savedDrafts;
     }
 
     /** The vault itself, which can list its secrets for {@link StorageCopy}. */

@@ -73,7 +73,7 @@ class MigrationsTest {
             assertThat(Migrations.current(db())).isTrue();
             assertThat(Migrations.bringUpToDate(db(), "test")).as("Flyway ran").isFalse();
             Map<String, Migrations.Script> shipped = Migrations.shipped(getClass().getClassLoader()).orElseThrow();
-            assertThat(shipped).containsOnlyKeys("1", "2", "3");
+            assertThat(shipped).containsOnlyKeys("1", "2", "3", "4");
             assertThat(Migrations.applied(db())).contains(shipped);
         }
 
@@ -85,7 +85,7 @@ class MigrationsTest {
             try (URLClassLoader withV99 = new URLClassLoader(new URL[] {dir.resolve("extra").toUri().toURL()},
                     getClass().getClassLoader())) {
                 withContextLoader(withV99, () -> {
-                    assertThat(Migrations.shipped(withV99).orElseThrow()).containsOnlyKeys("1", "2", "3", "99");
+                    assertThat(Migrations.shipped(withV99).orElseThrow()).containsOnlyKeys("1", "2", "3", "4", "99");
                     assertThat(Migrations.current(db())).as("V99 pending").isFalse();
                     assertThat(Migrations.bringUpToDate(db(), "test")).as("Flyway ran").isTrue();
                     assertThat(Migrations.bringUpToDate(db(), "test")).as("Flyway ran").isFalse();

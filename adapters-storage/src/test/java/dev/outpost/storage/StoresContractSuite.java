@@ -7,7 +7,10 @@ import dev.outpost.ports.storage.JobQueueContract;
 import dev.outpost.ports.platform.fake.FakeClock;
 import dev.outpost.ports.storage.PendingAuthorizationStore;
 import dev.outpost.ports.storage.PendingAuthorizationStoreContract;
+import dev.outpost.ports.storage.PublicationGroupContract;
 import dev.outpost.ports.storage.PublicationStore;
+import dev.outpost.ports.storage.SavedDraftStore;
+import dev.outpost.ports.storage.SavedDraftStoreContract;
 import dev.outpost.ports.storage.PublicationStoreContract;
 import dev.outpost.ports.storage.SecretVault;
 import dev.outpost.ports.storage.SecretVaultContract;
@@ -88,6 +91,22 @@ abstract class StoresContractSuite {
         @Override
         protected PublicationStore publicationStore() {
             return fresh().publications();
+        }
+    }
+
+    @Nested
+    class PublicationGroups extends PublicationGroupContract {
+        @Override
+        protected PublicationStore publicationStore() {
+            return fresh().publications();
+        }
+    }
+
+    @Nested
+    class SavedDrafts extends SavedDraftStoreContract {
+        @Override
+        protected SavedDraftStore savedDraftStore() {
+            return fresh().savedDrafts();
         }
     }
 

@@ -42,7 +42,8 @@ final class TestStores {
     static void clear(Stores stores) {
         try (Connection c = ((JdbcStores) stores).dataSource().getConnection(); Statement s = c.createStatement()) {
             for (String table : new String[] {"publication_media", "publications", "tokens", "accounts",
-                    "upload_checkpoints", "pending_authorizations", "secrets", "scheduled_tasks", "web_sessions"}) {
+                    "upload_checkpoints", "pending_authorizations", "secrets", "scheduled_tasks", "web_sessions",
+                    "saved_drafts"}) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {

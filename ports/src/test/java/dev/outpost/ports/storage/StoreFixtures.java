@@ -10,7 +10,9 @@ import dev.outpost.domain.media.FileFingerprint;
 import dev.outpost.domain.media.MediaFile;
 import dev.outpost.domain.media.MediaType;
 import dev.outpost.domain.post.Draft;
+import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.MediaAttachment;
+import dev.outpost.domain.post.Placement;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublishIntent;
@@ -137,6 +139,22 @@ public final class StoreFixtures {
         return p.publishing(PublishIntent.of(p.draft().text(), List.of("m,1", "m2"), T0.plusNanos(5), 1),
                         T0.plusSeconds(1))
                 .unconfirmed("timed out, reconciling", T0.plusSeconds(2));
+    }
+
+    /**
+     * A thread of {@code items} queued publications for one account in {@code group}, ids {@code <prefix>-0…}, each
+     * following the one before.
+     */
+    public static List<Publication> thread(GroupId group, String prefix, String userId, int items) {
+        List<Publication> out = new java.util.ArrayList<>();
+        Placement placement = Placement.first(group);
+        for (int i = 0; i < items; i++) {
+            PublicationId id = new PublicationId(prefix + "-" + i);
+            out.add(Publication.queue(id, accountId(userId), Draft.of("post " + i + " of " + prefix, List.of()),
+                    "key-" + id, T0.plusNanos(i), placement));
+            placement = placement.next(id);
+        }
+        return out;
     }
 
     public static PendingAuthorization pending(String platformId, Instant expiresAt) {
