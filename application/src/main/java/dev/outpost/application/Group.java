@@ -51,7 +51,21 @@ public record Group(GroupId id, List<PublicationDetails> publications) {
     }
 
     public State state() {
-        throw new UnsupportedOperationException("not yet");
+        List<PublicationState> states = publications.stream().map(d -> d.publication().state()).toList();
+        if (states.stream().anyMatch(s -> s == PublicationState.UPLOADING || s == PublicationState.PROCESSING
+                || s == PublicationState.PUBLISHING)) {
+            return State.IN_PROGRESS;
+        }
+        if (states.stream().anyMatch(s -> s == PublicationState.FAILED || s == PublicationState.UNCONFIRMED)) {
+            return State.SOME_FAILED;
+        }
+        if (states.stream().allMatch(s -> s == PublicationState.QUEUED)) {
+            return State.SCHEDULED;
+        }
+        if (states.contains(PublicationState.QUEUED)) {
+            return State.IN_PROGRESS;
+        }
+        return states.contains(PublicationState.PUBLISHED) ? State.PUBLISHED : State.CANCELLED;
     }
 
     /** When it is due: the time the user scheduled it for, or null for "now". */

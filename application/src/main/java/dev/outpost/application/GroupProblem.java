@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One thing wrong with a compose, for one target and one item.
  *
- * @param account the target's account; null for a problem of the whole compose
+ * @param account the target's account; null for a problem of the whole compose, or of a file (the same for every
+ *     target)
  * @param accountName the account as people know it ({@code @alice.test}); null with account
  * @param platformName the platform's name ({@code Bluesky}); null with account
  * @param item the post's index in the thread; -1 for a problem of the whole compose (no target, duplicate target,
@@ -26,10 +27,13 @@ public record GroupProblem(AccountId account, String accountName, String platfor
         }
     }
 
-    /** The field as an API names it: {@code targets[<account id>].items[<i>].<field>}, or the compose's field. */
+    /**
+     * The field as an API names it: {@code targets[<account id>].items[<i>].<field>}; {@code items[<i>].<field>} for
+     * a file's problem (files are inspected once for every target); the compose's field otherwise.
+     */
     public String path() {
         if (account == null) {
-            return field;
+            return item < 0 ? field : "items[" + item + "]." + field;
         }
         return "targets[" + account.value() + "]" + (item < 0 ? "" : ".items[" + item + "]") + "." + field;
     }

@@ -3,7 +3,9 @@ package dev.outpost.application;
 import dev.outpost.application.progress.ProgressEvent;
 import dev.outpost.application.progress.ProgressListener;
 import dev.outpost.domain.account.Account;
+import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.media.MediaFile;
+import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
@@ -26,7 +28,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -129,6 +133,13 @@ public final class PublicationRunner {
     /** Like {@link #run}, and says whether it ran and why it failed. */
     public Outcome runDetailed(PublicationId id) {
         Instant now = clock.instant();
+        Publication before = store.find(id).orElseThrow(() -> OutpostException.invalid("publication",
+                "no publication " + id));
+        PublicationId previous = before.follows();
+        if (previous != null && !isPublished(previous)) {
+            // The previous post of its thread is not out: it would answer nothing. It runs when that one is published.
+            return new Outcome(before, false, null, null, previous);
+        }
         if (!store.claim(id, worker, now, settings.lease()) && !takeOverFromDead(id, now)) {
             // Read again: after a lost take-over the holder is the winner, not the dead one.
             return new Outcome(store.find(id).orElseThrow(), false, null, store.claimHolder(id, now).orElse(null));
@@ -153,15 +164,73 @@ public final class PublicationRunner {
         }
     }
 
+    private boolean isPublished(PublicationId id) {
+        return store.find(id).map(p -> p.state() == PublicationState.PUBLISHED).orElse(false);
+    }
+
     /**
      * Runs a group at once: each account's thread in order, item after item, stopping at an item that does not end
      * published; the accounts one after another, or concurrently when {@code parallel}.
      *
-     * @return the outcome of every publication of the group, in the group's order; a publication after one that
-     *     stopped its chain is reported waiting
+     * @return the outcome of every publication of the group, in the group's order (by account, then item); a
+     *     publication after one that stopped its chain is reported waiting
+     * @throws OutpostException INVALID_INPUT when there is no such group
      */
-    public List<Outcome> runGroup(dev.outpost.domain.post.GroupId group, boolean parallel) {
-        throw new UnsupportedOperationException("not yet");
+    public List<Outcome> runGroup(GroupId group, boolean parallel) {
+        Map<AccountId, List<Publication>> chains = new LinkedHashMap<>();
+        store.group(group).forEach(p -> chains.computeIfAbsent(p.account(), a -> new ArrayList<>()).add(p));
+        if (chains.isEmpty()) {
+            throw OutpostException.invalid("group", "no group " + group);
+        }
+        Map<AccountId, List<Outcome>> done = new java.util.concurrent.ConcurrentHashMap<>();
+        if (!parallel || chains.size() == 1) {
+            chains.forEach((account, chain) -> done.put(account, runChain(chain)));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(chains.size(), runnable -> {
+                Thread thread = new Thread(runnable, "outpost-group-" + group);
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                chains.forEach((account, chain) -> futures.add(pool.submit(() -> done.put(account,
+                        runChain(chain)))));
+                for (Future<?> future : futures) {
+                    future.get();
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OutpostException(OutpostException.Kind.FAILED, "interrupted while publishing", e);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<Outcome> out = new ArrayList<>();
+        chains.keySet().forEach(account -> out.addAll(done.get(account)));
+        return out;
+    }
+
+    /** One account's posts in order; after one that does not end published, the rest wait. */
+    private List<Outcome> runChain(List<Publication> chain) {
+        List<Outcome> out = new ArrayList<>();
+        PublicationId stoppedAt = null;
+        for (Publication p : chain) {
+            if (stoppedAt != null) {
+                out.add(new Outcome(store.find(p.id()).orElse(p), false, null, null, p.follows()));
+                continue;
+            }
+            Outcome outcome = runDetailed(p.id());
+            out.add(outcome);
+            if (outcome.publication().state() != PublicationState.PUBLISHED) {
+                stoppedAt = p.id();
+            }
+        }
+        return out;
     }
 
     /**
@@ -317,7 +386,22 @@ public final class PublicationRunner {
 
         private PostRequest request(List<PostRequest.Media> media) {
             Draft draft = current.draft();
-            return new PostRequest(draft.text(), media, draft.replyTo(), current.idempotencyKey(), draft.options());
+            return new PostRequest(draft.text(), media, replyTo(), current.idempotencyKey(), draft.options());
+        }
+
+        /** What the post answers: the previous post of its thread (by its plugin's reply reference), or the draft's. */
+        private String replyTo() {
+            PublicationId previous = current.follows();
+            if (previous == null) {
+                return current.draft().replyTo();
+            }
+            Publication before = store.find(previous).orElseThrow(() -> new IllegalStateException("publication "
+                    + current.id() + " follows " + previous + ", which is gone"));
+            if (before.remote() == null) {
+                throw new IllegalStateException("publication " + current.id() + " runs before " + previous
+                        + " is published");
+            }
+            return before.remote().replyRef();
         }
 
         /**
@@ -443,6 +527,9 @@ public final class PublicationRunner {
                 journal.delete(uploadId(current.id(), i));
             }
             emit(new ProgressEvent.Published(current.id(), post.id(), post.url()));
+            // The next post of its thread may go now; it answers this one.
+            store.follower(current.id()).filter(next -> next.state() == PublicationState.QUEUED)
+                    .ifPresent(next -> jobs.schedule(next.id(), clock.instant()));
         }
 
         private void unconfirmed(String reason) {

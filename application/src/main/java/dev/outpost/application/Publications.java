@@ -5,7 +5,9 @@ import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
 import dev.outpost.domain.media.MediaFile;
 import dev.outpost.domain.post.Draft;
+import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.MediaAttachment;
+import dev.outpost.domain.post.Placement;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
@@ -37,6 +39,7 @@ public final class Publications {
     private final Clock clock;
     private final UploadJournal journal;
     private final RandomGenerator random;
+    private final ComposeCheck composeCheck;
 
     Publications(Platforms platforms, AccountStore accounts, PublicationStore store, JobQueue jobs,
             UploadJournal journal, MediaInspector inspector, Clock clock, RandomGenerator random) {
@@ -48,6 +51,7 @@ public final class Publications {
         this.clock = clock;
         this.journal = journal;
         this.random = random;
+        this.composeCheck = new ComposeCheck(platforms, accounts, inspector, clock);
     }
 
     /**
@@ -113,14 +117,18 @@ public final class Publications {
         return store.create(queue(account, draft));
     }
 
-    /** A new publication, its idempotency key chosen now, before any attempt, in its platform's form. */
     private Publication queue(AccountId account, Draft draft) {
+        return queue(account, draft, null);
+    }
+
+    /** A new publication, its idempotency key chosen now, before any attempt, in its platform's form. */
+    private Publication queue(AccountId account, Draft draft, Placement placement) {
         Instant now = clock.instant();
         String key;
         synchronized (random) {
             key = platforms.of(account).publisher().newIdempotencyKey(now, random);
         }
-        return Publication.queue(PublicationId.random(), account, draft, key, now);
+        return Publication.queue(PublicationId.random(), account, draft, key, now, placement);
     }
 
     /**
@@ -195,7 +203,7 @@ public final class Publications {
      * @return every problem found; empty when it may be submitted
      */
     public List<GroupProblem> checkGroup(ComposeInput input) {
-        throw new UnsupportedOperationException("not yet");
+        return composeCheck.check(input).problems();
     }
 
     /**
@@ -206,22 +214,42 @@ public final class Publications {
      *     {@code targets[<account id>].items[<i>].<field>}) when anything is wrong; then nothing is stored
      */
     public Group submitGroup(ComposeInput input) {
-        throw new UnsupportedOperationException("not yet");
+        List<Publication> created = store.createAll(compose(GroupId.random(), input));
+        scheduleFirsts(created);
+        return group(created);
     }
 
     /** Like {@link #submitGroup} without scheduling, for a caller that runs the group at once itself. */
     public Group createGroupForImmediateRun(ComposeInput input) {
-        throw new UnsupportedOperationException("not yet");
+        if (input.scheduledAt() != null) {
+            throw OutpostException.invalid("scheduledAt", "a scheduled post is queued, not run at once");
+        }
+        return group(store.createAll(compose(GroupId.random(), input)));
     }
 
     /** @throws OutpostException INVALID_INPUT when there is no such group */
-    public Group group(dev.outpost.domain.post.GroupId id) {
-        throw new UnsupportedOperationException("not yet");
+    public Group group(GroupId id) {
+        return group(current(id));
     }
 
-    /** Cancels every publication of the group that has not started. @return those cancelled */
-    public List<Publication> cancelGroup(dev.outpost.domain.post.GroupId id) {
-        throw new UnsupportedOperationException("not yet");
+    /** Cancels every publication of the group that has not started (or that failed). @return those cancelled */
+    public List<Publication> cancelGroup(GroupId id) {
+        List<Publication> cancelled = new ArrayList<>();
+        for (Publication p : current(id)) {
+            Publication latest = p;
+            // A worker may move it meanwhile; look again once before leaving it.
+            for (int attempt = 0; attempt < 2 && latest.state().canMoveTo(PublicationState.CANCELLED); attempt++) {
+                Optional<Publication> done = store.update(latest.moveTo(PublicationState.CANCELLED,
+                        clock.instant()));
+                if (done.isPresent()) {
+                    jobs.cancel(latest.id());
+                    cancelled.add(done.get());
+                    break;
+                }
+                latest = store.find(p.id()).orElse(latest);
+            }
+        }
+        return cancelled;
     }
 
     /**
@@ -230,8 +258,66 @@ public final class Publications {
      *
      * @throws OutpostException INVALID_INPUT when something started already, or as {@link #submitGroup}
      */
-    public Group editGroup(dev.outpost.domain.post.GroupId id, ComposeInput input) {
-        throw new UnsupportedOperationException("not yet");
+    public Group editGroup(GroupId id, ComposeInput input) {
+        List<Publication> old = current(id);
+        Instant now = clock.instant();
+        if (old.stream().anyMatch(p -> p.state() != PublicationState.QUEUED
+                || store.claimHolder(p.id(), now).isPresent())) {
+            throw notEditable(id);
+        }
+        List<Publication> created = compose(id, input);
+        if (!store.replaceQueued(old, created)) {
+            throw notEditable(id);
+        }
+        old.forEach(p -> jobs.cancel(p.id()));
+        List<Publication> stored = store.group(id);
+        scheduleFirsts(stored);
+        return group(stored);
+    }
+
+    private static OutpostException notEditable(GroupId id) {
+        return OutpostException.invalid("group", "group " + id + " already started; only a group whose posts all"
+                + " wait for their time can be edited (cancel what has not gone out instead)");
+    }
+
+    /** The group's publications as stored. @throws OutpostException INVALID_INPUT when there is none */
+    private List<Publication> current(GroupId id) {
+        List<Publication> found = store.group(id);
+        if (found.isEmpty()) {
+            throw OutpostException.invalid("group", "no group " + id);
+        }
+        return found;
+    }
+
+    private Group group(List<Publication> publications) {
+        return new Group(publications.get(0).group(), publications.stream().map(this::details).toList());
+    }
+
+    /**
+     * The publications a checked compose makes in group {@code id}: per target, a chain of its items.
+     *
+     * @throws OutpostException INVALID_INPUT with every problem
+     */
+    private List<Publication> compose(GroupId id, ComposeInput input) {
+        ComposeCheck.Result checked = composeCheck.check(input);
+        if (!checked.problems().isEmpty()) {
+            throw OutpostException.invalid(checked.problems().stream().map(GroupProblem::toProblem).toList());
+        }
+        List<Publication> out = new ArrayList<>();
+        checked.drafts().forEach((account, drafts) -> {
+            Placement placement = Placement.first(id);
+            for (Draft draft : drafts) {
+                Publication p = queue(account, draft, placement);
+                out.add(p);
+                placement = placement.next(p.id());
+            }
+        });
+        return out;
+    }
+
+    /** Schedules each chain's first post at its time; the others follow their predecessor. */
+    private void scheduleFirsts(List<Publication> publications) {
+        publications.stream().filter(p -> p.follows() == null).forEach(p -> jobs.schedule(p.id(), p.dueAt()));
     }
 
     /**
