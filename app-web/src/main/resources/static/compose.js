@@ -747,7 +747,7 @@
       targets: chosen().map(function (a) { return a.id; }),
       items: state.items.map(function (item) {
         return { text: item.text, overrides: item.overrides, media: item.media.filter(function (m) { return m.ref; })
-          .map(function (m) { return { ref: m.ref, name: m.name, kind: m.kind, alt: m.alt }; }),
+          .map(function (m) { return { ref: m.ref, name: m.name, kind: m.kind, alt: m.alt, url: m.url }; }),
           unsaved: item.media.filter(function (m) { return !m.ref; }).map(function (m) { return m.name; }) };
       }),
       options: state.options,
@@ -808,7 +808,7 @@
     state.items = (initial.items && initial.items.length ? initial.items : [{ text: '' }]).map(function (it) {
       const item = newItem(it.text);
       item.overrides = it.overrides || {};
-      item.media = (it.media || []).map(function (m) { return { ref: m.ref, name: m.name, kind: m.kind, alt: m.alt || '' }; });
+      item.media = (it.media || []).map(function (m) { return { ref: m.ref, name: m.name, kind: m.kind, alt: m.alt || '', url: m.url || null }; });
       return item;
     });
     state.options = initial.options || {};

@@ -27,9 +27,11 @@ import java.util.Optional;
  */
 final class ComposePage {
     private final OutpostCore core;
+    private final PublicationViews views;
 
-    ComposePage(OutpostCore core) {
+    ComposePage(OutpostCore core, PublicationViews views) {
         this.core = core;
+        this.views = views;
     }
 
     /** What the page opens with: nothing, a draft, or a group to edit (refusal text when it has started). */
@@ -89,8 +91,13 @@ final class ComposePage {
             List<MediaAttachment> attached = base.draft().media();
             for (int j = 0; j < attached.size(); j++) {
                 MediaAttachment m = attached.get(j);
-                media.add(Map.of("ref", base.id().value() + ":" + j, "name", m.file().displayName(),
-                        "kind", RulesJson.kind(m.file().kind()), "alt", m.altText() == null ? "" : m.altText()));
+                Map<String, Object> kept = new LinkedHashMap<>();
+                kept.put("ref", base.id().value() + ":" + j);
+                kept.put("name", m.file().displayName());
+                kept.put("kind", RulesJson.kind(m.file().kind()));
+                kept.put("alt", m.altText() == null ? "" : m.altText());
+                kept.put("url", views.mediaUrl(m.file().path()));
+                media.add(kept);
             }
             item.put("media", media);
             Map<String, String> overrides = new LinkedHashMap<>();

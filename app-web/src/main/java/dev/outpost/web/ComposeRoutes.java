@@ -49,7 +49,7 @@ final class ComposeRoutes {
         this.receiver = receiver;
         this.views = views;
         this.layout = layout;
-        this.pages = new ComposePage(core);
+        this.pages = new ComposePage(core, views);
         this.groups = new GroupCompose(core, clock);
     }
 

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * (the chosen account's, when the account field came first) stops the request at once; a file that is no accepted
  * media type becomes a problem for its field and the rest is still read, so the user sees every problem. A post
  * without media may also come as JSON: {@code {"account", "text", "replyTo", "scheduledAt", "timeZone", "options":
- * {…}}}.
+ * {…}}}. A compose of several accounts or posts (the compose page's form, read by {@link GroupCompose}) names its
+ * files {@code items[i].media[j]}.
  */
 final class DraftReceiver {
     static final int MAX_FILES = 10;
@@ -139,52 +140,10 @@ final class DraftReceiver {
             received.problems.add(new Problem("options", "options are an object of the platform's option keys and"
                     + " their values"));
         }
-        receiveGroupJson(json, received);
         if (json.containsKey("media")) {
             received.problems.add(new Problem("media", "attach media with a multipart/form-data request"));
         }
         return received;
-    }
-
-    /**
-     * A cross-post or thread as JSON, into the multipart form's field names: {@code "targets": ["x:1", {"account":
-     * "bluesky:…", "textFor": {"0": "…"}}]} (or {@code "accounts": [ids]}), {@code "items": [{"text": "…"}, …]},
-     * {@code "edit": GROUP}.
-     */
-    private static void receiveGroupJson(Map<String, Object> json, Received received) {
-        Object targets = json.containsKey("targets") ? json.get("targets") : json.get("accounts");
-        if (targets instanceof List<?> list) {
-            for (int n = 0; n < list.size(); n++) {
-                int k = n;
-                Object target = list.get(k);
-                if (target instanceof Map<?, ?> map) {
-                    received.fields.put("targets[" + k + "]", String.valueOf(map.get("account")));
-                    if (map.get("textFor") instanceof Map<?, ?> textFor) {
-                        textFor.forEach((i, text) -> received.fields.put("targets[" + k + "].textFor[" + i + "]",
-                                String.valueOf(text)));
-                    }
-                } else {
-                    received.fields.put("targets[" + k + "]", String.valueOf(target));
-                }
-            }
-        } else if (targets != null) {
-            received.problems.add(new Problem("targets", "targets are a list of account ids (or of {\"account\","
-                    + " \"textFor\"} objects)"));
-        }
-        if (json.get("items") instanceof List<?> items) {
-            for (int i = 0; i < items.size(); i++) {
-                Object item = items.get(i);
-                Object text = item instanceof Map<?, ?> map ? map.get("text") : item;
-                received.fields.put("items[" + i + "].text", text == null ? "" : text.toString());
-                if (item instanceof Map<?, ?> map && map.containsKey("media")) {
-                    received.problems.add(new Problem("items[" + i + "].media", "attach media with a"
-                            + " multipart/form-data request"));
-                }
-            }
-        }
-        if (json.get("edit") != null) {
-            received.fields.put("edit", json.get("edit").toString());
-        }
     }
 
     private void receiveFile(MultipartStream.Part part, Received received) throws IOException {

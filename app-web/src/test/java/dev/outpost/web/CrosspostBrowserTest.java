@@ -53,14 +53,14 @@ class CrosspostBrowserTest {
     private static String mastodonAccount;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         browser = Chromium.browser();
         wait = Chromium.waitFor(browser);
         app = TestApp.start(TestApp.freshHome("crosspost-browser"), java.util.Map.of());
         x = app.sandbox().orElseThrow();
         mastodon = app.mastodonSandbox().orElseThrow();
         xAccount = Accounts.connect(new WebClient(app.baseUrl()).basic(TestApp.PASSWORD), x);
-        mastodonAccount = Accounts.connectMastodon(app);
+        mastodonAccount = Accounts.connectMastodon(new WebClient(app.baseUrl()).basic(TestApp.PASSWORD), app);
     }
 
     @AfterAll
