@@ -88,9 +88,20 @@
   }
 
   function show(problems, focus) {
-    window.OutpostProblems.show(form, problems.map(function (p) {
-      return { field: slotOf(p.field), message: p.message };
-    }), controlFor, focus);
+    // What the live count already says beside a field is not said twice.
+    const shown = problems.map(function (p) { return { field: slotOf(p.field), message: p.message }; })
+      .filter(function (p) { return !live[p.field] || live[p.field].indexOf(p.message) < 0; });
+    // Each account with a problem says so at its checkbox too: fix it, or untick it to publish without it.
+    const named = [];
+    problems.forEach(function (p) {
+      const m = /^targets\[(.+?)\]\.items\[/.exec(p.field);
+      if (m && named.indexOf(m[1]) < 0 && accounts[m[1]]) { named.push(m[1]); }
+    });
+    named.forEach(function (id) {
+      shown.push({ field: 'targets[' + id + ']', message: 'This account has a problem (see below): fix it, or untick'
+        + ' the account to publish without it.' });
+    });
+    window.OutpostProblems.show(form, shown, controlFor, focus);
   }
 
   // Past a limit, the problem shows beside the text as it is typed, in the core's words; kept apart from the
@@ -101,6 +112,8 @@
     if (!el) { return; }
     const old = live[field] || '';
     if (old) { el.textContent = el.textContent.replace(old, '').trim(); }
+    // Already said there by the server in the same words: once is enough.
+    if (message && el.textContent.indexOf(message) >= 0) { message = ''; }
     live[field] = message || '';
     if (message) { el.textContent = el.textContent ? message + ' ' + el.textContent : message; }
     el.hidden = !el.textContent;
@@ -178,7 +191,9 @@
           el.querySelector('.count-unit').textContent = m.unit;
           el.classList.toggle('over', m.over);
         }
-        const message = m && m.over && m.problem ? (many ? a.label + ': ' : '') + m.problem : '';
+        // With several accounts, the account as the core names it ("X @alice: the text counts …").
+        const message = m && m.over && m.problem ? (many ? a.label + ': ' + m.problem.replace(a.rules.platform + ': ', '')
+          : m.problem) : '';
         if (item.overrides[a.id] !== undefined) {
           setLive(overrideSlot(i, a.id), message);
         } else if (message) {

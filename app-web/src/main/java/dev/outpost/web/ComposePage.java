@@ -163,7 +163,7 @@ final class ComposePage {
                     .append("<span class=\"avatar avatar-").append(Html.esc(a.platformId()))
                     .append("\" aria-hidden=\"true\">").append(Html.esc(initial)).append("</span>")
                     .append("<span class=\"handle\">@").append(Html.esc(a.handle())).append("</span>")
-                    .append("<span class=\"muted platform\">").append(Html.esc(platform))
+                    .append("<span class=\"muted target-platform\">").append(Html.esc(platform))
                     .append(ok ? "" : ", needs reconnect").append("</span></label>")
                     .append("<p class=\"problem\" hidden data-problem-for=\"targets[").append(Html.esc(a.id().value()))
                     .append("]\" data-control=\"").append(boxId).append("\"></p></div>");

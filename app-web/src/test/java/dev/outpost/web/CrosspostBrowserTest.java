@@ -120,6 +120,40 @@ class CrosspostBrowserTest {
     }
 
     @Test
+    void theServersProblemNamesTheAccountNothingIsSentAndUntickingItPublishesTheRest() {
+        openCompose();
+        choose(xAccount, mastodonAccount);
+        int xPosts = x.posts().size();
+        String text = "y".repeat(290) + " " + System.nanoTime();
+        // Sent before the live count comes back: only the server can say what is wrong.
+        browser.executeScript("const t = document.getElementById('text'); t.value = arguments[0];"
+                + " t.dispatchEvent(new Event('input')); document.getElementById('publish').click();", text);
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "[data-problem-for='text']")));
+        assertThat(problem.getText()).contains("X @").contains("280");
+        WebElement xRow = browser.findElement(By.cssSelector("[data-problem-for='targets[" + xAccount + "]']"));
+        wait.until(ExpectedConditions.visibilityOf(xRow));
+        assertThat(xRow.getText()).contains("untick");
+        assertThat(box(xAccount).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector("[data-problem-for='targets[" + mastodonAccount + "]']"))
+                .isDisplayed()).isFalse();
+        assertThat(browser.getCurrentUrl()).contains("/compose");
+        Chromium.screenshot(browser, "crosspost-problem-names-the-account");
+        assertThat(x.posts()).hasSize(xPosts);
+        assertThat(mastodon.statuses()).noneMatch(s -> s.text().equals(text));
+
+        box(xAccount).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-problem-for='text']")));
+        browser.findElement(By.id("publish")).click();
+        // One account, one post: the single publication's page.
+        wait.until(ExpectedConditions.urlMatches("/publications/[0-9a-f-]{36}$"));
+        String id = browser.getCurrentUrl().replaceAll(".*/publications/", "");
+        Awaits.published(app, id);
+        assertThat(mastodon.statuses()).filteredOn(s -> s.text().equals(text)).hasSize(1);
+        assertThat(x.posts()).hasSize(xPosts);
+    }
+
+    @Test
     void previewsShowLinksTheGridAltBadgesAVideoAndWhereXWouldCut() {
         openCompose();
         choose(xAccount, mastodonAccount);
