@@ -127,8 +127,14 @@ final class Engine {
     }
 
     Account connect(String owner) {
-        SignInMethod method = core.connectAccount().methods(platformId()).get(0);
-        ConnectAccount.Started started = core.connectAccount().start(platformId(), method.id(),
+        return connect(core, platform, owner);
+    }
+
+    /** Connects {@code platform}'s default user to {@code core} by the platform's preferred method. */
+    static Account connect(OutpostCore core, FakePlatform platform, String owner) {
+        String platformId = platform.plugin().id();
+        SignInMethod method = core.connectAccount().methods(platformId).get(0);
+        ConnectAccount.Started started = core.connectAccount().start(platformId, method.id(),
                 platform.signInFields(), REDIRECT, owner);
         if (started instanceof ConnectAccount.Started.Connected connected) {
             return connected.account();

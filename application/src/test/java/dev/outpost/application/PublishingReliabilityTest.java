@@ -15,15 +15,9 @@ import dev.outpost.ports.platform.fake.FakeCall;
 import dev.outpost.ports.platform.fake.FakePost;
 import dev.outpost.ports.platform.fake.Faults;
 import dev.outpost.ports.platform.fake.Operation;
-import dev.outpost.ports.storage.AccountStore;
-import dev.outpost.ports.storage.JobQueue;
-import dev.outpost.ports.storage.PendingAuthorizationStore;
 import dev.outpost.ports.storage.ForwardingPublicationStore;
 import dev.outpost.ports.storage.PublicationStore;
-import dev.outpost.ports.storage.SecretVault;
 import dev.outpost.ports.storage.Stores;
-import dev.outpost.ports.storage.TokenStore;
-import dev.outpost.ports.storage.UploadJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -389,7 +383,7 @@ class PublishingReliabilityTest {
     void p5_crashBeforeCommit(Shape shape) {
         Engine engine = Engine.start(shape);
         Account account = engine.connect();
-        Engine crashing = engine.withStores(new CrashOnPublished(engine.stores));
+        Engine crashing = engine.withStores(crashOnPublished(engine.stores));
         Publication created = crashing.core.publications().createForImmediateRun(account.id(),
                 textOnly("Crash before commit"));
         assertThatThrownBy(() -> crashing.core.runner().run(created.id())).hasMessageContaining("simulated crash");
@@ -542,63 +536,20 @@ class PublishingReliabilityTest {
     }
 
     /** Stores whose publication store dies (as the process would) when asked to record PUBLISHED. */
-    private static final class CrashOnPublished implements Stores {
-        private final Stores delegate;
-
-        CrashOnPublished(Stores delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public PublicationStore publications() {
-            return new ForwardingPublicationStore(delegate.publications()) {
-                @Override
-                public Optional<Publication> update(Publication next) {
-                    if (next.state() == PublicationState.PUBLISHED) {
-                        throw new IllegalStateException("simulated crash before the commit");
-                    }
-                    return super.update(next);
+    private static Stores crashOnPublished(Stores delegate) {
+        return new StoresWithPublications(delegate, new ForwardingPublicationStore(delegate.publications()) {
+            @Override
+            public Optional<Publication> update(Publication next) {
+                if (next.state() == PublicationState.PUBLISHED) {
+                    throw new IllegalStateException("simulated crash before the commit");
                 }
+                return super.update(next);
+            }
 
-                @Override
-                public void release(PublicationId id, String worker) {
-                    // A crashed worker releases nothing: its claim must run out.
-                }
-            };
-        }
-
-        @Override
-        public AccountStore accounts() {
-            return delegate.accounts();
-        }
-
-        @Override
-        public TokenStore tokens() {
-            return delegate.tokens();
-        }
-
-        @Override
-        public UploadJournal uploads() {
-            return delegate.uploads();
-        }
-
-        @Override
-        public PendingAuthorizationStore pendingAuthorizations() {
-            return delegate.pendingAuthorizations();
-        }
-
-        @Override
-        public JobQueue jobs() {
-            return delegate.jobs();
-        }
-
-        @Override
-        public SecretVault secrets() {
-            return delegate.secrets();
-        }
-
-        @Override
-        public void close() {
-        }
+            @Override
+            public void release(PublicationId id, String worker) {
+                // A crashed worker releases nothing: its claim must run out.
+            }
+        });
     }
 }
