@@ -118,6 +118,8 @@ class ComposeBrowserTest {
             browser.deleteNetworkConditions();
         }
         assertThat(seen).as("the send progress bar's values").anyMatch(v -> v > 0 && v < 100);
+        // Let the upload finish here: its page would otherwise move on while the next test drives the browser.
+        wait.until(ExpectedConditions.urlMatches("/publications/[0-9a-f-]{36}$"));
     }
 
     @Test
