@@ -1,13 +1,13 @@
 package dev.outpost.web;
 
 import dev.outpost.application.DraftInput;
+import dev.outpost.application.Group;
+import dev.outpost.application.PublicationDetails;
 import dev.outpost.application.OutpostCore;
 import dev.outpost.application.OutpostException;
 import dev.outpost.application.PlatformCatalog;
 import dev.outpost.application.Problem;
-import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
-import dev.outpost.domain.account.AccountStatus;
 import dev.outpost.domain.post.PlatformRules;
 import dev.outpost.domain.post.Publication;
 import io.javalin.config.RoutesConfig;
@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,6 +37,8 @@ final class ComposeRoutes {
     private final Layout layout;
     private final Clock clock;
     private final RunNow runNow;
+    private final ComposePage pages;
+    private final GroupCompose groups;
 
     ComposeRoutes(OutpostCore core, DraftReceiver receiver, PublicationViews views, Layout layout, Clock clock,
             RunNow runNow) {
@@ -47,6 +48,8 @@ final class ComposeRoutes {
         this.receiver = receiver;
         this.views = views;
         this.layout = layout;
+        this.pages = new ComposePage(core, views);
+        this.groups = new GroupCompose(core, clock);
     }
 
     void register(RoutesConfig routes) {
@@ -95,7 +98,36 @@ final class ComposeRoutes {
         answer.put("problem", counts.stream().filter(PlatformCatalog.TextCount::over).findFirst()
                 .map(c -> c.violation(rules.platformName()).message())
                 .orElse(null));
+        // Where the platform's limits fall in the text (a UTF-16 index, as the browser counts): the preview marks
+        // what lies past it.
+        answer.put("fits", answer.get("over") == Boolean.TRUE ? fits(text, account.isEmpty() ? null
+                : new AccountId(account), rules) : text.length());
         Json.send(ctx, 200, answer);
+    }
+
+    /** The longest start of the text (never splitting a character) within every limit, by bisection. */
+    private int fits(String text, AccountId account, PlatformRules rules) {
+        int low = 0;
+        int high = text.length();
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (mid < text.length() && Character.isLowSurrogate(text.charAt(mid))) {
+                mid--;
+            }
+            if (mid <= low) {
+                break;
+            }
+            String start = text.substring(0, mid);
+            boolean over = account == null
+                    ? rules.textLimits().stream().anyMatch(limit -> limit.count(start) > limit.max())
+                    : core.platforms().measure(account, start).stream().anyMatch(PlatformCatalog.TextCount::over);
+            if (over) {
+                high = mid - 1;
+            } else {
+                low = mid;
+            }
+        }
+        return low;
     }
 
     /** The rules before any account is chosen: the first platform's stock ones. */
@@ -106,6 +138,13 @@ final class ComposeRoutes {
     private void create(Context ctx) throws IOException {
         DraftReceiver.Received received = receiver.receive(ctx);
         try {
+            if (GroupCompose.isGroup(received)) {
+                Group group = groups.submit(received);
+                Json.send(ctx, 201, GroupCompose.view(group, views));
+                group.publications().stream().map(PublicationDetails::publication)
+                        .filter(p -> p.placement() == null || p.placement().item() == 0).forEach(runNow::startIfDue);
+                return;
+            }
             Publication publication = submit(received);
             Json.send(ctx, 201, views.view(publication));
             runNow.startIfDue(publication);
@@ -116,7 +155,7 @@ final class ComposeRoutes {
     }
 
     private Publication submit(DraftReceiver.Received received) {
-        List<DraftReceiver.Upload> accepted = received.files.stream().filter(f -> f.path() != null)
+        List<DraftReceiver.Upload> accepted = received.files.stream().filter(f -> f.path() != null && f.item() < 0)
                 .sorted(Comparator.comparingInt(DraftReceiver.Upload::index)).toList();
         DraftProblems problems = new DraftProblems(accepted, Set.of(ScheduleField.FIELD));
         received.problems.forEach(problems::add);
@@ -129,7 +168,7 @@ final class ComposeRoutes {
         }
         Instant scheduledAt = ScheduleField.read(received.field(ScheduleField.FIELD), received.field("timeZone"),
                 clock.instant(), problems::add);
-        String replyTo = replyTo(received.field("replyTo"), problems);
+        String replyTo = replyTo(received.field("replyTo"), problems::add);
         List<DraftInput.Attachment> attachments = new ArrayList<>();
         for (DraftReceiver.Upload upload : accepted) {
             attachments.add(new DraftInput.Attachment(upload.path(), received.altTexts.get(upload.index()),
@@ -163,14 +202,14 @@ final class ComposeRoutes {
      * The post to answer, as the user gave it (an id, a link): only the account's platform knows what it means, so
      * it is passed on as it is, after a sanity check.
      */
-    private static String replyTo(String raw, DraftProblems problems) {
+    static String replyTo(String raw, java.util.function.Consumer<Problem> problems) {
         String value = raw.strip();
         if (value.isEmpty()) {
             return null;
         }
         if (value.length() > MAX_REPLY_TO_LENGTH || value.chars().anyMatch(c -> Character.isWhitespace(c)
                 || Character.isISOControl(c))) {
-            problems.add(new Problem("replyTo", "give the id of the post to reply to, or a link to it"));
+            problems.accept(new Problem("replyTo", "give the id of the post to reply to, or a link to it"));
             return null;
         }
         return value;
@@ -178,78 +217,8 @@ final class ComposeRoutes {
 
     private void page(Context ctx) {
         Sessions.Session session = WebSecurity.session(ctx);
-        List<Account> accounts = core.accounts().list();
-        // The browser selects the first option it may: the first connected account.
-        Optional<Account> chosen = accounts.stream().filter(a -> a.status() == AccountStatus.CONNECTED).findFirst();
-        StringBuilder options = new StringBuilder();
-        for (Account a : accounts) {
-            boolean ok = a.status() == AccountStatus.CONNECTED;
-            options.append("<option value=\"").append(Html.esc(a.id().value())).append("\"")
-                    .append(ok ? "" : " disabled").append(chosen.filter(a::equals).isPresent() ? " selected" : "")
-                    .append(">@").append(Html.esc(a.handle())).append(" (")
-                    .append(Html.esc(platformName(a.platformId())))
-                    .append(ok ? "" : ", needs reconnect").append(")</option>");
-        }
-        PlatformRules rules = chosen.map(a -> core.platforms().rules(a.id())).orElseGet(this::stockRules);
-        String limits = Json.text(RulesJson.of(rules));
-        String noAccount = accounts.isEmpty()
-                ? "<p class=\"problem\" id=\"no-account\">Connect an account first on the <a href=\"/accounts\">Accounts"
-                + "</a> page.</p>" : "";
-        String body = """
-                <section class="card">
-                <h1>Compose</h1>%s
-                <form id="compose" data-limits="%s" novalidate>
-                  <label for="account">Account</label>
-                  <select id="account" name="account">%s</select>
-                  <p class="problem" data-problem-for="account"></p>
-
-                  <label for="text">Text</label>
-                  <textarea id="text" name="text" rows="5" placeholder="Write your post"></textarea>
-                  <div class="counter" id="counter" aria-live="polite" aria-atomic="true"><span id="count">0</span> / <span id="count-max">%d</span>
-                    <span id="count-unit" class="muted">%s</span></div>
-                  <p class="problem" data-problem-for="text"></p>
-
-                  <label>Media <span class="muted">(<span id="media-summary">%s</span>)</span></label>
-                  <div id="dropzone" class="dropzone">
-                    <p>Drop files here, or <label for="file-input" class="link">choose files</label>.</p>
-                    <input type="file" id="file-input" multiple accept="%s">
-                  </div>
-                  <p class="problem" data-problem-for="media"></p>
-                  <ol id="media-list" class="media-list"></ol>
-
-                  <div id="post-options" class="post-options"></div>
-
-                  <label for="replyTo">Reply to <span class="muted">(optional: a post id or link)</span></label>
-                  <input type="text" id="replyTo" name="replyTo" autocomplete="off">
-                  <p class="problem" data-problem-for="replyTo"></p>
-
-                  <fieldset class="when">
-                    <legend>When</legend>
-                    <label class="choice"><input type="radio" name="when" value="now" checked id="when-now"> Publish now</label>
-                    <label class="choice"><input type="radio" name="when" value="later" id="when-later"> Schedule for</label>
-                    <label for="scheduledAt" class="when-time">Date and time <span class="muted">(your time zone,
-                      <span id="schedule-zone">UTC</span>)</span></label>
-                    <input type="datetime-local" id="scheduledAt" name="scheduledAt">
-                    <p class="problem" data-problem-for="scheduledAt"></p>
-                  </fieldset>
-                  <p class="problem" id="form-problem" data-problem-for="_general" role="alert"></p>
-                  <button type="submit" id="publish">Publish</button>
-                  <div id="sending" class="sending" hidden>
-                    <progress id="send-progress" max="100" value="0" aria-labelledby="send-status"></progress>
-                    <span id="send-status" class="muted" role="status">Sending…</span>
-                  </div>
-                </form>
-                </section>""".formatted(noAccount, Html.esc(limits), options.toString(),
-                rules.primaryTextLimit().max(), Html.esc(rules.primaryTextLimit().unit()),
-                Html.esc(rules.describeCombinations()), Html.esc(RulesJson.accept(rules)));
-        ctx.html(layout.page("Compose", session, "compose", body, "field-problems.js", "schedule.js", "compose.js"));
-    }
-
-    private String platformName(String platformId) {
-        try {
-            return core.platforms().platform(platformId).displayName();
-        } catch (OutpostException unknown) {
-            return platformId;
-        }
+        ComposePage.Opened opened = pages.open(ctx.queryParam("draft"), ctx.queryParam("edit"));
+        ctx.html(layout.page(opened.title(), session, "compose", pages.body(opened), "field-problems.js",
+                "schedule.js", "compose.js"));
     }
 }

@@ -23,12 +23,16 @@ import java.util.regex.Pattern;
  * (the chosen account's, when the account field came first) stops the request at once; a file that is no accepted
  * media type becomes a problem for its field and the rest is still read, so the user sees every problem. A post
  * without media may also come as JSON: {@code {"account", "text", "replyTo", "scheduledAt", "timeZone", "options":
- * {…}}}.
+ * {…}}}. A compose of several accounts or posts (the compose page's form, read by {@link GroupCompose}) names its
+ * files {@code items[i].media[j]}.
  */
 final class DraftReceiver {
     static final int MAX_FILES = 10;
+    /** A thread may carry media on each of its posts. */
+    static final int MAX_GROUP_FILES = 40;
     private static final int MAX_FIELD_BYTES = 64 * 1024;
     private static final Pattern MEDIA_FILE = Pattern.compile("media(?:\\[(\\d)])?");
+    private static final Pattern ITEM_MEDIA_FILE = Pattern.compile("items\\[(\\d{1,2})]\\.media\\[(\\d)]");
     private static final Pattern MEDIA_ALT = Pattern.compile("media\\[(\\d)]\\.alt");
     private static final Pattern MEDIA_FOCUS = Pattern.compile("media\\[(\\d)]\\.focus");
     private static final String OPTION_PREFIX = "options.";
@@ -42,8 +46,14 @@ final class DraftReceiver {
         this.platforms = platforms;
     }
 
-    /** One file as received: where it landed (null when refused), and the client's name for messages. */
-    record Upload(int index, Path path, String clientName) {
+    /**
+     * One file as received: the post of a thread it belongs to (-1 for a single post's {@code media[i]}), its
+     * place there, where it landed (null when refused), and the client's name for messages.
+     */
+    record Upload(int item, int index, Path path, String clientName) {
+        Upload(int index, Path path, String clientName) {
+            this(-1, index, path, clientName);
+        }
     }
 
     /** What the request carried. Files are on disk until {@link #discard()}ed or published. */
@@ -145,27 +155,33 @@ final class DraftReceiver {
 
     private void receiveFile(MultipartStream.Part part, Received received) throws IOException {
         Matcher name = MEDIA_FILE.matcher(part.name());
-        if (!name.matches()) {
-            throw new WebError(400, "unexpected file field '" + part.name() + "'; attach files as media[0] to media[3]");
+        Matcher itemName = ITEM_MEDIA_FILE.matcher(part.name());
+        boolean ofItem = itemName.matches();
+        if (!name.matches() && !ofItem) {
+            throw new WebError(400, "unexpected file field '" + part.name() + "'; attach files as media[0] to media[3]"
+                    + " (or, for the posts of a thread, items[0].media[0] and on)");
         }
         if (part.fileName().isEmpty()) {
             return; // an empty file input
         }
-        int index = name.group(1) != null ? Integer.parseInt(name.group(1)) : received.files.size();
-        if (received.files.size() >= MAX_FILES) {
-            throw new WebError(413, "more than " + MAX_FILES + " files in one post");
+        int item = ofItem ? Integer.parseInt(itemName.group(1)) : -1;
+        int index = ofItem ? Integer.parseInt(itemName.group(2))
+                : name.group(1) != null ? Integer.parseInt(name.group(1)) : received.files.size();
+        int max = ofItem ? MAX_GROUP_FILES : MAX_FILES;
+        if (received.files.size() >= max) {
+            throw new WebError(413, "more than " + max + " files in one " + (ofItem ? "compose" : "post"));
         }
         String shown = clientName(part.fileName());
         try {
             UploadStore.Stored stored = uploads.receive(part.body(), shown, kind -> capFor(kind, received));
-            received.files.add(new Upload(index, stored.path(), shown));
+            received.files.add(new Upload(item, index, stored.path(), shown));
         } catch (UploadStore.Refused refused) {
-            String field = "media[" + index + "]";
+            String field = (ofItem ? "items[" + item + "]." : "") + "media[" + index + "]";
             if (refused.tooLarge()) {
                 // Stop here: the rest of this file is never read.
                 throw new WebError(413, refused.getMessage(), List.of(new Problem(field, refused.getMessage())));
             }
-            received.files.add(new Upload(index, null, shown));
+            received.files.add(new Upload(item, index, null, shown));
             received.problems.add(new Problem(field, refused.getMessage()));
         }
     }

@@ -75,7 +75,7 @@ final class PublicationViews {
             item.put("name", uploads.clientName(m.file().path()).orElse(null));
             item.put("alt", m.altText());
             item.put("focus", m.focus() == null ? null : m.focus().text());
-            item.put("url", uploads.holds(m.file().path()) ? "/media/" + m.file().path().getFileName() : null);
+            item.put("url", mediaUrl(m.file().path()));
             item.put("upload", details.upload(i).map(PublicationViews::upload).orElse(null));
             media.add(item);
         }
@@ -126,5 +126,10 @@ final class PublicationViews {
 
     static String stateName(PublicationState state) {
         return state.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Where the browser may load a stored file (the web app's own uploads only), or null. */
+    String mediaUrl(java.nio.file.Path path) {
+        return uploads.holds(path) ? "/media/" + path.getFileName() : null;
     }
 }

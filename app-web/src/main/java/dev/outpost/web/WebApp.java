@@ -73,6 +73,7 @@ final class WebApp implements AutoCloseable {
             new UploadRoutes(parts.uploads(), parts.core().platforms()).register(routes);
             new CalendarPage(parts.core(), layout).register(routes);
             new PublicationRoutes(parts.core(), views, streams, layout, runNow).register(routes);
+            new DraftRoutes(parts.core(), layout).register(routes);
             new OpsRoutes(parts.core(), parts.metrics(), parts.uploads(), parts.mode()).register(routes);
             routes.exception(WebSecurity.Redirect.class, (e, ctx) -> ctx.redirect(e.location()));
             routes.exception(WebError.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.problems(), layout));

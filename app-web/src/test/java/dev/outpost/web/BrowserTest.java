@@ -172,7 +172,8 @@ class BrowserTest {
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-problem-for='media[0]']")));
         assertThat(problem.getText()).contains("photo.png").contains("not a supported image or video");
-        assertThat(browser.getCurrentUrl()).endsWith("/compose");
+        // Still composing (the draft saved meanwhile may add ?draft=…), nothing published.
+        assertThat(browser.getCurrentUrl()).contains("/compose").doesNotContain("/publications");
         screenshot("11-validation-renamed-executable");
 
         browser.findElement(By.cssSelector("#media-list .remove")).click();
@@ -213,8 +214,11 @@ class BrowserTest {
             assertThat(browser.findElements(By.cssSelector("#accounts tbody tr"))).hasSize(2);
 
             browser.get(base + "/compose");
-            Select account = new Select(browser.findElement(By.id("account")));
-            assertThat(account.getFirstSelectedOption().getAttribute("value")).isEqualTo("demo:demo.example:frank");
+            String demo = "demo:demo.example:frank";
+            String xAccount = "x:" + twoPlatforms.sandbox().orElseThrow().defaultUser().id();
+            assertThat(browser.findElements(By.cssSelector("input.target-box:checked")))
+                    .extracting(e -> e.getAttribute("value")).as("the first connected account, ticked")
+                    .containsExactly(demo);
             assertThat(browser.findElement(By.id("count-max")).getText()).isEqualTo("500");
             assertThat(browser.findElement(By.id("media-summary")).getText()).isEqualTo("up to 2 images");
             assertThat(browser.findElement(By.id("file-input")).getAttribute("accept"))
@@ -224,7 +228,9 @@ class BrowserTest {
             wait.until(ExpectedConditions.textToBe(By.id("count"), "300"));
             assertThat(browser.findElement(By.cssSelector(".counter")).getAttribute("class")).doesNotContain("over");
 
-            account.selectByValue("x:" + twoPlatforms.sandbox().orElseThrow().defaultUser().id());
+            // Only the X account now: its limits, its media, no demo options.
+            browser.findElement(By.cssSelector("input.target-box[value='" + xAccount + "']")).click();
+            browser.findElement(By.cssSelector("input.target-box[value='" + demo + "']")).click();
             wait.until(ExpectedConditions.textToBe(By.id("count-max"), "280"));
             wait.until(ExpectedConditions.attributeContains(By.cssSelector(".counter"), "class", "over"));
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
@@ -233,7 +239,8 @@ class BrowserTest {
             assertThat(browser.findElement(By.id("media-summary")).getText()).contains("4 images").contains("video");
             screenshot("14-compose-x-account-over");
 
-            account.selectByValue("demo:demo.example:frank");
+            browser.findElement(By.cssSelector("input.target-box[value='" + demo + "']")).click();
+            browser.findElement(By.cssSelector("input.target-box[value='" + xAccount + "']")).click();
             wait.until(ExpectedConditions.textToBe(By.id("count-max"), "500"));
             wait.until(ExpectedConditions.not(ExpectedConditions.attributeContains(By.cssSelector(".counter"),
                     "class", "over")));

@@ -60,7 +60,8 @@ class ComposeBrowserTest {
                 By.cssSelector("[data-problem-for='scheduledAt']")));
         assertThat(problem.getText()).contains("only partly filled in");
         Thread.sleep(1500);
-        assertThat(browser.getCurrentUrl()).endsWith("/compose");
+        // Still composing (the draft saved meanwhile may add ?draft=…), nothing published.
+        assertThat(browser.getCurrentUrl()).contains("/compose").doesNotContain("/publications");
         assertThat(withText(text)).isEmpty();
     }
 
@@ -117,6 +118,8 @@ class ComposeBrowserTest {
             browser.deleteNetworkConditions();
         }
         assertThat(seen).as("the send progress bar's values").anyMatch(v -> v > 0 && v < 100);
+        // Let the upload finish here: its page would otherwise move on while the next test drives the browser.
+        wait.until(ExpectedConditions.urlMatches("/publications/[0-9a-f-]{36}$"));
     }
 
     @Test

@@ -122,8 +122,9 @@ class PlatformFormsTest {
 
         // The compose page starts with the first connected account's rules (the demo one sorts first).
         String page = new WebClient(app.baseUrl()).signIn().get("/compose").body();
-        assertThat(page).contains("id=\"count-max\">500<").contains("placeholder=\"Write your post\"")
-                .doesNotContain("What's happening").contains("accept=\"image/jpeg,image/png\"");
+        assertThat(page).containsPattern("class=\"target-box\" id=\"target-0\" value=\"demo:[^\"]+\" checked")
+                .contains("\"maxText\":500").contains("\"accept\":\"image/jpeg,image/png\"")
+                .doesNotContain("What's happening");
     }
 
     @Test
