@@ -667,8 +667,17 @@
     return grid;
   }
 
+  // Drawn aside and swapped in only when something changed: a count coming back does not redraw (and reload the
+  // videos of) previews that look the same.
   function renderPreviews() {
+    const drawn = document.createElement('div');
+    drawPreviews(drawn);
+    if (drawn.innerHTML === previews.innerHTML) { return; }
     previews.textContent = '';
+    while (drawn.firstChild) { previews.appendChild(drawn.firstChild); }
+  }
+
+  function drawPreviews(previews) {
     const targets = chosen();
     document.getElementById('previews-empty').hidden = targets.length > 0;
     targets.forEach(function (a) {

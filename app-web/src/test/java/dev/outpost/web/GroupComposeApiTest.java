@@ -3,6 +3,7 @@ package dev.outpost.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.outpost.domain.post.Publication;
 import dev.outpost.ports.storage.PublicationStore;
 import java.awt.Color;
 import java.net.http.HttpRequest;
@@ -80,7 +81,7 @@ class GroupComposeApiTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode publications = Json.MAPPER.readTree(created.body()).get("publications");
         assertThat(publications).hasSize(2);
-        dev.outpost.domain.post.Publication second = Awaits.published(app, publications.get(1).get("id").asText());
+        Publication second = Awaits.published(app, publications.get(1).get("id").asText());
         assertThat(second.draft().media()).singleElement()
                 .satisfies(m -> assertThat(m.focus().text()).isEqualTo("0.5,-0.25"));
         assertThat(app.mastodonSandbox().orElseThrow().media()).anySatisfy(m -> {
