@@ -288,12 +288,7 @@ class CrosspostBrowserTest {
         browser.findElement(By.id("text")).sendKeys(first);
         browser.findElement(By.id("add-item")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("text-1"))).sendKeys(second);
-        Path image = TestMedia.write(FILES, "buoy.png", TestMedia.png("Buoy", new Color(200, 40, 40)));
-        browser.findElement(By.id("file-input-1")).sendKeys(image.toAbsolutePath().toString());
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list-1 .media-item"), 1));
-        browser.findElement(By.id("alt-1-0")).sendKeys("A red buoy");
-        browser.findElement(By.id("focus-x-1-0")).sendKeys("3");
-        browser.findElement(By.id("focus-y-1-0")).sendKeys("0.5");
+        attachImage(1, "buoy.png", new Color(200, 40, 40), "A red buoy", "3", "0.5");
         browser.findElement(By.id("publish")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "[data-problem-for='items[1].media[0].focus']"))).getText()).contains("buoy.png", "from -1 to 1");
@@ -358,12 +353,7 @@ class CrosspostBrowserTest {
         openCompose();
         choose(xAccount, mastodonAccount);
         browser.findElement(By.id("text")).sendKeys(text);
-        Path image = TestMedia.write(FILES, "lantern.png", TestMedia.png("Lantern", new Color(230, 160, 30)));
-        browser.findElement(By.id("file-input")).sendKeys(image.toAbsolutePath().toString());
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list .media-item"), 1));
-        browser.findElement(By.id("alt-0")).sendKeys("A lantern");
-        browser.findElement(By.id("focus-x-0")).sendKeys("0.25");
-        browser.findElement(By.id("focus-y-0")).sendKeys("-0.5");
+        attachImage(0, "lantern.png", new Color(230, 160, 30), "A lantern", "0.25", "-0.5");
         setSchedule(first);
         browser.findElement(By.id("publish")).click();
         String groupId = groupIdFromUrl();
@@ -452,6 +442,19 @@ class CrosspostBrowserTest {
     private static List<String> texts(String css) {
         return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
                 + ".map(function (e) { return e.innerText; });", css);
+    }
+
+    /** One image on post {@code item} (its first file), with its alt text and focal point typed in. */
+    private static void attachImage(int item, String name, Color color, String alt, String focusX, String focusY) {
+        String suffix = item == 0 ? "" : "-" + item;
+        String media = item == 0 ? "0" : item + "-0";
+        Path image = TestMedia.write(FILES, name, TestMedia.png(name, color));
+        browser.findElement(By.id("file-input" + suffix)).sendKeys(image.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list" + suffix + " .media-item"),
+                1));
+        browser.findElement(By.id("alt-" + media)).sendKeys(alt);
+        browser.findElement(By.id("focus-x-" + media)).sendKeys(focusX);
+        browser.findElement(By.id("focus-y-" + media)).sendKeys(focusY);
     }
 
     private static void setSchedule(LocalDateTime at) {
