@@ -44,6 +44,7 @@
   function overrideSlot(i, account) { return 'override[' + i + '][' + account + ']'; }
   function idFor(i, base) { return i === 0 ? base : base + '-' + i; }
   function altId(i, j) { return i === 0 ? 'alt-' + j : 'alt-' + i + '-' + j; }
+  function focusId(axis, i, j) { return i === 0 ? 'focus-' + axis + '-' + j : 'focus-' + axis + '-' + i + '-' + j; }
 
   function problemEl(field, control) {
     const p = document.createElement('p');
@@ -141,7 +142,17 @@
   function textFor(item, account) {
     return item.overrides[account.id] !== undefined ? item.overrides[account.id] : item.text;
   }
-  function measureKey(account, text) { return account.id + '\u0000' + text; }
+  // The chosen options the account's platform declares: a platform may count one (a content warning) with the text.
+  function optionsFor(account) {
+    const values = {};
+    account.rules.options.forEach(function (option) {
+      if (state.options[option.key]) { values[option.key] = state.options[option.key]; }
+    });
+    return values;
+  }
+  function measureKey(account, text) {
+    return account.id + '\u0000' + text + '\u0000' + JSON.stringify(optionsFor(account));
+  }
 
   function measure(account, text) {
     const key = measureKey(account, text);
@@ -149,7 +160,7 @@
     pending[key] = fetch('/api/measure', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
-      body: JSON.stringify({ text: text, account: account.id })
+      body: JSON.stringify({ text: text, account: account.id, options: optionsFor(account) })
     }).then(function (res) { return res.ok ? res.json() : null; }).then(function (m) {
       delete pending[key];
       if (m) { measured[key] = m; }
@@ -411,6 +422,27 @@
         info.appendChild(alt);
         info.appendChild(problemEl(slot(i, 'media[' + j + '].alt'), alt.id));
       }
+      // The focal point: what a platform that crops previews keeps in view (-1..1 each; empty for the centre).
+      const focus = el('div', 'focus');
+      [['x', 'Focal point x (-1 left, 1 right)', 'focusX'], ['y', 'Focal point y (-1 bottom, 1 top)', 'focusY']]
+        .forEach(function (axis) {
+          const fl = el('label', '', axis[1]);
+          fl.htmlFor = focusId(axis[0], i, j);
+          const input = document.createElement('input');
+          input.type = 'number';
+          input.id = focusId(axis[0], i, j);
+          input.className = 'focus-' + axis[0];
+          input.min = '-1';
+          input.max = '1';
+          input.step = '0.01';
+          input.placeholder = '0';
+          input.value = m[axis[2]] || '';
+          input.addEventListener('input', function () { m[axis[2]] = input.value; changed(); });
+          fl.appendChild(input);
+          focus.appendChild(fl);
+        });
+      info.appendChild(focus);
+      info.appendChild(problemEl(slot(i, 'media[' + j + '].focus'), focusId('x', i, j)));
       const remove = button('Remove', 'secondary remove', 'Remove ' + m.name, function () {
         if (m.url) { URL.revokeObjectURL(m.url); }
         item.media.splice(j, 1);
@@ -442,8 +474,8 @@
 
   function addFiles(i, files) {
     Array.prototype.forEach.call(files, function (file) {
-      state.items[i].media.push({ file: file, url: URL.createObjectURL(file), alt: '', name: file.name,
-        kind: kindOf(file), size: file.size });
+      state.items[i].media.push({ file: file, url: URL.createObjectURL(file), alt: '', focusX: '', focusY: '',
+        name: file.name, kind: kindOf(file), size: file.size });
     });
     structureChanged();
     show(precheck(false));
@@ -635,8 +667,17 @@
     return grid;
   }
 
+  // Drawn aside and swapped in only when something changed: a count coming back does not redraw (and reload the
+  // videos of) previews that look the same.
   function renderPreviews() {
+    const drawn = document.createElement('div');
+    drawPreviews(drawn);
+    if (drawn.innerHTML === previews.innerHTML) { return; }
     previews.textContent = '';
+    while (drawn.firstChild) { previews.appendChild(drawn.firstChild); }
+  }
+
+  function drawPreviews(previews) {
     const targets = chosen();
     document.getElementById('previews-empty').hidden = targets.length > 0;
     targets.forEach(function (a) {
@@ -762,7 +803,9 @@
       targets: chosen().map(function (a) { return a.id; }),
       items: state.items.map(function (item) {
         return { text: item.text, overrides: item.overrides, media: item.media.filter(function (m) { return m.ref; })
-          .map(function (m) { return { ref: m.ref, name: m.name, kind: m.kind, alt: m.alt, url: m.url }; }),
+          .map(function (m) {
+            return { ref: m.ref, name: m.name, kind: m.kind, alt: m.alt, focusX: m.focusX, focusY: m.focusY, url: m.url };
+          }),
           unsaved: item.media.filter(function (m) { return !m.ref; }).map(function (m) { return m.name; }) };
       }),
       options: state.options,
@@ -823,7 +866,10 @@
     state.items = (initial.items && initial.items.length ? initial.items : [{ text: '' }]).map(function (it) {
       const item = newItem(it.text);
       item.overrides = it.overrides || {};
-      item.media = (it.media || []).map(function (m) { return { ref: m.ref, name: m.name, kind: m.kind, alt: m.alt || '', url: m.url || null }; });
+      item.media = (it.media || []).map(function (m) {
+        return { ref: m.ref, name: m.name, kind: m.kind, alt: m.alt || '', focusX: m.focusX || '', focusY: m.focusY || '',
+          url: m.url || null };
+      });
       return item;
     });
     state.options = initial.options || {};
@@ -855,7 +901,10 @@
       const item = state.items[0];
       body.append('account', targets[0].id);
       body.append('text', item.text);
-      item.media.forEach(function (m, j) { body.append('media[' + j + '].alt', m.alt); });
+      item.media.forEach(function (m, j) {
+        body.append('media[' + j + '].alt', m.alt);
+        if (focusOf(m)) { body.append('media[' + j + '].focus', focusOf(m)); }
+      });
       appendCommon(body);
       item.media.forEach(function (m, j) { body.append('media[' + j + ']', m.file, m.name); });
       return body;
@@ -871,6 +920,8 @@
       body.append('items[' + i + '].text', item.text);
       item.media.forEach(function (m, j) {
         body.append('items[' + i + '].media[' + j + '].alt', m.alt);
+        // A kept file always says its focal point, so clearing one is kept too.
+        if (m.ref || focusOf(m)) { body.append('items[' + i + '].media[' + j + '].focus', focusOf(m)); }
         if (m.ref) { body.append('items[' + i + '].media[' + j + '].ref', m.ref); }
       });
     });
@@ -879,6 +930,13 @@
       item.media.forEach(function (m, j) { if (m.file) { body.append('items[' + i + '].media[' + j + ']', m.file, m.name); } });
     });
     return body;
+  }
+
+  // "x,y" as the server reads it; empty when neither number is given (the platform's centre).
+  function focusOf(m) {
+    const x = (m.focusX || '').trim();
+    const y = (m.focusY || '').trim();
+    return x || y ? (x || '0') + ',' + (y || '0') : '';
   }
 
   function appendCommon(body) {

@@ -96,6 +96,9 @@ final class ComposePage {
                 kept.put("name", m.file().displayName());
                 kept.put("kind", RulesJson.kind(m.file().kind()));
                 kept.put("alt", m.altText() == null ? "" : m.altText());
+                // The focal point as its two numbers, so the edit keeps it (and may change it).
+                kept.put("focusX", m.focus() == null ? "" : m.focus().text().split(",")[0]);
+                kept.put("focusY", m.focus() == null ? "" : m.focus().text().split(",")[1]);
                 kept.put("url", views.mediaUrl(m.file().path()));
                 media.add(kept);
             }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 /**
  * A compose of several accounts and/or several posts, as the compose form (or the JSON API) sends it:
  * {@code targets[k]} (account ids, in order) with {@code targets[k].textFor[i]} (that account's own text for post
- * i), {@code items[i].text}, {@code items[i].media[j]} (files) with {@code items[i].media[j].alt}, or
+ * i), {@code items[i].text}, {@code items[i].media[j]} (files) with {@code items[i].media[j].alt} and {@code items[i].media[j].focus}
+ * ({@code "x,y"}), or
  * {@code items[i].media[j].ref} (a file the scheduled group being edited already holds), the single post's
  * {@code replyTo}, {@code scheduledAt}/{@code timeZone} and {@code options.KEY}; {@code edit} names the group to
  * replace. The core checks every account × post before anything is stored; its problems come back with the user's
@@ -41,7 +42,7 @@ final class GroupCompose {
     static final int MAX_ITEMS = 25;
     private static final Pattern TARGET = Pattern.compile("targets\\[(\\d{1,2})]");
     private static final Pattern TEXT_FOR = Pattern.compile("targets\\[(\\d{1,2})]\\.textFor\\[(\\d{1,2})]");
-    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d{1,2})]\\.(text|media\\[(\\d)]\\.(alt|ref))");
+    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d{1,2})]\\.(text|media\\[(\\d)]\\.(alt|ref|focus))");
     private static final Pattern CORE_MEDIA = Pattern.compile("^(targets\\[[^\\]]+]\\.items\\[(\\d+)]\\.media)\\[(\\d+)]");
 
     private final OutpostCore core;
@@ -102,7 +103,8 @@ final class GroupCompose {
             for (DraftReceiver.Upload upload : received.files) {
                 if (upload.item() == i && upload.path() != null) {
                     String alt = received.fields.get("items[" + i + "].media[" + upload.index() + "].alt");
-                    media.put(upload.index(), new DraftInput.Attachment(upload.path(), blankToNull(alt)));
+                    String focus = received.fields.get("items[" + i + "].media[" + upload.index() + "].focus");
+                    media.put(upload.index(), new DraftInput.Attachment(upload.path(), blankToNull(alt), focus));
                     names.put(upload.path(), upload.clientName());
                 }
             }
@@ -111,8 +113,11 @@ final class GroupCompose {
                 if (m.matches() && Integer.parseInt(m.group(1)) == i && "ref".equals(m.group(4))) {
                     int j = Integer.parseInt(m.group(3));
                     String alt = received.fields.get("items[" + i + "].media[" + j + "].alt");
+                    // A kept file keeps its focal point unless the form sends one (blank: none).
+                    String focus = received.fields.get("items[" + i + "].media[" + j + "].focus");
                     kept(field.getValue(), editable).ifPresentOrElse(file -> {
-                        media.put(j, new DraftInput.Attachment(file.file().path(), blankToNull(alt)));
+                        String kept = focus != null ? focus : file.focus() == null ? null : file.focus().text();
+                        media.put(j, new DraftInput.Attachment(file.file().path(), blankToNull(alt), kept));
                         names.put(file.file().path(), file.file().displayName());
                     }, () -> own.add(new Problem("items[" + i + "].media[" + j + "]", !editing
                             ? "a kept file belongs to the scheduled post being edited; attach the file again"

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * A compose for several accounts and/or several posts, as JSON:
- * {@code {"accounts":[…], "items":[{"text":…, "media":[{"upload":…, "alt":…}]}], "textFor":{account: text},
- * "replyTo":…, "scheduledAt":…, "timeZone":…, "options":{…}}}. Files are uploaded first ({@code POST /api/uploads})
+ * {@code {"accounts":[…], "items":[{"text":…, "media":[{"upload":…, "alt":…, "focus":"x,y"}]}],
+ * "textFor":{account: text}, "replyTo":…, "scheduledAt":…, "timeZone":…, "options":{…}}}. Files are uploaded first ({@code POST /api/uploads})
  * and referenced by the id that answered. {@code textFor} replaces item 0's text for an account; a list (or an object
  * keyed by item index) replaces several items' texts. Every problem of the request's shape is collected, named by its
  * field ({@code accounts}, {@code items[1].media[0].upload}, …), so the user fixes everything in one go. Stateless
@@ -151,7 +151,9 @@ final class GroupRequest {
                 }
                 fileNames.put(path, uploads.clientName(path).orElse(id));
                 Object alt = m.get("alt");
-                media.add(new DraftInput.Attachment(path, alt == null ? null : alt.toString()));
+                Object focus = m.get("focus");
+                media.add(new DraftInput.Attachment(path, alt == null ? null : alt.toString(),
+                        focus == null ? null : focus.toString()));
             }
         } else if (rawMedia != null) {
             problem(field + ".media", "media is a list of uploaded files");

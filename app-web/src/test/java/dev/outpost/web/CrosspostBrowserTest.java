@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outpost.application.Group;
 import dev.outpost.application.PublicationDetails;
+import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationState;
@@ -230,9 +231,8 @@ class CrosspostBrowserTest {
         assertThat(browser.findElement(By.id("thread-status")).getText()).contains("removed");
 
         String xPreview = ".pv[data-account='" + xAccount + "'] .pv-post .pv-text";
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(xPreview), 3));
-        assertThat(browser.findElements(By.cssSelector(xPreview))).extracting(WebElement::getText)
-                .containsExactly(a, b, c);
+        // The previews are drawn again as each count comes back: their texts are read in one go, until they settle.
+        wait.until(d -> texts(xPreview).equals(List.of(a, b, c)));
         Chromium.fullPageScreenshot(browser, "crosspost-thread-composer");
         assertNoSeriousAccessibilityProblems("thread composer");
 
@@ -257,6 +257,56 @@ class CrosspostBrowserTest {
         assertThat(statuses.get(0).inReplyToId()).isNull();
         assertThat(statuses.get(1).inReplyToId()).isEqualTo(statuses.get(0).id());
         assertThat(statuses.get(2).inReplyToId()).isEqualTo(statuses.get(1).id());
+    }
+
+    @Test
+    void aContentWarningIsCountedWithTheTextAsItIsTyped() {
+        openCompose();
+        choose(mastodonAccount);
+        browser.findElement(By.id("text")).sendKeys("t".repeat(480));
+        wait.until(ExpectedConditions.textToBe(count(0, mastodonAccount), "480"));
+        assertThat(counter(0, mastodonAccount).getAttribute("class")).doesNotContain("over");
+        WebElement warning = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("option-content-warning")));
+        warning.sendKeys("w".repeat(30));
+        wait.until(ExpectedConditions.textToBe(count(0, mastodonAccount), "510"));
+        assertThat(counter(0, mastodonAccount).getAttribute("class")).contains("over");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "[data-problem-for='text']"))).getText()).contains("content warning", "510", "500");
+        assertNoSeriousAccessibilityProblems("compose with a content warning over the limit");
+        warning.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        wait.until(ExpectedConditions.textToBe(count(0, mastodonAccount), "480"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-problem-for='text']")));
+    }
+
+    @Test
+    void aThreadPostsFileCarriesItsFocalPointAndABadOneIsShownBesideIt() {
+        openCompose();
+        choose(mastodonAccount);
+        long run = System.nanoTime();
+        String first = "Focal " + run + " 1/2";
+        String second = "Focal " + run + " 2/2";
+        browser.findElement(By.id("text")).sendKeys(first);
+        browser.findElement(By.id("add-item")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("text-1"))).sendKeys(second);
+        attachImage(1, "buoy.png", new Color(200, 40, 40), "A red buoy", "3", "0.5");
+        browser.findElement(By.id("publish")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "[data-problem-for='items[1].media[0].focus']"))).getText()).contains("buoy.png", "from -1 to 1");
+        assertThat(browser.findElement(By.id("focus-x-1-0")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertNoSeriousAccessibilityProblems("a thread post's focal point refused");
+
+        WebElement x0 = browser.findElement(By.id("focus-x-1-0"));
+        x0.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-0.25");
+        browser.findElement(By.id("publish")).click();
+        Group group = publishedGroup(2);
+        Publication published = group.chain(new AccountId(mastodonAccount)).get(1)
+                .publication();
+        assertThat(published.draft().media()).singleElement()
+                .satisfies(m -> assertThat(m.focus().text()).isEqualTo("-0.25,0.5"));
+        assertThat(mastodon.media()).anySatisfy(m -> {
+            assertThat(m.description()).isEqualTo("A red buoy");
+            assertThat(m.focus()).isEqualTo("-0.25,0.5");
+        });
     }
 
     @Test
@@ -303,10 +353,7 @@ class CrosspostBrowserTest {
         openCompose();
         choose(xAccount, mastodonAccount);
         browser.findElement(By.id("text")).sendKeys(text);
-        Path image = TestMedia.write(FILES, "lantern.png", TestMedia.png("Lantern", new Color(230, 160, 30)));
-        browser.findElement(By.id("file-input")).sendKeys(image.toAbsolutePath().toString());
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list .media-item"), 1));
-        browser.findElement(By.id("alt-0")).sendKeys("A lantern");
+        attachImage(0, "lantern.png", new Color(230, 160, 30), "A lantern", "0.25", "-0.5");
         setSchedule(first);
         browser.findElement(By.id("publish")).click();
         String groupId = groupIdFromUrl();
@@ -321,6 +368,10 @@ class CrosspostBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#media-list .media-item")).getText())
                 .contains("kept from the scheduled post");
         assertThat(browser.findElement(By.id("alt-0")).getAttribute("value")).isEqualTo("A lantern");
+        assertThat(browser.findElement(By.id("focus-x-0")).getAttribute("value")).isEqualTo("0.25");
+        assertThat(browser.findElement(By.id("focus-y-0")).getAttribute("value")).isEqualTo("-0.5");
+        // The focal point may change in the edit; the x is kept as it was.
+        browser.findElement(By.id("focus-y-0")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "0.75");
         assertThat(browser.findElement(By.id("scheduledAt")).getAttribute("value")).isEqualTo(first.toString());
         assertThat(browser.findElement(By.id("publish")).getText()).isEqualTo("Save changes");
         String edited = text + " (edited)";
@@ -340,6 +391,7 @@ class CrosspostBrowserTest {
             assertThat(p.draft().media()).hasSize(1);
             assertThat(p.draft().media().get(0).file().path()).isEqualTo(kept);
             assertThat(p.draft().media().get(0).altText()).isEqualTo("A lantern");
+            assertThat(p.draft().media().get(0).focus().text()).isEqualTo("0.25,0.75");
         });
 
         // Once any of it has started (here: one account's post cancelled), editing is refused, clearly.
@@ -383,6 +435,26 @@ class CrosspostBrowserTest {
     private static WebElement counter(int item, String account) {
         return browser.findElement(By.cssSelector(".counter[data-item='" + item + "'][data-account='" + account
                 + "']"));
+    }
+
+    /** The visible texts of what the selector finds, read at one moment (the page may redraw between reads). */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(String css) {
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(function (e) { return e.innerText; });", css);
+    }
+
+    /** One image on post {@code item} (its first file), with its alt text and focal point typed in. */
+    private static void attachImage(int item, String name, Color color, String alt, String focusX, String focusY) {
+        String suffix = item == 0 ? "" : "-" + item;
+        String media = item == 0 ? "0" : item + "-0";
+        Path image = TestMedia.write(FILES, name, TestMedia.png(name, color));
+        browser.findElement(By.id("file-input" + suffix)).sendKeys(image.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list" + suffix + " .media-item"),
+                1));
+        browser.findElement(By.id("alt-" + media)).sendKeys(alt);
+        browser.findElement(By.id("focus-x-" + media)).sendKeys(focusX);
+        browser.findElement(By.id("focus-y-" + media)).sendKeys(focusY);
     }
 
     private static void setSchedule(LocalDateTime at) {

@@ -162,13 +162,16 @@ class GroupApiTest {
         JsonNode group = created(api.postJson("/api/publications", Json.text(Map.of(
                 "accounts", List.of(xAccount, mastodonAccount),
                 "items", List.of(Map.of("text", text, "media", List.of(Map.of("upload", upload.get("id").asText(),
-                        "alt", "A harbour under a blue sky"))))))));
+                        "alt", "A harbour under a blue sky", "focus", "0.5,-0.25"))))))));
         awaitGroup(group.get("id").asText(), g -> g.get("state").asText().equals("published"));
         Post post = x.posts().stream().filter(p -> p.submittedText().equals(text)).findFirst().orElseThrow();
         assertThat(post.mediaIds()).hasSize(1);
         SandboxStatus status = mastodon.statuses().stream().filter(s -> s.text().equals(text)).findFirst()
                 .orElseThrow();
         assertThat(status.mediaIds()).hasSize(1);
+        // The focal point reaches the platform that crops by it.
+        assertThat(mastodon.media()).filteredOn(m -> m.id().equals(status.mediaIds().get(0))).singleElement()
+                .satisfies(m -> assertThat(m.focus()).isEqualTo("0.5,-0.25"));
 
         HttpResponse<String> notAPicture = api.postMultipart("/api/uploads", new WebClient.Multipart()
                 .file("file", "notes.png", "plain text".getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -3,6 +3,7 @@ package dev.outpost.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.outpost.domain.post.Publication;
 import dev.outpost.ports.storage.PublicationStore;
 import java.awt.Color;
 import java.net.http.HttpRequest;
@@ -43,6 +44,8 @@ class GroupComposeApiTest {
     @Test
     void everyAccountTimesPostIsCheckedAndNothingIsStoredWhileAnyIsWrong() throws Exception {
         int before = app.core().publications().list(PublicationStore.Query.all()).size();
+        int xPosts = app.sandbox().orElseThrow().posts().size();
+        int statuses = app.mastodonSandbox().orElseThrow().statuses().size();
         HttpResponse<String> response = api.postMultipart("/api/publications", new WebClient.Multipart()
                 .field("targets[0]", x).field("targets[1]", mastodon)
                 .field("items[0].text", "first post").field("items[0].media[0].alt", "a square")
@@ -61,8 +64,38 @@ class GroupComposeApiTest {
         assertThat(message(problems, "items[0].media[1]")).contains("notes.png");
         assertThat(response.body()).doesNotContain(app.toString()).doesNotContain("/uploads/");
         assertThat(app.core().publications().list(PublicationStore.Query.all())).hasSize(before);
-        assertThat(app.sandbox().orElseThrow().posts()).isEmpty();
-        assertThat(app.mastodonSandbox().orElseThrow().statuses()).isEmpty();
+        assertThat(app.sandbox().orElseThrow().posts()).hasSize(xPosts);
+        assertThat(app.mastodonSandbox().orElseThrow().statuses()).hasSize(statuses);
+    }
+
+    @Test
+    void aThreadPostsFocalPointReachesTheSandboxAndABadOneIsNamedAtItsField() throws Exception {
+        HttpResponse<String> bad = threadWithFocus("off the edge", "2,0");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
+        JsonNode problems = Json.MAPPER.readTree(bad.body()).get("problems");
+        assertThat(problems.findValuesAsText("field")).containsExactly("items[1].media[0].focus");
+        assertThat(message(problems, "items[1].media[0].focus")).contains("square.png", "post 2")
+                .doesNotContain("/uploads/");
+
+        HttpResponse<String> created = threadWithFocus("in focus", "0.5,-0.25");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode publications = Json.MAPPER.readTree(created.body()).get("publications");
+        assertThat(publications).hasSize(2);
+        Publication second = Awaits.published(app, publications.get(1).get("id").asText());
+        assertThat(second.draft().media()).singleElement()
+                .satisfies(m -> assertThat(m.focus().text()).isEqualTo("0.5,-0.25"));
+        assertThat(app.mastodonSandbox().orElseThrow().media()).anySatisfy(m -> {
+            assertThat(m.description()).isEqualTo("a square");
+            assertThat(m.focus()).isEqualTo("0.5,-0.25");
+        });
+    }
+
+    /** Two posts to Mastodon, the second with a square and the focal point given. */
+    private static HttpResponse<String> threadWithFocus(String text, String focus) throws Exception {
+        return api.postMultipart("/api/publications", new WebClient.Multipart()
+                .field("targets[0]", mastodon).field("items[0].text", text).field("items[1].text", text + ", 2")
+                .field("items[1].media[0].alt", "a square").field("items[1].media[0].focus", focus)
+                .file("items[1].media[0]", "square.png", TestMedia.png("F", Color.RED)));
     }
 
     @Test

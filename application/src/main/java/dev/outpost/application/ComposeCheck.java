@@ -5,6 +5,7 @@ import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
 import dev.outpost.domain.media.MediaFile;
 import dev.outpost.domain.post.Draft;
+import dev.outpost.domain.post.FocalPoint;
 import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.PlatformRules;
 import dev.outpost.domain.post.Violation;
@@ -144,12 +145,22 @@ final class ComposeCheck {
             List<Integer> positions = new ArrayList<>();
             List<DraftInput.Attachment> media = input.items().get(i).media();
             for (int j = 0; j < media.size(); j++) {
+                int item = i;
+                FocalPoint focus = null;
+                if (media.get(j).focus() != null) {
+                    try {
+                        focus = FocalPoint.parse(media.get(j).focus());
+                    } catch (IllegalArgumentException bad) {
+                        problems.add(new GroupProblem(null, null, null, item, "media[" + j + "].focus",
+                                (thread ? "post " + (item + 1) + ": " : "") + media.get(j).file().getFileName()
+                                        + ": " + bad.getMessage()));
+                    }
+                }
                 try {
                     MediaFile file = inspector.inspect(media.get(j).file(), "media[" + j + "]");
-                    attachments.add(new MediaAttachment(file, media.get(j).altText()));
+                    attachments.add(new MediaAttachment(file, media.get(j).altText(), focus));
                     positions.add(j);
                 } catch (OutpostException bad) {
-                    int item = i;
                     bad.problems().forEach(p -> problems.add(new GroupProblem(null, null, null, item, p.field(),
                             (thread ? "post " + (item + 1) + ": " : "") + p.message())));
                 }

@@ -95,6 +95,30 @@ class GroupsAndThreadsTest {
         }
     }
 
+    @Test
+    @DisplayName("G1b: a thread post's focal point is kept with every target's draft; a bad one is named at its field")
+    void focalPointOfAThreadPost() {
+        Crowd crowd = Crowd.all();
+        Path image = TestMedia.png(dir, "chart.png", 40, 30).path();
+        ComposeInput bad = compose(crowd.targets(), List.of(ComposeInput.Item.of("first"), new ComposeInput.Item(
+                "second", List.of(new DraftInput.Attachment(image, "A chart", "2,0")))), null);
+        assertThat(crowd.core.publications().checkGroup(bad)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("items[1].media[0].focus");
+            assertThat(p.message()).startsWith("post 2: chart.png: ").contains("from -1 to 1");
+        });
+
+        Group submitted = crowd.core.publications().submitGroup(compose(crowd.targets(), List.of(
+                ComposeInput.Item.of("first"), new ComposeInput.Item("second", List.of(
+                        new DraftInput.Attachment(image, "A chart", "0.5,-0.25")))), null));
+
+        Group group = crowd.core.publications().group(submitted.id());
+        for (Shape shape : Shape.values()) {
+            Publication second = group.chain(crowd.account(shape).id()).get(1).publication();
+            assertThat(second.draft().media()).singleElement()
+                    .satisfies(m -> assertThat(m.focus().text()).isEqualTo("0.5,-0.25"));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("dev.outpost.application.Scenarios#shapes")
     @DisplayName("G2: one target in a 429 storm fails while the others publish once; retrying it publishes it once")
