@@ -3,10 +3,7 @@ package dev.outpost.application;
 import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
-import dev.outpost.domain.media.MediaFile;
 import dev.outpost.domain.post.Draft;
-import dev.outpost.domain.post.FocalPoint;
-import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.PlatformRules;
 import dev.outpost.domain.post.Violation;
 import dev.outpost.ports.storage.AccountStore;
@@ -19,15 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks a compose for every target and item at once: each file inspected once, each target's drafts validated
  * against its platform's rules, every problem named the way people know the target. Stores and sends nothing.
  */
 final class ComposeCheck {
-    private static final Pattern MEDIA_FIELD = Pattern.compile("^media\\[(\\d+)](.*)$");
 
     /**
      * What a check found.
@@ -68,7 +62,7 @@ final class ComposeCheck {
                 .forEach(declared::add));
         input.options().keySet().stream().filter(k -> !declared.contains(k)).sorted().forEach(k -> problems.add(
                 whole("options." + k, "no chosen account's platform has the option '" + k + "'")));
-        List<Inspected> items = inspect(input, problems);
+        List<InspectedMedia> items = inspect(input, problems);
         Map<AccountId, List<Draft>> drafts = new LinkedHashMap<>();
         boolean thread = input.items().size() > 1;
         for (ComposeInput.Target target : input.targets()) {
@@ -84,8 +78,8 @@ final class ComposeCheck {
             });
             List<Draft> chain = new ArrayList<>();
             for (int i = 0; i < input.items().size(); i++) {
-                Inspected item = items.get(i);
-                Draft draft = new Draft(target.textOf(i, input.items().get(i)), item.attachments,
+                InspectedMedia item = items.get(i);
+                Draft draft = new Draft(target.textOf(i, input.items().get(i)), item.attachments(),
                         i == 0 ? input.replyTo() : null, input.scheduledAt(), options);
                 chain.add(draft);
                 for (Violation v : known.platform.validator(known.account).validate(draft, now)) {
@@ -93,7 +87,7 @@ final class ComposeCheck {
                     if (v instanceof Violation.ScheduleInPast || (v instanceof Violation.InvalidOption && i > 0)) {
                         continue;
                     }
-                    String field = renumber(v.field(), item.positions);
+                    String field = item.renumber(v.field());
                     String message = known.name(thread ? i : -1) + ": " + unprefixed(v.message(), known.rules);
                     problems.add(new GroupProblem(target.account(), known.accountName(), known.platformName(),
                             i, field, message));
@@ -137,35 +131,15 @@ final class ComposeCheck {
     }
 
     /** Every item's files, inspected once for all targets. */
-    private List<Inspected> inspect(ComposeInput input, List<GroupProblem> problems) {
+    private List<InspectedMedia> inspect(ComposeInput input, List<GroupProblem> problems) {
         boolean thread = input.items().size() > 1;
-        List<Inspected> out = new ArrayList<>();
+        List<InspectedMedia> out = new ArrayList<>();
         for (int i = 0; i < input.items().size(); i++) {
-            List<MediaAttachment> attachments = new ArrayList<>();
-            List<Integer> positions = new ArrayList<>();
-            List<DraftInput.Attachment> media = input.items().get(i).media();
-            for (int j = 0; j < media.size(); j++) {
-                int item = i;
-                FocalPoint focus = null;
-                if (media.get(j).focus() != null) {
-                    try {
-                        focus = FocalPoint.parse(media.get(j).focus());
-                    } catch (IllegalArgumentException bad) {
-                        problems.add(new GroupProblem(null, null, null, item, "media[" + j + "].focus",
-                                (thread ? "post " + (item + 1) + ": " : "") + media.get(j).file().getFileName()
-                                        + ": " + bad.getMessage()));
-                    }
-                }
-                try {
-                    MediaFile file = inspector.inspect(media.get(j).file(), "media[" + j + "]");
-                    attachments.add(new MediaAttachment(file, media.get(j).altText(), focus));
-                    positions.add(j);
-                } catch (OutpostException bad) {
-                    bad.problems().forEach(p -> problems.add(new GroupProblem(null, null, null, item, p.field(),
-                            (thread ? "post " + (item + 1) + ": " : "") + p.message())));
-                }
-            }
-            out.add(new Inspected(attachments, positions));
+            int item = i;
+            InspectedMedia media = InspectedMedia.of(input.items().get(i).media(), inspector);
+            media.problems().forEach(p -> problems.add(new GroupProblem(null, null, null, item, p.field(),
+                    (thread ? "post " + (item + 1) + ": " : "") + p.message())));
+            out.add(media);
         }
         return out;
     }
@@ -174,22 +148,11 @@ final class ComposeCheck {
         return new GroupProblem(null, null, null, -1, field, message);
     }
 
-    /** {@code media[i]…} of the validated list becomes {@code media[j]…} of the user's list. */
-    private static String renumber(String field, List<Integer> positions) {
-        Matcher m = MEDIA_FIELD.matcher(field);
-        if (!m.matches()) {
-            return field;
-        }
-        return "media[" + positions.get(Integer.parseInt(m.group(1))) + "]" + m.group(2);
-    }
 
     /** The rule's message without its own "Platform: " lead, which the target's name replaces. */
     private static String unprefixed(String message, PlatformRules rules) {
         String lead = rules.platformName() + ": ";
         return message.startsWith(lead) ? message.substring(lead.length()) : message;
-    }
-
-    private record Inspected(List<MediaAttachment> attachments, List<Integer> positions) {
     }
 
     private record Known(Account account, Platforms.Platform platform, PlatformRules rules) {
@@ -201,7 +164,7 @@ final class ComposeCheck {
             return platform.displayName();
         }
 
-        /** "Bluesky @alice.test", and ", post 2" for item 1 of a thread. */
+        /** "<platform name> @handle", and ", post 2" for item 1 of a thread. */
         String name(int item) {
             return platformName() + " " + accountName() + (item < 0 ? "" : ", post " + (item + 1));
         }

@@ -8,14 +8,14 @@ import java.util.Objects;
  *
  * @param account the target's account; null for a problem of the whole compose, or of a file (the same for every
  *     target)
- * @param accountName the account as people know it ({@code @alice.test}); null with account
- * @param platformName the platform's name ({@code Bluesky}); null with account
+ * @param accountName the account as people know it ({@code @alice}); null with account
+ * @param platformName the platform's name as its plugin gives it; null with account
  * @param item the post's index in the thread; -1 for a problem of the whole compose (no target, duplicate target,
  *     schedule, options)
  * @param field the item-level field ({@code text}, {@code media[1]}, {@code media[0].alt}), or the compose's field
  *     ({@code targets}, {@code scheduledAt}, {@code options.KEY}) when item is -1
- * @param message names the target as people know it: "Bluesky @alice.test: 312 of 300 characters", and in a thread
- *     "Bluesky @alice.test, post 2: …"
+ * @param message names the target as people know it: "<platform name> @handle: 312 of 300 characters", and in a
+ *     thread "<platform name> @handle, post 2: …"
  */
 public record GroupProblem(AccountId account, String accountName, String platformName, int item, String field,
         String message) {

@@ -3,11 +3,8 @@ package dev.outpost.application;
 import dev.outpost.domain.account.Account;
 import dev.outpost.domain.account.AccountId;
 import dev.outpost.domain.account.AccountStatus;
-import dev.outpost.domain.media.MediaFile;
 import dev.outpost.domain.post.Draft;
-import dev.outpost.domain.post.FocalPoint;
 import dev.outpost.domain.post.GroupId;
-import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.Placement;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
@@ -29,9 +26,6 @@ import java.util.Optional;
  * is wrong), publish now or at a time, cancel, retry, list. Running a publication is {@link PublicationRunner}'s.
  */
 public final class Publications {
-    private static final java.util.regex.Pattern MEDIA_FIELD =
-            java.util.regex.Pattern.compile("^media\\[(\\d+)](.*)$");
-
     private final Platforms platforms;
     private final AccountStore accounts;
     private final PublicationStore store;
@@ -68,47 +62,19 @@ public final class Publications {
             throw new OutpostException(OutpostException.Kind.RECONNECT_NEEDED, "the account @" + account.handle()
                     + " must be connected again before it can publish");
         }
-        List<Problem> problems = new ArrayList<>();
-        List<MediaAttachment> attachments = new ArrayList<>();
-        // Where each inspected attachment stood in the user's list: the validator numbers only those it sees.
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < input.media().size(); i++) {
-            DraftInput.Attachment attachment = input.media().get(i);
-            FocalPoint focus = null;
-            if (attachment.focus() != null) {
-                try {
-                    focus = FocalPoint.parse(attachment.focus());
-                } catch (IllegalArgumentException bad) {
-                    problems.add(new Problem("media[" + i + "].focus", attachment.file().getFileName() + ": "
-                            + bad.getMessage()));
-                }
-            }
-            try {
-                MediaFile file = inspector.inspect(attachment.file(), "media[" + i + "]");
-                attachments.add(new MediaAttachment(file, attachment.altText(), focus));
-                positions.add(i);
-            } catch (OutpostException bad) {
-                problems.addAll(bad.problems());
-            }
-        }
-        Draft draft = new Draft(input.text(), attachments, input.replyTo(), input.scheduledAt(), input.options());
+        InspectedMedia media = InspectedMedia.of(input.media(), inspector);
+        List<Problem> problems = new ArrayList<>(media.problems());
+        Draft draft = new Draft(input.text(), media.attachments(), input.replyTo(), input.scheduledAt(),
+                input.options());
         // Validate what could be inspected too, so every problem shows at once.
         platforms.of(accountId).validator(account).validate(draft, clock.instant())
-                .forEach(v -> problems.add(new Problem(renumber(v.field(), positions), v.message())));
+                .forEach(v -> problems.add(new Problem(media.renumber(v.field()), v.message())));
         if (!problems.isEmpty()) {
             throw OutpostException.invalid(problems);
         }
         return draft;
     }
 
-    /** {@code media[i]…} of the validated list becomes {@code media[j]…} of the user's list. */
-    private static String renumber(String field, List<Integer> positions) {
-        java.util.regex.Matcher m = MEDIA_FIELD.matcher(field);
-        if (!m.matches()) {
-            return field;
-        }
-        return "media[" + positions.get(Integer.parseInt(m.group(1))) + "]" + m.group(2);
-    }
 
     /** Checks and queues a publication; it runs at its schedule time, or as soon as a worker is free. */
     public Publication submit(AccountId account, DraftInput input) {
