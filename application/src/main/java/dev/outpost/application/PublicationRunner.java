@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -182,36 +183,15 @@ public final class PublicationRunner {
         if (chains.isEmpty()) {
             throw OutpostException.invalid("group", "no group " + group);
         }
-        Map<AccountId, List<Outcome>> done = new java.util.concurrent.ConcurrentHashMap<>();
+        List<List<Outcome>> done;
         if (!parallel || chains.size() == 1) {
-            chains.forEach((account, chain) -> done.put(account, runChain(chain)));
+            done = chains.values().stream().map(this::runChain).toList();
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(chains.size(), runnable -> {
-                Thread thread = new Thread(runnable, "outpost-group-" + group);
-                thread.setDaemon(true);
-                return thread;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                chains.forEach((account, chain) -> futures.add(pool.submit(() -> done.put(account,
-                        runChain(chain)))));
-                for (Future<?> future : futures) {
-                    future.get();
-                }
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OutpostException(OutpostException.Kind.FAILED, "interrupted while publishing", e);
-            } finally {
-                pool.shutdownNow();
-            }
+            done = inParallel("outpost-group-" + group, chains.size(), chains.values().stream()
+                    .map(chain -> (Callable<List<Outcome>>) () -> runChain(chain)).toList(), "publishing");
         }
         List<Outcome> out = new ArrayList<>();
-        chains.keySet().forEach(account -> out.addAll(done.get(account)));
+        done.forEach(out::addAll);
         return out;
     }
 
@@ -231,6 +211,37 @@ public final class PublicationRunner {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs the tasks on daemon threads, {@code threads} at a time, and returns their results in the tasks' order; the
+     * first failure (in that order) is thrown as it was, and the tasks still running are interrupted.
+     */
+    private static <T> List<T> inParallel(String threadName, int threads, List<Callable<T>> tasks, String doing) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            tasks.forEach(task -> futures.add(pool.submit(task)));
+            List<T> done = new ArrayList<>();
+            for (Future<T> future : futures) {
+                done.add(future.get());
+            }
+            return done;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutpostException(OutpostException.Kind.FAILED, "interrupted while " + doing, e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
@@ -344,33 +355,12 @@ public final class PublicationRunner {
                 }
                 return done;
             }
-            ExecutorService pool = Executors.newFixedThreadPool(parallelism, runnable -> {
-                Thread thread = new Thread(runnable, "outpost-upload-" + current.id());
-                thread.setDaemon(true);
-                return thread;
-            });
-            try {
-                List<Future<MediaRef>> futures = new ArrayList<>();
-                for (int i = 0; i < media.size(); i++) {
-                    int index = i;
-                    futures.add(pool.submit(() -> uploadOne(index, media.get(index), watch)));
-                }
-                List<MediaRef> done = new ArrayList<>();
-                for (Future<MediaRef> future : futures) {
-                    done.add(future.get());
-                }
-                return done;
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OutpostException(OutpostException.Kind.FAILED, "interrupted while uploading", e);
-            } finally {
-                pool.shutdownNow();
+            List<Callable<MediaRef>> uploads = new ArrayList<>();
+            for (int i = 0; i < media.size(); i++) {
+                int index = i;
+                uploads.add(() -> uploadOne(index, media.get(index), watch));
             }
+            return inParallel("outpost-upload-" + current.id(), parallelism, uploads, "uploading");
         }
 
         private MediaRef uploadOne(int index, MediaAttachment attachment, ProgressListener watch) {
