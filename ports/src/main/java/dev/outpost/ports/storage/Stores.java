@@ -27,14 +27,8 @@ public interface Stores extends AutoCloseable {
         throw new UnsupportedOperationException("this storage keeps no web sessions");
     }
 
-    /**
-     * The web app's drafts saved as the user types.
-     *
-     * @throws UnsupportedOperationException when this storage keeps none
-     */
-    default SavedDraftStore savedDrafts() {
-        throw new UnsupportedOperationException("this storage keeps no saved drafts");
-    }
+    /** The web app's drafts saved as the user types. */
+    SavedDraftStore savedDrafts();
 
     @Override
     void close();
