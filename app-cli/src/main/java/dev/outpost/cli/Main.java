@@ -30,7 +30,9 @@ public final class Main {
             System.exit(1);
             return;
         }
-        System.exit(OutpostCli.run(args, environment, platforms, storages));
+        int code = OutpostCli.run(args, environment, platforms, storages);
+        QuickExit.stopHttpSelectors();
+        System.exit(code);
     }
 
     /** Whether standard error can show redrawn progress bars: a console, and a terminal that moves the cursor. */
