@@ -18,6 +18,10 @@ final class Graphemes implements TextMeasure {
         if (text == null || text.isEmpty()) {
             return 0;
         }
+        int simple = TextMeasure.graphemesBelowCombiningMarks(text);
+        if (simple >= 0) {
+            return simple;
+        }
         // A BreakIterator keeps its position: one per call, never shared between threads.
         BreakIterator it = BreakIterator.getCharacterInstance();
         it.setText(text);
@@ -27,4 +31,5 @@ final class Graphemes implements TextMeasure {
         }
         return count;
     }
+
 }

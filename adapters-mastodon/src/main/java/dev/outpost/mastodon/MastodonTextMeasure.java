@@ -42,6 +42,10 @@ final class MastodonTextMeasure implements TextMeasure {
     }
 
     static int graphemes(String text) {
+        int simple = TextMeasure.graphemesBelowCombiningMarks(text);
+        if (simple >= 0) {
+            return simple;
+        }
         BreakIterator it = BreakIterator.getCharacterInstance();
         it.setText(text);
         int n = 0;

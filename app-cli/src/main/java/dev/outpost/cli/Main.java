@@ -16,6 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        DeferredTls.install();
         Environment environment = new Environment(System.getenv(), Path.of(System.getProperty("user.home")),
                 System.in, System.out, System.err, interactive(), Clock.systemUTC(), ZoneId.systemDefault(),
                 Terminal.system());
