@@ -64,7 +64,7 @@ public final class MastodonPlatformPlugin implements PlatformPlugin {
     private synchronized Opened open(PlatformContext context) {
         return opened.computeIfAbsent(context, c -> {
             MastodonFeign feign = new MastodonFeign(MastodonSettings.from(c));
-            return new Opened(feign, new MastodonRulebook(feign, c.clock()));
+            return new Opened(feign, new MastodonRulebook(feign, c.clock(), c.vault()));
         });
     }
 }

@@ -1,13 +1,16 @@
 package dev.outpost.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.domain.account.Account;
 import dev.outpost.domain.media.MediaKind;
 import dev.outpost.domain.media.MediaType;
 import dev.outpost.domain.post.PlatformRules;
 import dev.outpost.domain.post.PostOption;
 import dev.outpost.domain.post.TextLimit;
+import dev.outpost.ports.platform.PlatformVault;
 import dev.outpost.ports.platform.Rulebook;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -25,8 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Each server's own limits, read from its {@code GET /api/v2/instance} and kept for a while per server: the text
  * limit (URLs counted as the server says), attachments per status, image and video caps, the types it takes, the
- * alt-text length, and the post options (visibility, content warning, sensitive media, language). A server that
- * cannot be asked gets a stock server's limits, asked again next time. Thread-safe.
+ * alt-text length, and the post options (visibility, content warning, sensitive media, language). What a server said
+ * is also kept in the plugin's vault, so that the next command (each is a new process) does not ask again before it
+ * posts: one round trip less per post. A server that cannot be asked gets a stock server's limits, asked again next
+ * time. Thread-safe.
  */
 final class MastodonRulebook implements Rulebook {
     static final String VISIBILITY = "visibility";
@@ -48,13 +54,17 @@ final class MastodonRulebook implements Rulebook {
     private record Cached(PlatformRules rules, Instant readAt) {
     }
 
+    private static final String VAULT_KEY = "limits ";
+
     private final MastodonFeign feign;
     private final Clock clock;
+    private final PlatformVault vault;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    MastodonRulebook(MastodonFeign feign, Clock clock) {
+    MastodonRulebook(MastodonFeign feign, Clock clock, PlatformVault vault) {
         this.feign = feign;
         this.clock = clock;
+        this.vault = vault;
     }
 
     @Override
@@ -64,15 +74,17 @@ final class MastodonRulebook implements Rulebook {
             return defaults();
         }
         String name = ServerAddress.name(server);
-        Cached cached = cache.get(name);
         Instant now = clock.instant();
-        if (cached != null && now.isBefore(cached.readAt().plus(feign.settings().instanceTtl()))) {
+        Cached cached = cache.computeIfAbsent(name, this::stored);
+        if (cached != null && !cached.readAt().isAfter(now)
+                && now.isBefore(cached.readAt().plus(feign.settings().instanceTtl()))) {
             return cached.rules();
         }
         try {
             JsonNode instance = MastodonErrorDecoder.call(() -> feign.api().instance(server));
             PlatformRules rules = rules("Mastodon (" + name + ")", limits(instance));
             cache.put(name, new Cached(rules, now));
+            store(name, instance, now);
             return rules;
         } catch (RuntimeException e) {
             // Not cached: the server is asked again next time.
@@ -94,7 +106,41 @@ final class MastodonRulebook implements Rulebook {
     }
 
     void forget(URI server) {
-        cache.remove(ServerAddress.name(server));
+        String name = ServerAddress.name(server);
+        cache.remove(name);
+        try {
+            vault.delete(VAULT_KEY + name);
+        } catch (RuntimeException e) {
+            LOG.debug("could not forget the stored limits of {}: {}", name, e.getMessage());
+        }
+    }
+
+    /** What the vault keeps of a server's answer: when it was read, and its configuration (a few hundred bytes). */
+    private void store(String name, JsonNode instance, Instant readAt) {
+        ObjectNode kept = MastodonJson.MAPPER.createObjectNode();
+        kept.put("read_at", readAt.toString());
+        kept.set("configuration", instance.path("configuration"));
+        try {
+            vault.put(VAULT_KEY + name, MastodonJson.MAPPER.writeValueAsString(kept));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not keep the limits of {}: {}", name, e.getMessage());
+        }
+    }
+
+    /** The limits another command kept, or null when there are none or they cannot be read (then: ask). */
+    private Cached stored(String name) {
+        try {
+            Optional<String> kept = vault.get(VAULT_KEY + name);
+            if (kept.isEmpty()) {
+                return null;
+            }
+            JsonNode node = MastodonJson.MAPPER.readTree(kept.get());
+            Instant readAt = Instant.parse(node.path("read_at").asText());
+            return new Cached(rules("Mastodon (" + name + ")", limits(node)), readAt);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not read the kept limits of {}: {}", name, e.getMessage());
+            return null;
+        }
     }
 
     static Limits limits(JsonNode instance) {

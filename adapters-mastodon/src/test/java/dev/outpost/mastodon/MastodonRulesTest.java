@@ -73,6 +73,38 @@ class MastodonRulesTest {
     }
 
     @Test
+    void theNextProcessReadsTheLimitsKeptInTheVaultInsteadOfAskingTheServerAgain() {
+        sandbox.mastodon.limits(sandbox.mastodon.limits().withMaxCharacters(1000));
+        assertThat(rulebook.rules(account).primaryTextLimit().max()).isEqualTo(1000);
+        sandbox.mastodon.limits(sandbox.mastodon.limits().withMaxCharacters(2000));
+
+        // Another command: a new plugin on the same storage (the sandbox's vault).
+        Rulebook next = new MastodonPlatformPlugin().rulebook(sandbox.context());
+        assertThat(next.rules(account).primaryTextLimit().max()).isEqualTo(1000);
+        assertThat(next.rules(account).platformName()).isEqualTo("Mastodon (" + ServerAddress.name(sandbox.server())
+                + ")");
+        assertThat(sandbox.mastodon.requestsTo(Endpoint.INSTANCE)).hasSize(1);
+
+        sandbox.clock.advance(Duration.ofHours(7));
+        Rulebook later = new MastodonPlatformPlugin().rulebook(sandbox.context());
+        assertThat(later.rules(account).primaryTextLimit().max()).as("kept too long: asked again").isEqualTo(2000);
+        assertThat(sandbox.mastodon.requestsTo(Endpoint.INSTANCE)).hasSize(2);
+
+        later.forget(account);
+        sandbox.mastodon.limits(sandbox.mastodon.limits().withMaxCharacters(3000));
+        assertThat(new MastodonPlatformPlugin().rulebook(sandbox.context()).rules(account).primaryTextLimit().max())
+                .as("forgotten for every process").isEqualTo(3000);
+    }
+
+    @Test
+    void unreadableKeptLimitsAreAskedForAgain() {
+        sandbox.vault.put("limits " + ServerAddress.name(sandbox.server()), "{not json");
+
+        assertThat(rulebook.rules(account).primaryTextLimit().max()).isEqualTo(500);
+        assertThat(sandbox.mastodon.requestsTo(Endpoint.INSTANCE)).hasSize(1);
+    }
+
+    @Test
     void textCountsGraphemesUrlsAs23AndRemoteMentionsAsTheUserAlone() {
         MastodonTextMeasure measure = new MastodonTextMeasure(23);
 
