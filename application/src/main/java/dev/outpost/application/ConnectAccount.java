@@ -178,6 +178,13 @@ public final class ConnectAccount {
         // Credentials first: an account row without them would look connected and fail at first use.
         tokens.put(id, connection.credentials());
         accounts.save(account);
+        // The platform's rules for this account now, while the user waits for the connection anyway: a rulebook that
+        // asks the server for its limits keeps them, so the first post does not wait for them.
+        try {
+            platform.rules(account);
+        } catch (RuntimeException unavailable) {
+            // The rules are read again when a post needs them.
+        }
         return account;
     }
 

@@ -46,6 +46,8 @@ class MastodonIT {
                 server.baseUrl(), "--access-token", "-", "--json").expectExit(0).json();
         assertThat(account.get("handle").asText()).startsWith("alice@");
         String accountId = account.get("id").asText();
+        // The server's limits are read as the account is connected, and kept for the posts (each a new process).
+        assertThat(server.requestsTo(dev.outpost.mastodonsandbox.Endpoint.INSTANCE)).hasSize(1);
 
         Path image = TestMedia.png(dir, "square.png", 64, 48, 7);
         Launcher.Run posted = Launcher.run(env, "post", "Hello from the launcher", "--media", image.toString(),
@@ -64,6 +66,7 @@ class MastodonIT {
         assertThat(media.focus()).isEqualTo("0.5,-0.25");
         assertThat(media.type()).isEqualTo("image");
         assertThat(posted.stdout()).contains("/@alice/" + status.id());
+        assertThat(server.requestsTo(dev.outpost.mastodonsandbox.Endpoint.INSTANCE)).as("not asked again").hasSize(1);
 
         server.revoke(token);
         Launcher.Run refused = Launcher.run(env, "post", "After the revocation", "--account", accountId)
