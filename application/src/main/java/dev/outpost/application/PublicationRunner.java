@@ -38,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
@@ -169,6 +170,27 @@ public final class PublicationRunner {
         return store.find(id).map(p -> p.state() == PublicationState.PUBLISHED).orElse(false);
     }
 
+    /** Runs one publication of a group, for {@link #runGroup(GroupId, Predicate, boolean, Attempt, GroupListener)}. */
+    @FunctionalInterface
+    public interface Attempt {
+        Outcome run(PublicationId id) throws InterruptedException;
+    }
+
+    /** What a group's run tells as it goes; called from the chains' threads, so concurrently for several accounts. */
+    public interface GroupListener {
+        /** {@code publication} is about to run. */
+        default void starting(Publication publication) {
+        }
+
+        /** It ran, or was found done, held or waiting: see the outcome. */
+        default void ended(Publication publication, Outcome outcome) {
+        }
+
+        /** The attempt threw instead of recording the failure on the publication; its chain stops there. */
+        default void refused(Publication publication, OutpostException error) {
+        }
+    }
+
     /**
      * Runs a group at once: each account's thread in order, item after item, stopping at an item that does not end
      * published; the accounts one after another, or concurrently when {@code parallel}.
@@ -178,37 +200,91 @@ public final class PublicationRunner {
      * @throws OutpostException INVALID_INPUT when there is no such group
      */
     public List<Outcome> runGroup(GroupId group, boolean parallel) {
+        try {
+            return runGroup(group, first -> true, parallel, this::runDetailed, new GroupListener() {
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutpostException(OutpostException.Kind.FAILED, "interrupted while publishing", e);
+        }
+    }
+
+    /**
+     * Runs a group at once as {@link #runGroup(GroupId, boolean)} does, with the caller's way of running one
+     * publication (a command line waits there for a live run's claim) and its listener.
+     *
+     * @param startChain which accounts' chains to run: those whose first publication not yet published it accepts
+     *     (the others are reported as they stand)
+     */
+    public List<Outcome> runGroup(GroupId group, Predicate<Publication> startChain, boolean parallel,
+            Attempt attempt, GroupListener listener) throws InterruptedException {
         Map<AccountId, List<Publication>> chains = new LinkedHashMap<>();
         store.group(group).forEach(p -> chains.computeIfAbsent(p.account(), a -> new ArrayList<>()).add(p));
         if (chains.isEmpty()) {
             throw OutpostException.invalid("group", "no group " + group);
         }
-        List<List<Outcome>> done;
-        if (!parallel || chains.size() == 1) {
-            done = chains.values().stream().map(this::runChain).toList();
+        List<Callable<List<Outcome>>> tasks = chains.values().stream()
+                .map(chain -> (Callable<List<Outcome>>) () -> chain.stream()
+                        .filter(p -> p.state() != PublicationState.PUBLISHED).findFirst().filter(startChain)
+                        .isPresent() ? runChain(chain, attempt, listener) : asTheyStand(chain))
+                .toList();
+        List<List<Outcome>> done = new ArrayList<>();
+        if (!parallel || tasks.size() == 1) {
+            for (Callable<List<Outcome>> task : tasks) {
+                done.add(call(task));
+            }
         } else {
-            done = inParallel("outpost-group-" + group, chains.size(), chains.values().stream()
-                    .map(chain -> (Callable<List<Outcome>>) () -> runChain(chain)).toList(), "publishing");
+            done = inParallel("outpost-group-" + group, tasks.size(), tasks, "publishing");
         }
         List<Outcome> out = new ArrayList<>();
         done.forEach(out::addAll);
         return out;
     }
 
+    private static <T> T call(Callable<T> task) throws InterruptedException {
+        try {
+            return task.call();
+        } catch (RuntimeException | InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Outcome> asTheyStand(List<Publication> chain) {
+        return chain.stream().map(p -> new Outcome(store.find(p.id()).orElse(p), false, null)).toList();
+    }
+
     /** One account's posts in order; after one that does not end published, the rest wait. */
-    private List<Outcome> runChain(List<Publication> chain) {
+    private List<Outcome> runChain(List<Publication> chain, Attempt attempt, GroupListener listener)
+            throws InterruptedException {
         List<Outcome> out = new ArrayList<>();
-        PublicationId stoppedAt = null;
+        boolean stopped = false;
         for (Publication p : chain) {
-            if (stoppedAt != null) {
-                out.add(new Outcome(store.find(p.id()).orElse(p), false, null, null, p.follows()));
+            Publication current = store.find(p.id()).orElse(p);
+            if (stopped) {
+                out.add(new Outcome(current, false, null, null, current.follows()));
                 continue;
             }
-            Outcome outcome = runDetailed(p.id());
-            out.add(outcome);
-            if (outcome.publication().state() != PublicationState.PUBLISHED) {
-                stoppedAt = p.id();
+            if (current.state().isTerminal()) {
+                // Published: on to the next; failed or cancelled: the chain ends here, as after a failed run.
+                out.add(new Outcome(current, false, null));
+                stopped = current.state() != PublicationState.PUBLISHED;
+                continue;
             }
+            listener.starting(current);
+            Outcome outcome;
+            try {
+                outcome = attempt.run(current.id());
+            } catch (OutpostException refused) {
+                listener.refused(current, refused);
+                out.add(new Outcome(store.find(p.id()).orElse(current), false, refused.kind()));
+                stopped = true;
+                continue;
+            }
+            listener.ended(current, outcome);
+            out.add(outcome);
+            stopped = outcome.publication().state() != PublicationState.PUBLISHED;
         }
         return out;
     }

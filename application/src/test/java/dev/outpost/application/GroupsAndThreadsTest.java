@@ -288,6 +288,54 @@ class GroupsAndThreadsTest {
     }
 
     @Test
+    @DisplayName("T3b: a caller's runGroup runs only the chains it picks, through its attempt, telling its listener")
+    void runGroupWithTheCallersAttemptAndListener() throws Exception {
+        Crowd crowd = Crowd.all();
+        Account skipped = crowd.account(Shape.BLOBS_AND_RECORDS);
+        Group created = crowd.core.publications().createGroupForImmediateRun(compose(crowd.targets(), items(2),
+                null));
+        List<String> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.Set<PublicationId> attempted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        List<PublicationRunner.Outcome> outcomes = crowd.core.runner().runGroup(created.id(),
+                first -> !first.account().equals(skipped.id()), false, id -> {
+                    attempted.add(id);
+                    return crowd.core.runner().runDetailed(id);
+                }, new PublicationRunner.GroupListener() {
+                    @Override
+                    public void starting(Publication publication) {
+                        told.add("starting " + publication.id());
+                    }
+
+                    @Override
+                    public void ended(Publication publication, PublicationRunner.Outcome outcome) {
+                        told.add("ended " + publication.id() + " " + outcome.publication().state());
+                    }
+                });
+
+        assertThat(outcomes).hasSize(6);
+        assertThat(outcomes).filteredOn(o -> o.publication().account().equals(skipped.id())).hasSize(2)
+                .allSatisfy(o -> {
+                    assertThat(o.ran()).isFalse();
+                    assertThat(o.publication().state()).isEqualTo(PublicationState.QUEUED);
+                });
+        assertThat(crowd.platform(Shape.BLOBS_AND_RECORDS).count(Operation.PUBLISH)).isZero();
+        List<PublicationRunner.Outcome> ran = outcomes.stream()
+                .filter(o -> !o.publication().account().equals(skipped.id())).toList();
+        assertThat(ran).hasSize(4).allSatisfy(o -> assertThat(o.publication().state())
+                .isEqualTo(PublicationState.PUBLISHED));
+        assertThat(attempted).containsExactlyInAnyOrderElementsOf(ran.stream().map(o -> o.publication().id())
+                .toList());
+        // Not in parallel: each item is told starting, then ended, before the next one starts.
+        List<String> expected = new java.util.ArrayList<>();
+        ran.forEach(o -> {
+            expected.add("starting " + o.publication().id());
+            expected.add("ended " + o.publication().id() + " PUBLISHED");
+        });
+        assertThat(told).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     @DisplayName("V1: every target × item is validated before anything is stored; each problem names its target")
     void everyTargetAndItemValidatedFirst() {
         Crowd crowd = Crowd.all();

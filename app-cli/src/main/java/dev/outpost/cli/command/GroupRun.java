@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -70,88 +67,53 @@ final class GroupRun {
             }
         }
         Map<PublicationId, OutpostException.Kind> failures = new ConcurrentHashMap<>();
-        List<List<PublicationDetails>> toRun = chains.values().stream()
-                .filter(chain -> chain.stream().map(PublicationDetails::publication)
-                        .filter(p -> p.state() != PublicationState.PUBLISHED).findFirst().filter(start).isPresent())
-                .toList();
-        if (!toRun.isEmpty()) {
-            try (Progress progress = Progress.labelled(output, id -> {
-                String label = labels.get(id);
-                return label == null ? null : label + ":";
-            })) {
-                AutoCloseable subscription = core.progress().subscribe(event -> {
-                    if (!labels.containsKey(event.publication())) {
-                        return;
-                    }
-                    if (event instanceof ProgressEvent.ClaimTakenOver takenOver) {
-                        output.note(ForegroundRun.takenOver(takenOver));
-                    } else {
-                        progress.on(event);
-                    }
-                });
+        try (Progress progress = Progress.labelled(output, id -> {
+            String label = labels.get(id);
+            return label == null ? null : label + ":";
+        })) {
+            AutoCloseable subscription = core.progress().subscribe(event -> {
+                if (!labels.containsKey(event.publication())) {
+                    return;
+                }
+                if (event instanceof ProgressEvent.ClaimTakenOver takenOver) {
+                    output.note(ForegroundRun.takenOver(takenOver));
+                } else {
+                    progress.on(event);
+                }
+            });
+            try {
+                // Every target's chain at once: one failing or slow never stops or delays another.
+                core.runner().runGroup(group, start, true, foreground::runHoldingClaim,
+                        new Told(labels, failures));
+            } finally {
                 try {
-                    runChains(toRun, labels, failures);
-                } finally {
-                    try {
-                        subscription.close();
-                    } catch (Exception impossible) {
-                        throw new IllegalStateException(impossible);
-                    }
+                    subscription.close();
+                } catch (Exception impossible) {
+                    throw new IllegalStateException(impossible);
                 }
             }
         }
         return new Result(GroupView.of(core.publications().group(group)), failures);
     }
 
-    private void runChains(List<List<PublicationDetails>> chains, Map<PublicationId, String> labels,
-            Map<PublicationId, OutpostException.Kind> failures) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(chains.size(), runnable -> {
-            Thread thread = new Thread(runnable, "outpost-chain");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (List<PublicationDetails> chain : chains) {
-                running.add(pool.submit(() -> {
-                    runChain(chain, labels, failures);
-                    return null;
-                }));
-            }
-            for (Future<?> future : running) {
-                try {
-                    future.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    // runChain keeps its own failures; anything else is a bug worth seeing.
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
+    /** Says on standard error what each post of the group is doing, and keeps why each failed. */
+    private final class Told implements PublicationRunner.GroupListener {
+        private final Map<PublicationId, String> labels;
+        private final Map<PublicationId, OutpostException.Kind> failures;
 
-    /** One target's posts in order; stops at the first that does not end published (the later ones wait). */
-    private void runChain(List<PublicationDetails> chain, Map<PublicationId, String> labels,
-            Map<PublicationId, OutpostException.Kind> failures) throws InterruptedException {
-        for (PublicationDetails details : chain) {
-            PublicationId id = details.publication().id();
-            Publication current = core.publications().get(id);
-            if (current.state() == PublicationState.PUBLISHED) {
-                continue;
-            }
-            if (current.state() == PublicationState.CANCELLED || current.state() == PublicationState.FAILED) {
-                return;
-            }
-            output.note(arrow(labels.get(id)));
-            PublicationRunner.Outcome outcome;
-            try {
-                outcome = foreground.runHoldingClaim(id);
-            } catch (OutpostException e) {
-                failures.put(id, e.kind());
-                output.warn("outpost: " + labels.get(id) + ": " + e.getMessage());
-                return;
-            }
+        Told(Map<PublicationId, String> labels, Map<PublicationId, OutpostException.Kind> failures) {
+            this.labels = labels;
+            this.failures = failures;
+        }
+
+        @Override
+        public void starting(Publication publication) {
+            output.note(arrow(labels.get(publication.id())));
+        }
+
+        @Override
+        public void ended(Publication publication, PublicationRunner.Outcome outcome) {
+            PublicationId id = publication.id();
             Publication after = outcome.publication();
             if (after.state() != PublicationState.PUBLISHED) {
                 if (outcome.failureKind() != null) {
@@ -164,6 +126,12 @@ final class GroupRun {
             String link = core.publications().details(after).url().map(Object::toString)
                     .orElse("post " + after.remotePostId());
             output.note(labels.get(id) + ": published " + link);
+        }
+
+        @Override
+        public void refused(Publication publication, OutpostException error) {
+            failures.put(publication.id(), error.kind());
+            output.warn("outpost: " + labels.get(publication.id()) + ": " + error.getMessage());
         }
     }
 
