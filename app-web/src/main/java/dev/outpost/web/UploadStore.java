@@ -159,6 +159,12 @@ final class UploadStore {
         return name != null && STORED_NAME.matcher(name).matches();
     }
 
+    /** What to tell about the file at {@code index} of a post, named by an upload id this store no longer holds. */
+    static String vanished(int index) {
+        return "file " + (index + 1) + " is no longer stored on the server (uploads nothing used are deleted after a"
+                + " day); remove it and attach it again";
+    }
+
     Path directory() {
         return directory;
     }

@@ -70,7 +70,8 @@ final class WebApp implements AutoCloseable {
             routes.before(security::before);
             new SignInRoutes(parts.sessions(), parts.password(), parts.throttle(), security, layout).register(routes);
             new AccountRoutes(parts.core(), layout, baseUrl, parts.mode().suggestedFields()).register(routes);
-            new ComposeRoutes(parts.core(), receiver, views, layout, parts.clock(), runNow).register(routes);
+            new ComposeRoutes(parts.core(), receiver, parts.uploads(), views, layout, parts.clock(), runNow)
+                    .register(routes);
             new GroupRoutes(parts.core(), views, streams, layout, runNow, parts.uploads(), parts.clock())
                     .register(routes);
             new UploadRoutes(parts.uploads(), parts.core().platforms()).register(routes);
