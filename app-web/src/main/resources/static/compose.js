@@ -564,10 +564,12 @@
     bar.hidden = !m.uploading;
     bar.value = Math.floor(100 * (m.sent || 0));
     box.classList.toggle('attach-bad', Boolean(m.refused || m.failed));
-    text.textContent = m.uploading ? 'Uploading… ' + Math.floor(100 * (m.sent || 0)) + '%'
+    // The bar says how far; the words change only when the outcome does, so a screen reader is not flooded.
+    const said = m.uploading ? 'Uploading…'
       : m.refused ? 'Refused: ' + m.refused + '; it is not kept in the draft: remove it.'
         : m.failed ? m.failed + '; it is sent with the post when you publish, but not kept in the draft.'
-          : m.upload ? 'Uploaded; kept in the draft.' : '';
+          : m.upload ? (data.edit ? 'Uploaded.' : 'Uploaded; kept in the draft.') : '';
+    if (text.textContent !== said) { text.textContent = said; }
   }
 
   function showUpload(m) {
