@@ -5,7 +5,9 @@
 // video's first frame, and the part past the limit marked where the platform would cut. One post for one account
 // goes as before (POST /api/publications with "account"); anything more goes as a group (targets[k], items[i].…),
 // which the core checks whole, every account × post, before anything is sent. The draft is saved on the server as
-// it is typed (POST /api/drafts). Problems land beside the account, post or field they name.
+// it is typed (POST /api/drafts). An attached file goes up at once (POST /api/uploads, its progress on its card): the
+// draft then names it by its upload id, with its alt text and focal point, and publishing names it by that id instead
+// of sending it again. Problems land beside the account, post or field they name.
 (function () {
   'use strict';
   const form = document.getElementById('compose');
@@ -407,8 +409,10 @@
       }
       preview.classList.add('preview');
       row.appendChild(preview);
+      row.dataset.media = String(m.key);
       const info = el('div', 'media-info');
       info.appendChild(el('div', 'file-name', m.name + (m.size ? ' · ' + human(m.size) : ' · kept from the scheduled post')));
+      if (m.file || m.upload) { info.appendChild(uploadStatus(m, i, j)); }
       if (maxAlt > 0) {
         const al = el('label', '', 'Alt text');
         al.htmlFor = altId(i, j);
@@ -444,7 +448,8 @@
       info.appendChild(focus);
       info.appendChild(problemEl(slot(i, 'media[' + j + '].focus'), focusId('x', i, j)));
       const remove = button('Remove', 'secondary remove', 'Remove ' + m.name, function () {
-        if (m.url) { URL.revokeObjectURL(m.url); }
+        if (m.xhr) { m.xhr.abort(); }
+        if (m.url && m.url.indexOf('blob:') === 0) { URL.revokeObjectURL(m.url); }
         item.media.splice(j, 1);
         structureChanged(idFor(i, 'file-input'));
       });
@@ -473,12 +478,103 @@
   }
 
   function addFiles(i, files) {
+    const added = [];
     Array.prototype.forEach.call(files, function (file) {
-      state.items[i].media.push({ file: file, url: URL.createObjectURL(file), alt: '', focusX: '', focusY: '',
-        name: file.name, kind: kindOf(file), size: file.size });
+      const m = { key: ++mediaKeys, file: file, url: URL.createObjectURL(file), alt: '', focusX: '', focusY: '',
+        name: file.name, kind: kindOf(file), size: file.size };
+      state.items[i].media.push(m);
+      added.push(m);
     });
     structureChanged();
     show(precheck(false));
+    added.forEach(startUpload);
+  }
+
+  // ---- uploads as files are attached -------------------------------------------------------------------------
+  // Each file goes up on its own (XMLHttpRequest: only it reports progress). Done, it has its upload id, which the
+  // draft keeps; refused (not an image or video, over the size cap), its card says why and the draft leaves it out;
+  // failed on the way (the connection), it goes with the post as before when publishing, but no draft keeps it.
+  let mediaKeys = 0;
+  function startUpload(m) {
+    if (m.upload || m.uploading || !m.file || m.size === 0) { return m.uploaded || Promise.resolve(); }
+    m.uploading = true;
+    m.sent = 0;
+    m.uploaded = new Promise(function (resolve) {
+      const body = new FormData();
+      body.append('file', m.file, m.name);
+      const xhr = new XMLHttpRequest();
+      m.xhr = xhr;
+      xhr.open('POST', '/api/uploads');
+      xhr.setRequestHeader('X-CSRF-Token', csrf);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.upload.addEventListener('progress', function (e) {
+        if (e.lengthComputable && e.total > 0) { m.sent = e.loaded / e.total; showUpload(m); }
+      });
+      function done(outcome) {
+        m.uploading = false;
+        m.xhr = null;
+        outcome();
+        showUpload(m);
+        changed();
+        resolve();
+      }
+      xhr.addEventListener('load', function () {
+        let answer;
+        try { answer = JSON.parse(xhr.responseText); } catch (err) { answer = null; }
+        done(function () {
+          if (xhr.status === 201 && answer && answer.uploads && answer.uploads.length === 1) {
+            m.upload = answer.uploads[0].id;
+          } else if (xhr.status === 413 || xhr.status === 415 || xhr.status === 422) {
+            const problem = answer && answer.problems && answer.problems.length ? answer.problems[0].message
+              : answer && answer.message;
+            m.refused = problem || m.name + ' was refused by the server';
+          } else {
+            m.failed = m.name + ' could not be uploaded (the server answered ' + xhr.status + ')';
+          }
+        });
+      });
+      xhr.addEventListener('error', function () {
+        done(function () { m.failed = m.name + ' could not be uploaded (the connection failed)'; });
+      });
+      xhr.addEventListener('abort', function () { m.uploading = false; m.xhr = null; resolve(); });
+      xhr.send(body);
+    });
+    return m.uploaded;
+  }
+
+  // The card's line about its upload: a progress bar while it goes up, then kept, refused or not kept.
+  function uploadStatus(m, i, j) {
+    const box = el('div', 'attach-status');
+    const text = el('span', 'attach-text');
+    text.id = 'attach-status-' + i + '-' + j;
+    text.setAttribute('role', 'status');
+    const bar = document.createElement('progress');
+    bar.max = 100;
+    bar.className = 'attach-progress';
+    bar.setAttribute('aria-labelledby', text.id);
+    box.appendChild(bar);
+    box.appendChild(text);
+    fillUploadStatus(box, m);
+    return box;
+  }
+
+  function fillUploadStatus(box, m) {
+    const bar = box.querySelector('.attach-progress');
+    const text = box.querySelector('.attach-text');
+    bar.hidden = !m.uploading;
+    bar.value = Math.floor(100 * (m.sent || 0));
+    box.classList.toggle('attach-bad', Boolean(m.refused || m.failed));
+    // The bar says how far; the words change only when the outcome does, so a screen reader is not flooded.
+    const said = m.uploading ? 'Uploading…'
+      : m.refused ? 'Refused: ' + m.refused + '; it is not kept in the draft: remove it.'
+        : m.failed ? m.failed + '; it is sent with the post when you publish, but not kept in the draft.'
+          : m.upload ? (data.edit ? 'Uploaded.' : 'Uploaded; kept in the draft.') : '';
+    if (text.textContent !== said) { text.textContent = said; }
+  }
+
+  function showUpload(m) {
+    const box = itemsBox.querySelector('.media-item[data-media="' + m.key + '"] .attach-status');
+    if (box) { fillUploadStatus(box, m); }
   }
 
   function move(i, by) {
@@ -730,7 +826,9 @@
         item.media.forEach(function (m, j) {
           counts[m.kind]++;
           const cap = limits.maxBytes[m.kind] || 0;
-          if (m.size === 0 && m.file) {
+          if (m.refused) {
+            problems.push({ field: slot(i, 'media[' + j + ']'), message: m.refused });
+          } else if (m.size === 0 && m.file) {
             problems.push({ field: slot(i, 'media[' + j + ']'), message: m.name + ' is empty' });
           } else if (m.file && cap > 0 && m.size > cap) {
             problems.push({ field: slot(i, 'media[' + j + ']'), message: who + ': ' + m.name + ' is ' + human(m.size)
@@ -802,11 +900,17 @@
       version: 1,
       targets: chosen().map(function (a) { return a.id; }),
       items: state.items.map(function (item) {
-        return { text: item.text, overrides: item.overrides, media: item.media.filter(function (m) { return m.ref; })
+        // A file is kept once the server holds it: by its upload id, or (editing) as a file the group holds.
+        return { text: item.text, overrides: item.overrides, media: item.media.filter(function (m) { return m.ref || m.upload; })
           .map(function (m) {
-            return { ref: m.ref, name: m.name, kind: m.kind, alt: m.alt, focusX: m.focusX, focusY: m.focusY, url: m.url };
+            return m.upload
+              ? { upload: m.upload, name: m.name, kind: m.kind, size: m.size, alt: m.alt, focusX: m.focusX,
+                focusY: m.focusY, url: '/media/' + encodeURIComponent(m.upload) }
+              : { ref: m.ref, name: m.name, kind: m.kind, alt: m.alt, focusX: m.focusX, focusY: m.focusY, url: m.url };
           }),
-          unsaved: item.media.filter(function (m) { return !m.ref; }).map(function (m) { return m.name; }) };
+          unsaved: item.media.filter(function (m) { return !m.ref && !m.upload && !m.refused; }).map(function (m) {
+            return { name: m.name, uploading: Boolean(m.uploading) };
+          }) };
       }),
       options: state.options,
       replyTo: replyTo.value,
@@ -846,13 +950,25 @@
           if (window.location.search.indexOf('draft=') < 0) {
             window.history.replaceState(null, '', '/compose?draft=' + encodeURIComponent(body.id));
           }
-          const unsaved = content.items.some(function (item) { return item.unsaved.length; });
           draftStatus.textContent = 'Draft saved at ' + new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-            + (unsaved ? ' (attached files are not kept in drafts)' : '');
+            + unsavedNote(content);
         });
       }).catch(function (err) { draftStatus.textContent = 'The draft was not saved (' + err.message + ')'; });
     });
     return saving;
+  }
+
+  // What the saved draft does not hold yet: files still going up (saved again once they are), files that failed.
+  function unsavedNote(content) {
+    const uploading = [];
+    const notKept = [];
+    content.items.forEach(function (item) {
+      item.unsaved.forEach(function (u) { (u.uploading ? uploading : notKept).push(u.name); });
+    });
+    const notes = [];
+    if (uploading.length) { notes.push(uploading.join(', ') + ' still uploading; saved again once up'); }
+    if (notKept.length) { notes.push(notKept.join(', ') + ' not uploaded, so not kept in the draft'); }
+    return notes.length ? ' (' + notes.join('; ') + ')' : '';
   }
 
   [replyTo, scheduledAt].forEach(function (f) { f.addEventListener('input', saveSoon); });
@@ -866,9 +982,10 @@
     state.items = (initial.items && initial.items.length ? initial.items : [{ text: '' }]).map(function (it) {
       const item = newItem(it.text);
       item.overrides = it.overrides || {};
-      item.media = (it.media || []).map(function (m) {
-        return { ref: m.ref, name: m.name, kind: m.kind, alt: m.alt || '', focusX: m.focusX || '', focusY: m.focusY || '',
-          url: m.url || null };
+      item.media = (it.media || []).filter(function (m) { return m.ref || m.upload; }).map(function (m) {
+        return { key: ++mediaKeys, ref: m.ref, upload: m.upload, name: m.name, kind: m.kind, size: m.size || 0,
+          alt: m.alt || '', focusX: m.focusX || '', focusY: m.focusY || '',
+          url: m.upload ? '/media/' + encodeURIComponent(m.upload) : m.url || null };
       });
       return item;
     });
@@ -891,7 +1008,8 @@
   function single() {
     const targets = chosen();
     return !data.edit && targets.length === 1 && state.items.length === 1
-      && state.items[0].overrides[targets[0].id] === undefined && state.items[0].media.every(function (m) { return m.file; });
+      && state.items[0].overrides[targets[0].id] === undefined
+      && state.items[0].media.every(function (m) { return m.file || m.upload; });
   }
 
   function formData() {
@@ -905,8 +1023,10 @@
         body.append('media[' + j + '].alt', m.alt);
         if (focusOf(m)) { body.append('media[' + j + '].focus', focusOf(m)); }
       });
+      item.media.forEach(function (m, j) { if (m.upload) { body.append('media[' + j + '].upload', m.upload); } });
       appendCommon(body);
-      item.media.forEach(function (m, j) { body.append('media[' + j + ']', m.file, m.name); });
+      // Only files the server does not hold already go with the post.
+      item.media.forEach(function (m, j) { if (!m.upload) { body.append('media[' + j + ']', m.file, m.name); } });
       return body;
     }
     if (data.edit) { body.append('edit', data.edit); }
@@ -923,11 +1043,14 @@
         // A kept file always says its focal point, so clearing one is kept too.
         if (m.ref || focusOf(m)) { body.append('items[' + i + '].media[' + j + '].focus', focusOf(m)); }
         if (m.ref) { body.append('items[' + i + '].media[' + j + '].ref', m.ref); }
+        if (m.upload) { body.append('items[' + i + '].media[' + j + '].upload', m.upload); }
       });
     });
     appendCommon(body);
     state.items.forEach(function (item, i) {
-      item.media.forEach(function (m, j) { if (m.file) { body.append('items[' + i + '].media[' + j + ']', m.file, m.name); } });
+      item.media.forEach(function (m, j) {
+        if (m.file && !m.upload) { body.append('items[' + i + '].media[' + j + ']', m.file, m.name); }
+      });
     });
     return body;
   }
@@ -950,12 +1073,16 @@
   form.addEventListener('submit', async function (e) {
     e.preventDefault();
     clearProblems();
-    const early = precheck(true);
+    let early = precheck(true);
     if (early.length || anyOver()) { show(early, true); return; }
     publish.disabled = true;
     sending.hidden = false;
     sendProgress.value = 0;
     try {
+      await uploadsDone();
+      // A file refused while it went up is shown beside it, and nothing is sent.
+      early = precheck(true);
+      if (early.length) { show(early, true); return; }
       const res = await send(formData(), data.edit ? 'Saving the changes' : 'Sending');
       if (res.status === 201 || res.status === 200) {
         sent = true;
@@ -977,6 +1104,26 @@
       sending.hidden = true;
     }
   });
+
+  // Files still going up finish first (the bar shows how far), so each is sent once, by its upload id.
+  async function uploadsDone() {
+    const going = [];
+    state.items.forEach(function (item) {
+      item.media.forEach(function (m) { if (m.uploading) { going.push(m); } });
+    });
+    if (!going.length) { return; }
+    const total = going.reduce(function (sum, m) { return sum + m.size; }, 0);
+    const timer = setInterval(function () {
+      const sent = going.reduce(function (sum, m) { return sum + (m.uploading ? (m.sent || 0) * m.size : m.size); }, 0);
+      sendProgress.value = total ? Math.floor(100 * sent / total) : 0;
+      sendStatus.textContent = 'Uploading files… ' + human(sent) + ' of ' + human(total);
+    }, 200);
+    try {
+      await Promise.all(going.map(function (m) { return m.uploaded; }));
+    } finally {
+      clearInterval(timer);
+    }
+  }
 
   // XMLHttpRequest rather than fetch: only it reports how much of a large file has gone up.
   function send(body, verb) {

@@ -26,8 +26,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link PublicationStore} over JDBC: the publication in one row, its media in {@code publication_media}.
@@ -219,6 +221,29 @@ final class JdbcPublicationStore implements PublicationStore {
                 ps.setString(2, worker);
                 return ps.executeUpdate();
             }
+        });
+    }
+
+    @Override
+    public Set<Path> mediaFilesIn(Path directory) {
+        // The folder's paths by prefix (its LIKE wildcards escaped), then exactly: directly in it, not below.
+        String prefix = directory.toString() + directory.getFileSystem().getSeparator();
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.withConnection("listing the media files in " + directory, c -> {
+            Set<Path> files = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT file_path FROM publication_media"
+                    + " WHERE file_path LIKE ? ESCAPE '\\'")) {
+                ps.setString(1, pattern);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Path path = Path.of(rs.getString(1));
+                        if (directory.equals(path.getParent())) {
+                            files.add(path);
+                        }
+                    }
+                }
+            }
+            return files;
         });
     }
 

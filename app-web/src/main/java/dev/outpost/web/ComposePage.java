@@ -28,10 +28,12 @@ import java.util.Optional;
 final class ComposePage {
     private final OutpostCore core;
     private final PublicationViews views;
+    private final UploadStore uploads;
 
-    ComposePage(OutpostCore core, PublicationViews views) {
+    ComposePage(OutpostCore core, PublicationViews views, UploadStore uploads) {
         this.core = core;
         this.views = views;
+        this.uploads = uploads;
     }
 
     /** What the page opens with: nothing, a draft, or a group to edit (refusal text when it has started). */
@@ -50,9 +52,41 @@ final class ComposePage {
                         + " new post.", false);
             }
             Map<String, Object> initial = Json.read(draft.get().content());
-            return new Opened("Compose", initial, draft.get().id(), null, null, false);
+            List<String> gone = dropVanishedUploads(initial);
+            String notice = gone.isEmpty() ? null : String.join(", ", gone) + (gone.size() == 1 ? " is" : " are")
+                    + " no longer stored on the server, so this draft opens without "
+                    + (gone.size() == 1 ? "it" : "them") + "; attach " + (gone.size() == 1 ? "it" : "them")
+                    + " again.";
+            return new Opened("Compose", initial, draft.get().id(), null, notice, false);
         }
         return new Opened("Compose", null, null, null, null, false);
+    }
+
+    /**
+     * Takes out of a draft's content the files it names by upload id that are no longer stored (the page would
+     * show a broken card, and publishing would refuse them).
+     *
+     * @return the names of the files taken out, as the user named them
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> dropVanishedUploads(Map<String, Object> initial) {
+        List<String> gone = new ArrayList<>();
+        if (!(initial.get("items") instanceof List<?> items)) {
+            return gone;
+        }
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> map && map.get("media") instanceof List<?> media) {
+                ((List<Object>) media).removeIf(m -> {
+                    if (m instanceof Map<?, ?> file && file.get("upload") instanceof String id
+                            && uploads.find(id).isEmpty()) {
+                        gone.add(file.get("name") instanceof String name ? name : "a file");
+                        return true;
+                    }
+                    return false;
+                });
+            }
+        }
+        return gone;
     }
 
     private Opened edit(String raw) {

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compose: the page, the chosen account's rules ({@code GET /api/accounts/{id}/rules}, read again whenever the
@@ -30,6 +32,7 @@ import java.util.Set;
  */
 final class ComposeRoutes {
     private static final int MAX_REPLY_TO_LENGTH = 1000;
+    private static final Pattern MEDIA_UPLOAD = Pattern.compile("media\\[(\\d)]\\.upload");
 
     private final OutpostCore core;
     private final DraftReceiver receiver;
@@ -39,17 +42,19 @@ final class ComposeRoutes {
     private final RunNow runNow;
     private final ComposePage pages;
     private final GroupCompose groups;
+    private final UploadStore uploads;
 
-    ComposeRoutes(OutpostCore core, DraftReceiver receiver, PublicationViews views, Layout layout, Clock clock,
-            RunNow runNow) {
+    ComposeRoutes(OutpostCore core, DraftReceiver receiver, UploadStore uploads, PublicationViews views,
+            Layout layout, Clock clock, RunNow runNow) {
         this.core = core;
         this.clock = clock;
         this.runNow = runNow;
         this.receiver = receiver;
+        this.uploads = uploads;
         this.views = views;
         this.layout = layout;
-        this.pages = new ComposePage(core, views);
-        this.groups = new GroupCompose(core, clock);
+        this.pages = new ComposePage(core, views, uploads);
+        this.groups = new GroupCompose(core, uploads, clock);
     }
 
     void register(RoutesConfig routes) {
@@ -155,10 +160,24 @@ final class ComposeRoutes {
     }
 
     private Publication submit(DraftReceiver.Received received) {
-        List<DraftReceiver.Upload> accepted = received.files.stream().filter(f -> f.path() != null && f.item() < 0)
-                .sorted(Comparator.comparingInt(DraftReceiver.Upload::index)).toList();
+        List<DraftReceiver.Upload> accepted = new ArrayList<>(received.files.stream()
+                .filter(f -> f.path() != null && f.item() < 0).toList());
+        List<Problem> vanished = new ArrayList<>();
+        // Files sent ahead (POST /api/uploads, as the compose page does on attaching), named by id: never in
+        // received.files, so a refused post leaves them for the draft that holds them.
+        received.fields.forEach((name, value) -> {
+            Matcher m = MEDIA_UPLOAD.matcher(name);
+            if (m.matches()) {
+                int index = Integer.parseInt(m.group(1));
+                uploads.find(value.strip()).ifPresentOrElse(path -> accepted.add(new DraftReceiver.Upload(index, path,
+                        uploads.clientName(path).orElse("the file"))), () -> vanished.add(new Problem(
+                        "media[" + index + "]", UploadStore.vanished(index))));
+            }
+        });
+        accepted.sort(Comparator.comparingInt(DraftReceiver.Upload::index));
         DraftProblems problems = new DraftProblems(accepted, Set.of(ScheduleField.FIELD));
         received.problems.forEach(problems::add);
+        vanished.forEach(problems::add);
         String accountValue = received.field("account").strip();
         AccountId account = null;
         if (accountValue.isEmpty()) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * Drafts kept on the server as the compose page is typed: {@code POST /api/drafts} (new), {@code PUT
  * /api/drafts/{id}} (save again), {@code GET /api/drafts} (newest first), {@code GET}/{@code DELETE
  * /api/drafts/{id}}; each draft is {@code {"id", "title", "content", "updatedAt"}}, content being the compose form
- * as the page wrote it (JSON text, at most 1 MB). The page {@code /drafts} lists them to reopen or delete.
+ * as the page wrote it (JSON text, at most 1 MB). The page {@code /drafts} lists them to reopen or delete. Deleting a
+ * draft deletes the uploads it named that nothing else needs ({@link UnusedUploads}).
  */
 final class DraftRoutes {
     static final int LIST_LIMIT = 200;
@@ -22,10 +23,12 @@ final class DraftRoutes {
 
     private final OutpostCore core;
     private final Layout layout;
+    private final UnusedUploads unusedUploads;
 
-    DraftRoutes(OutpostCore core, Layout layout) {
+    DraftRoutes(OutpostCore core, Layout layout, UnusedUploads unusedUploads) {
         this.core = core;
         this.layout = layout;
+        this.unusedUploads = unusedUploads;
     }
 
     void register(RoutesConfig routes) {
@@ -35,14 +38,13 @@ final class DraftRoutes {
                 .map(d -> view(d, false)).toList()));
         routes.get("/api/drafts/{id}", ctx -> Json.send(ctx, 200, view(find(ctx.pathParam("id")), true)));
         routes.delete("/api/drafts/{id}", ctx -> {
-            find(ctx.pathParam("id"));
-            core.drafts().delete(ctx.pathParam("id"));
+            delete(find(ctx.pathParam("id")));
             ctx.status(204);
         });
         routes.get("/drafts", this::page);
         routes.post("/drafts/{id}/delete", ctx -> {
             SavedDraft draft = find(ctx.pathParam("id"));
-            core.drafts().delete(draft.id());
+            delete(draft);
             WebSecurity.session(ctx).flash("Deleted the draft “" + shownTitle(draft) + "”.");
             ctx.redirect("/drafts", io.javalin.http.HttpStatus.SEE_OTHER);
         });
@@ -73,6 +75,15 @@ final class DraftRoutes {
         }
         SavedDraft saved = core.drafts().save(id, title, text);
         Json.send(ctx, id == null ? 201 : 200, view(saved, false));
+    }
+
+    /**
+     * Deletes a draft, and then its uploads that nothing else needs (the compose page deletes its draft this way once
+     * it has published it: the files the publications hold stay).
+     */
+    private void delete(SavedDraft draft) {
+        core.drafts().delete(draft.id());
+        unusedUploads.draftGone(draft);
     }
 
     private SavedDraft find(String id) {

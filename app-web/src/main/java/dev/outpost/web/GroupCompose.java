@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * {@code targets[k]} (account ids, in order) with {@code targets[k].textFor[i]} (that account's own text for post
  * i), {@code items[i].text}, {@code items[i].media[j]} (files) with {@code items[i].media[j].alt} and {@code items[i].media[j].focus}
  * ({@code "x,y"}), or
- * {@code items[i].media[j].ref} (a file the scheduled group being edited already holds), the single post's
+ * {@code items[i].media[j].ref} (a file the scheduled group being edited already holds) or
+ * {@code items[i].media[j].upload} (a file sent ahead with {@code POST /api/uploads}, as the compose page does when a
+ * file is attached, so a draft keeps it and publishing does not send it twice), the single post's
  * {@code replyTo}, {@code scheduledAt}/{@code timeZone} and {@code options.KEY}; {@code edit} names the group to
  * replace. The core checks every account × post before anything is stored; its problems come back with the user's
  * file numbers and names.
@@ -42,14 +44,16 @@ final class GroupCompose {
     static final int MAX_ITEMS = 25;
     private static final Pattern TARGET = Pattern.compile("targets\\[(\\d{1,2})]");
     private static final Pattern TEXT_FOR = Pattern.compile("targets\\[(\\d{1,2})]\\.textFor\\[(\\d{1,2})]");
-    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d{1,2})]\\.(text|media\\[(\\d)]\\.(alt|ref|focus))");
+    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d{1,2})]\\.(text|media\\[(\\d)]\\.(alt|ref|focus|upload))");
     private static final Pattern CORE_MEDIA = Pattern.compile("^(targets\\[[^\\]]+]\\.items\\[(\\d+)]\\.media)\\[(\\d+)]");
 
     private final OutpostCore core;
+    private final UploadStore uploads;
     private final Clock clock;
 
-    GroupCompose(OutpostCore core, Clock clock) {
+    GroupCompose(OutpostCore core, UploadStore uploads, Clock clock) {
         this.core = core;
+        this.uploads = uploads;
         this.clock = clock;
     }
 
@@ -122,6 +126,15 @@ final class GroupCompose {
                     }, () -> own.add(new Problem("items[" + i + "].media[" + j + "]", !editing
                             ? "a kept file belongs to the scheduled post being edited; attach the file again"
                             : "that file is no longer part of this scheduled post; attach it again")));
+                } else if (m.matches() && Integer.parseInt(m.group(1)) == i && "upload".equals(m.group(4))) {
+                    int j = Integer.parseInt(m.group(3));
+                    String alt = received.fields.get("items[" + i + "].media[" + j + "].alt");
+                    String focus = received.fields.get("items[" + i + "].media[" + j + "].focus");
+                    uploads.find(field.getValue().strip()).ifPresentOrElse(path -> {
+                        media.put(j, new DraftInput.Attachment(path, blankToNull(alt), blankToNull(focus)));
+                        names.put(path, uploads.clientName(path).orElse("the file"));
+                    }, () -> own.add(new Problem("items[" + i + "].media[" + j + "]",
+                            UploadStore.vanished(j))));
                 }
             }
             userIndex.put(i, new ArrayList<>(media.keySet()));

@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Where uploaded media lands: streamed to disk under a generated name (never the client's), its type sniffed from
@@ -25,6 +27,7 @@ final class UploadStore {
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(jpg|png|webp|gif|mp4|mov|webm)");
     private static final int COPY_BUFFER = 64 * 1024;
     private static final String NAME_SUFFIX = ".name";
+    private static final String PARTIAL_SUFFIX = ".part";
 
     private final Path directory;
 
@@ -73,7 +76,7 @@ final class UploadStore {
                 false));
         long cap = capFor.applyAsLong(type.kind());
         String name = UUID.randomUUID() + "." + extension(type);
-        Path partial = directory.resolve(name + ".part");
+        Path partial = directory.resolve(name + PARTIAL_SUFFIX);
         long size = head.length;
         boolean complete = false;
         try (OutputStream out = PrivateFiles.create(partial)) {
@@ -116,7 +119,7 @@ final class UploadStore {
 
     /** A stored file by its generated name; nothing for any other name (no paths, no client names). */
     Optional<Path> find(String name) {
-        if (name == null || !STORED_NAME.matcher(name).matches()) {
+        if (!isStoredName(name)) {
             return Optional.empty();
         }
         Path path = directory.resolve(name);
@@ -135,6 +138,31 @@ final class UploadStore {
         } catch (IOException ignored) {
             // A stray file in the upload directory is harmless; the refusal the user sees matters more.
         }
+    }
+
+    /**
+     * What lies in the folder by this store's own names: files received in full, and files still arriving (or left
+     * half-written by a crash) with their {@code .part} name. Anything else in the folder is not listed.
+     */
+    List<Path> files() throws IOException {
+        try (Stream<Path> all = Files.list(directory)) {
+            return all.filter(p -> {
+                String name = p.getFileName().toString();
+                return STORED_NAME.matcher(name.endsWith(PARTIAL_SUFFIX)
+                        ? name.substring(0, name.length() - PARTIAL_SUFFIX.length()) : name).matches();
+            }).toList();
+        }
+    }
+
+    /** Whether a name is one this store could have given a file received in full (for ids read from drafts). */
+    static boolean isStoredName(String name) {
+        return name != null && STORED_NAME.matcher(name).matches();
+    }
+
+    /** What to tell about the file at {@code index} of a post, named by an upload id this store no longer holds. */
+    static String vanished(int index) {
+        return "file " + (index + 1) + " is no longer stored on the server (uploads nothing used are deleted after a"
+                + " day); remove it and attach it again";
     }
 
     Path directory() {

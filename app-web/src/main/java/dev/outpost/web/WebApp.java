@@ -24,12 +24,14 @@ final class WebApp implements AutoCloseable {
     private final EventStreams streams;
     private final RunNow runNow;
     private final URI baseUrl;
+    private final UploadSweeps sweeps;
 
-    private WebApp(Javalin javalin, EventStreams streams, RunNow runNow, URI baseUrl) {
+    private WebApp(Javalin javalin, EventStreams streams, RunNow runNow, URI baseUrl, UploadSweeps sweeps) {
         this.javalin = javalin;
         this.streams = streams;
         this.runNow = runNow;
         this.baseUrl = baseUrl;
+        this.sweeps = sweeps;
     }
 
     /** The pieces the routes need. */
@@ -54,6 +56,7 @@ final class WebApp implements AutoCloseable {
         EventStreams streams = new EventStreams(parts.core(), parts.hub(), views);
         DraftReceiver receiver = new DraftReceiver(parts.uploads(), parts.core().platforms());
         RunNow runNow = parts.runNow();
+        UnusedUploads unusedUploads = new UnusedUploads(parts.uploads(), parts.core(), parts.clock());
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -67,13 +70,14 @@ final class WebApp implements AutoCloseable {
             routes.before(security::before);
             new SignInRoutes(parts.sessions(), parts.password(), parts.throttle(), security, layout).register(routes);
             new AccountRoutes(parts.core(), layout, baseUrl, parts.mode().suggestedFields()).register(routes);
-            new ComposeRoutes(parts.core(), receiver, views, layout, parts.clock(), runNow).register(routes);
+            new ComposeRoutes(parts.core(), receiver, parts.uploads(), views, layout, parts.clock(), runNow)
+                    .register(routes);
             new GroupRoutes(parts.core(), views, streams, layout, runNow, parts.uploads(), parts.clock())
                     .register(routes);
             new UploadRoutes(parts.uploads(), parts.core().platforms()).register(routes);
             new CalendarPage(parts.core(), layout).register(routes);
             new PublicationRoutes(parts.core(), views, streams, layout, runNow).register(routes);
-            new DraftRoutes(parts.core(), layout).register(routes);
+            new DraftRoutes(parts.core(), layout, unusedUploads).register(routes);
             new OpsRoutes(parts.core(), parts.metrics(), parts.uploads(), parts.mode()).register(routes);
             routes.exception(WebSecurity.Redirect.class, (e, ctx) -> ctx.redirect(e.location()));
             routes.exception(WebError.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage(), e.problems(), layout));
@@ -94,7 +98,7 @@ final class WebApp implements AutoCloseable {
         });
         javalin.start(parts.settings().host(), port);
         LOG.info("Outpost web listening on {} ({})", baseUrl, parts.mode());
-        return new WebApp(javalin, streams, runNow, baseUrl);
+        return new WebApp(javalin, streams, runNow, baseUrl, UploadSweeps.start(unusedUploads));
     }
 
     private static int status(OutpostException e) {
@@ -143,6 +147,7 @@ final class WebApp implements AutoCloseable {
 
     @Override
     public void close() {
+        sweeps.close();
         streams.close();
         runNow.close();
         javalin.stop();

@@ -79,4 +79,56 @@ class ComposeApiTest {
         assertThat(noZone.statusCode()).isEqualTo(422);
         assertThat(noZone.body()).contains("has no time zone");
     }
+
+    @Test
+    void aFileSentAheadIsNamedByItsIdAndAnIdOfNoStoredUploadIsRefusedAtItsField() throws Exception {
+        HttpResponse<String> uploaded = api.postMultipart("/api/uploads", new WebClient.Multipart()
+                .file("file", "ahead.png", TestMedia.png("ahead", Color.MAGENTA)));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String id = Json.MAPPER.readTree(uploaded.body()).get("uploads").get(0).get("id").asText();
+        String later = Instant.now().plus(Duration.ofDays(7)).toString();
+
+        HttpResponse<String> created = api.postMultipart("/api/publications", new WebClient.Multipart()
+                .field("account", account).field("text", "sent ahead " + System.nanoTime()).field("scheduledAt", later)
+                .field("media[0].upload", id).field("media[0].alt", "A pink square"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode media = Json.MAPPER.readTree(created.body()).get("media").get(0);
+        assertThat(media.get("name").asText()).isEqualTo("ahead.png");
+        assertThat(media.get("url").asText()).isEqualTo("/media/" + id);
+        api.send(api.request("/api/publications/" + Json.MAPPER.readTree(created.body()).get("id").asText()
+                + "/cancel").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+
+        HttpResponse<String> refused = api.postMultipart("/api/publications", new WebClient.Multipart()
+                .field("account", account).field("text", "no such files").field("scheduledAt", later)
+                .field("media[0].upload", "../web-admin.properties")
+                .field("media[1].upload", "0b6c8f1e-3a1d-4c55-9f0a-5f2b7c1d9e44.png"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        JsonNode problems = Json.MAPPER.readTree(refused.body()).get("problems");
+        assertThat(problems.findValuesAsText("field")).contains("media[0]", "media[1]");
+        assertThat(problems.findValuesAsText("message")).anyMatch(m -> m.startsWith("file 2 is no longer stored"));
+
+        HttpResponse<String> group = api.postMultipart("/api/publications", new WebClient.Multipart()
+                .field("targets[0]", account).field("items[0].text", "a group").field("scheduledAt", later)
+                .field("items[0].media[0].upload", "0b6c8f1e-3a1d-4c55-9f0a-5f2b7c1d9e44.png"));
+        assertThat(group.statusCode()).as(group.body()).isEqualTo(422);
+        assertThat(Json.MAPPER.readTree(group.body()).get("problems").findValuesAsText("field"))
+                .contains("items[0].media[0]");
+    }
+
+    @Test
+    void aDraftWhoseFileIsNoLongerStoredOpensWithoutItAndSaysSo() throws Exception {
+        String content = "{\"items\":[{\"text\":\"gone file\",\"media\":[{\"upload\":"
+                + "\"0b6c8f1e-3a1d-4c55-9f0a-5f2b7c1d9e44.png\",\"name\":\"swept.png\",\"alt\":\"a\"}]}]}";
+        HttpResponse<String> saved = api.postJson("/api/drafts", Json.text(java.util.Map.of("title", "gone",
+                "content", content)));
+        assertThat(saved.statusCode()).isEqualTo(201);
+        String draftId = Json.MAPPER.readTree(saved.body()).get("id").asText();
+
+        HttpResponse<String> page = new WebClient(app.baseUrl()).signIn().get("/compose?draft=" + draftId);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"compose-notice\"").contains("swept.png is no longer stored")
+                .doesNotContain("0b6c8f1e-3a1d-4c55-9f0a-5f2b7c1d9e44");
+        api.send(api.request("/api/drafts/" + draftId).DELETE().build());
+    }
 }

@@ -3,13 +3,24 @@ package dev.outpost.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outpost.domain.post.Publication;
+import dev.outpost.domain.post.PublicationState;
 import dev.outpost.ports.storage.PublicationStore;
+import dev.outpost.xsandbox.MediaView;
+import dev.outpost.xsandbox.Post;
+import dev.outpost.xsandbox.XSandbox;
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,10 +33,18 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The compose page in Chromium, as a person fills it in: schedules, files, problems beside their fields. */
+/**
+ * The compose page in Chromium, as a person fills it in: schedules, files, problems beside their fields, and files
+ * kept in drafts: they go up as soon as they are attached, the draft names them with their alt text and focal point,
+ * reopening the draft shows them, and publishing from it posts them (sent once); a file the server refuses says so on
+ * its card and stays out of the draft.
+ */
 @ExtendWith(Chromium.Required.class)
 class ComposeBrowserTest {
+    private static final Path FILES = Path.of("target", "browser-files");
     private static OutpostWeb app;
+    private static XSandbox sandbox;
+    private static String account;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
 
@@ -33,7 +52,8 @@ class ComposeBrowserTest {
     static void start() {
         browser = Chromium.browser();
         app = TestApp.shared();
-        Accounts.connect(new WebClient(app.baseUrl()).basic(TestApp.PASSWORD), app.sandbox().orElseThrow());
+        sandbox = app.sandbox().orElseThrow();
+        account = Accounts.connect(new WebClient(app.baseUrl()).basic(TestApp.PASSWORD), sandbox);
         wait = Chromium.waitFor(browser);
     }
 
@@ -92,14 +112,18 @@ class ComposeBrowserTest {
                 TestMedia.mp4(6 * 1024 * 1024));
         browser.get(app.baseUrl() + "/compose");
         browser.findElement(By.id("text")).sendKeys("a large file " + System.nanoTime());
-        browser.findElement(By.id("file-input")).sendKeys(video.toAbsolutePath().toString());
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list .media-item"), 1));
+        // Slow before attaching: the file goes up as soon as it is attached, its card showing how far.
         ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
         slow.setUploadThroughput(1500);
         slow.setDownloadThroughput(100_000);
         browser.setNetworkConditions(slow);
         List<Integer> seen = new java.util.ArrayList<>();
         try {
+            browser.findElement(By.id("file-input")).sendKeys(video.toAbsolutePath().toString());
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media-list .media-item"), 1));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attach-status-0-0"), "Uploading"));
+            assertThat(browser.findElement(By.cssSelector("#media-list .attach-progress")).isDisplayed()).isTrue();
+            // Publishing while it goes up waits for it, and the send bar follows it.
             browser.findElement(By.id("publish")).click();
             java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
             while (!browser.getCurrentUrl().matches(".*/publications/[0-9a-f-]{36}$")
@@ -150,6 +174,127 @@ class ComposeBrowserTest {
         browser.findElement(By.id("publish")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-problem-for='scheduledAt']")));
         wait.until(ExpectedConditions.urlMatches("/publications/[0-9a-f-]{36}$"));
+    }
+
+    @Test
+    void anImageWithAltTextIsKeptInTheDraftReopenedAndPublishedFromIt() {
+        String text = "A draft with a picture " + System.nanoTime();
+        String alt = "A green field under a grey sky";
+        Path image = TestMedia.write(FILES, "field.png", TestMedia.png("Field", new Color(40, 140, 60)));
+        browser.get(app.baseUrl() + "/compose");
+        chooseOnly(account);
+        browser.findElement(By.id("text")).sendKeys(text);
+        browser.findElement(By.id("file-input")).sendKeys(image.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attach-status-0-0"), "Uploaded"));
+        browser.findElement(By.id("alt-0")).sendKeys(alt);
+        browser.findElement(By.id("focus-x-0")).sendKeys("0.5");
+        browser.findElement(By.id("focus-y-0")).sendKeys("-0.25");
+        wait.until(ExpectedConditions.urlContains("/compose?draft="));
+        String draftId = browser.getCurrentUrl().replaceAll(".*draft=", "");
+        String upload = waitForDraftNaming(draftId, alt);
+        Path stored = app.dataDirectory().resolve("uploads").resolve(upload);
+        assertThat(stored).exists();
+        assertThat(browser.findElement(By.id("draft-status")).getText()).contains("Draft saved")
+                .doesNotContain("not kept");
+        Chromium.screenshot(browser, "draft-files-attached");
+
+        browser.get(app.baseUrl() + "/compose?draft=" + draftId);
+        wait.until(ExpectedConditions.attributeToBe(By.id("text"), "value", text));
+        List<WebElement> cards = browser.findElements(By.cssSelector("#media-list .media-item"));
+        assertThat(cards).hasSize(1);
+        assertThat(cards.get(0).getText()).contains("field.png");
+        assertThat(browser.findElement(By.id("alt-0")).getAttribute("value")).isEqualTo(alt);
+        assertThat(browser.findElement(By.id("focus-x-0")).getAttribute("value")).isEqualTo("0.5");
+        assertThat(browser.findElement(By.id("focus-y-0")).getAttribute("value")).isEqualTo("-0.25");
+        WebElement preview = cards.get(0).findElement(By.cssSelector("img.preview"));
+        assertThat(preview.getAttribute("src")).endsWith("/media/" + upload);
+        wait.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", preview)).intValue() > 0);
+        Chromium.screenshot(browser, "draft-files-reopened");
+
+        browser.findElement(By.id("publish")).click();
+        wait.until(ExpectedConditions.urlMatches("/publications/[0-9a-f-]{36}$"));
+        Publication published = published(text);
+        assertThat(published.draft().media()).singleElement().satisfies(m -> {
+            assertThat(m.file().path()).as("the uploaded file, not a second copy").isEqualTo(stored);
+            assertThat(m.altText()).isEqualTo(alt);
+            assertThat(m.focus().text()).isEqualTo("0.5,-0.25");
+        });
+        Post post = sandbox.posts().stream().filter(p -> p.submittedText().equals(text)).findFirst().orElseThrow();
+        assertThat(post.mediaIds()).hasSize(1);
+        assertThat(sandbox.state().media().stream().filter(m -> post.mediaIds().contains(m.id()))
+                .map(MediaView::altText)).containsExactly(alt);
+        wait.until(d -> app.core().drafts().find(draftId).isEmpty());
+        assertThat(stored).as("its publication names it").exists();
+    }
+
+    @Test
+    void aRefusedFileSaysWhyOnItsCardAndIsNotKeptInTheDraft() throws Exception {
+        String text = "A draft with a renamed program " + System.nanoTime();
+        Path renamed = TestMedia.write(FILES, "holiday.png", TestMedia.executable());
+        browser.get(app.baseUrl() + "/compose");
+        chooseOnly(account);
+        browser.findElement(By.id("text")).sendKeys(text);
+        browser.findElement(By.id("file-input")).sendKeys(renamed.toAbsolutePath().toString());
+        WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attach-status-0-0")));
+        wait.until(ExpectedConditions.textToBePresentInElement(status, "Refused"));
+        assertThat(status.getText()).contains("holiday.png").contains("not a supported image or video")
+                .contains("not kept in the draft");
+        wait.until(ExpectedConditions.urlContains("/compose?draft="));
+        String draftId = browser.getCurrentUrl().replaceAll(".*draft=", "");
+        wait.until(d -> app.core().drafts().find(draftId).map(s -> s.content().contains(text)).orElse(false));
+        assertThat(app.core().drafts().find(draftId).orElseThrow().content()).doesNotContain("holiday.png");
+        Chromium.screenshot(browser, "draft-files-refused");
+
+        browser.findElement(By.id("publish")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "[data-problem-for='media[0]']"))).getText()).contains("holiday.png");
+        assertThat(browser.getCurrentUrl()).doesNotContain("/publications");
+        try (var listed = Files.list(app.dataDirectory().resolve("uploads"))) {
+            assertThat(listed.filter(p -> p.getFileName().toString().endsWith(".name")).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).as("nothing of it stored").doesNotContain("holiday.png");
+        }
+        browser.findElement(By.cssSelector("#media-list .remove")).click();
+    }
+
+    /** Waits until the saved draft has the file with this alt text; @return the upload id the draft names it by. */
+    private static String waitForDraftNaming(String draftId, String alt) {
+        wait.until(d -> app.core().drafts().find(draftId).map(s -> s.content().contains(alt)).orElse(false));
+        String content = app.core().drafts().find(draftId).orElseThrow().content();
+        Set<String> named = UnusedUploads.namedBy(content);
+        assertThat(named).hasSize(1);
+        return named.iterator().next();
+    }
+
+    private static void chooseOnly(String wanted) {
+        for (WebElement box : browser.findElements(By.cssSelector("input.target-box"))) {
+            if (box.isSelected() != box.getAttribute("value").equals(wanted)) {
+                box.click();
+            }
+        }
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#counts .counter"), 1));
+    }
+
+    private static Publication published(String text) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            Optional<Publication> found = withText(text).stream().findFirst();
+            if (found.isPresent() && found.get().state() == PublicationState.PUBLISHED) {
+                return found.get();
+            }
+            assertThat(found.map(Publication::state)).isNotEqualTo(Optional.of(PublicationState.FAILED));
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no published publication with the text " + text);
     }
 
     static List<Publication> withText(String text) {

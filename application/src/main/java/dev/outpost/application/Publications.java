@@ -14,12 +14,14 @@ import dev.outpost.ports.storage.JobQueue;
 import dev.outpost.ports.storage.PublicationStore;
 import dev.outpost.ports.storage.UploadJournal;
 import dev.outpost.domain.upload.UploadCheckpoint;
+import java.nio.file.Path;
 import java.util.random.RandomGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The publication queue as the user sees it: submit a draft (checked whole first, nothing uploaded when anything
@@ -139,6 +141,14 @@ public final class Publications {
 
     public List<Publication> list(PublicationStore.Query query) {
         return store.list(query);
+    }
+
+    /**
+     * The files in {@code directory} that a stored publication (in any state) names as its media: an app keeping
+     * uploads there deletes none of them.
+     */
+    public Set<Path> mediaFilesIn(Path directory) {
+        return store.mediaFilesIn(directory);
     }
 
     /** Cancels a publication that has not started publishing. */

@@ -5,6 +5,7 @@ import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,6 +79,13 @@ public interface PublicationStore {
      *     it, or another worker claimed or took it over first) or the publication does not exist
      */
     boolean takeOver(PublicationId id, String holder, String worker, Instant now, Duration lease);
+
+    /**
+     * The media files of every stored publication, whatever its state, that lie directly in {@code directory}
+     * (compared as the paths were stored): what an app must not delete from a folder of uploads while a publication
+     * may still send, retry or show them.
+     */
+    Set<Path> mediaFilesIn(Path directory);
 
     /** Gives up a claim; nothing happens when {@code worker} does not hold it. */
     void release(PublicationId id, String worker);

@@ -3,10 +3,12 @@ package dev.outpost.ports.storage;
 import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A {@link PublicationStore} that passes every call on, for tests that make one call fail as a crash would. */
 public class ForwardingPublicationStore implements PublicationStore {
@@ -74,5 +76,10 @@ public class ForwardingPublicationStore implements PublicationStore {
     @Override
     public List<Publication> list(Query query) {
         return delegate.list(query);
+    }
+
+    @Override
+    public Set<Path> mediaFilesIn(Path directory) {
+        return delegate.mediaFilesIn(directory);
     }
 }

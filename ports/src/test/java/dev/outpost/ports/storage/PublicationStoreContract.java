@@ -8,11 +8,18 @@ import static dev.outpost.ports.storage.StoreFixtures.remotePost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outpost.domain.media.FileFingerprint;
+import dev.outpost.domain.media.MediaFile;
+import dev.outpost.domain.media.MediaType;
+import dev.outpost.domain.post.Draft;
+import dev.outpost.domain.post.MediaAttachment;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
+import dev.outpost.domain.post.PublishIntent;
 import dev.outpost.domain.post.RemotePost;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -310,5 +317,34 @@ public abstract class PublicationStoreContract {
         Publication second = store.create(queued("a-second", "42", T0));
 
         assertThat(store.list(PublicationStore.Query.all())).containsExactly(second, first);
+    }
+
+    @Test
+    void mediaFilesInNamesEveryPublicationsFilesDirectlyInTheFolderAndNothingElse() {
+        PublicationStore store = publicationStore();
+        Path uploads = Path.of("/srv/out_post/uploads");
+        Publication queued = Publication.queue(new PublicationId("m-queued"), accountId("42"), Draft.of("q",
+                List.of(attachment(uploads.resolve("a.png")), attachment(Path.of("/home/user/elsewhere.png")))),
+                "key-m-queued", T0);
+        Publication published = Publication.queue(new PublicationId("m-published"), accountId("42"), Draft.of("p",
+                List.of(attachment(uploads.resolve("b.jpg")), attachment(uploads.resolve("inner/c.png")))),
+                "key-m-published", T0);
+        // "_" is a LIKE wildcard: a folder whose name differs only there must not count.
+        Publication lookalike = Publication.queue(new PublicationId("m-lookalike"), accountId("42"), Draft.of("l",
+                List.of(attachment(Path.of("/srv/outXpost/uploads/d.png")))), "key-m-lookalike", T0);
+        store.create(queued);
+        Publication stored = store.create(published);
+        store.update(stored.publishing(PublishIntent.of("p", List.of("m1"), T0, 1), T0).published(remotePost("9"),
+                T0.plusSeconds(1))).orElseThrow();
+        store.create(lookalike);
+
+        assertThat(store.mediaFilesIn(uploads)).containsExactlyInAnyOrder(uploads.resolve("a.png"),
+                uploads.resolve("b.jpg"));
+        assertThat(store.mediaFilesIn(Path.of("/srv/empty"))).isEmpty();
+    }
+
+    private static MediaAttachment attachment(Path path) {
+        return new MediaAttachment(new MediaFile(path, MediaType.PNG, new FileFingerprint(10, T0,
+                StoreFixtures.sha256('b'))), null);
     }
 }

@@ -5,6 +5,7 @@ import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
 import dev.outpost.ports.storage.PublicationStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -158,5 +159,14 @@ public final class InMemoryPublicationStore implements PublicationStore {
                 .limit(query.limit())
                 .map(Entry::publication)
                 .toList();
+    }
+
+    @Override
+    public synchronized Set<Path> mediaFilesIn(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        Set<Path> files = new HashSet<>();
+        entries.values().forEach(e -> e.publication().draft().media().stream().map(m -> m.file().path())
+                .filter(path -> directory.equals(path.getParent())).forEach(files::add));
+        return files;
     }
 }
