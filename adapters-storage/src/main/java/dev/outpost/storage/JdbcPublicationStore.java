@@ -225,25 +225,19 @@ final class JdbcPublicationStore implements PublicationStore {
     }
 
     @Override
-    public Set<Path> mediaFilesIn(Path directory) {
-        // The folder's paths by prefix (its LIKE wildcards escaped), then exactly: directly in it, not below.
-        String prefix = directory.toString() + directory.getFileSystem().getSeparator();
-        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.withConnection("listing the media files in " + directory, c -> {
-            Set<Path> files = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT file_path FROM publication_media"
-                    + " WHERE file_path LIKE ? ESCAPE '\\'")) {
-                ps.setString(1, pattern);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Path path = Path.of(rs.getString(1));
-                        if (directory.equals(path.getParent())) {
-                            files.add(path);
-                        }
+    public Set<String> mediaFileNames() {
+        return jdbc.withConnection("listing the publications' media files", c -> {
+            Set<String> names = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT file_path FROM publication_media");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Path name = Path.of(rs.getString(1)).getFileName();
+                    if (name != null) {
+                        names.add(name.toString());
                     }
                 }
             }
-            return files;
+            return names;
         });
     }
 

@@ -137,7 +137,7 @@ final class UnusedUploads {
     private Set<String> needed() {
         Set<String> needed = new HashSet<>();
         core.drafts().list(ALL_DRAFTS).forEach(d -> needed.addAll(namedBy(d.content())));
-        core.publications().mediaFilesIn(uploads.directory()).forEach(p -> needed.add(p.getFileName().toString()));
+        needed.addAll(core.publications().mediaFileNames());
         return needed;
     }
 

@@ -14,7 +14,6 @@ import dev.outpost.ports.storage.JobQueue;
 import dev.outpost.ports.storage.PublicationStore;
 import dev.outpost.ports.storage.UploadJournal;
 import dev.outpost.domain.upload.UploadCheckpoint;
-import java.nio.file.Path;
 import java.util.random.RandomGenerator;
 import java.time.Clock;
 import java.time.Instant;
@@ -144,11 +143,11 @@ public final class Publications {
     }
 
     /**
-     * The files in {@code directory} that a stored publication (in any state) names as its media: an app keeping
-     * uploads there deletes none of them.
+     * The file names of every stored publication's media (in any state): an app keeping uploads under unique names
+     * deletes none with one of these names.
      */
-    public Set<Path> mediaFilesIn(Path directory) {
-        return store.mediaFilesIn(directory);
+    public Set<String> mediaFileNames() {
+        return store.mediaFileNames();
     }
 
     /** Cancels a publication that has not started publishing. */

@@ -5,7 +5,6 @@ import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -81,11 +80,12 @@ public interface PublicationStore {
     boolean takeOver(PublicationId id, String holder, String worker, Instant now, Duration lease);
 
     /**
-     * The media files of every stored publication, whatever its state, that lie directly in {@code directory}
-     * (compared as the paths were stored): what an app must not delete from a folder of uploads while a publication
-     * may still send, retry or show them.
+     * The file names (a path's last element) of every stored publication's media, whatever its state and wherever the
+     * file lies: an app that keeps uploads under names of its own that are unique (random ids) must not delete a file
+     * with one of these names, which a publication may still send, retry or show. By name rather than by path, so a
+     * home reached through another path (moved, or through a symbolic link) keeps its files too.
      */
-    Set<Path> mediaFilesIn(Path directory);
+    Set<String> mediaFileNames();
 
     /** Gives up a claim; nothing happens when {@code worker} does not hold it. */
     void release(PublicationId id, String worker);

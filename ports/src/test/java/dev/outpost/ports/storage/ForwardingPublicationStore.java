@@ -3,7 +3,6 @@ package dev.outpost.ports.storage;
 import dev.outpost.domain.post.GroupId;
 import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,7 +78,7 @@ public class ForwardingPublicationStore implements PublicationStore {
     }
 
     @Override
-    public Set<Path> mediaFilesIn(Path directory) {
-        return delegate.mediaFilesIn(directory);
+    public Set<String> mediaFileNames() {
+        return delegate.mediaFileNames();
     }
 }

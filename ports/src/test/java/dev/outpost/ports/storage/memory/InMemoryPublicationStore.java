@@ -5,7 +5,6 @@ import dev.outpost.domain.post.Publication;
 import dev.outpost.domain.post.PublicationId;
 import dev.outpost.domain.post.PublicationState;
 import dev.outpost.ports.storage.PublicationStore;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -162,11 +161,10 @@ public final class InMemoryPublicationStore implements PublicationStore {
     }
 
     @Override
-    public synchronized Set<Path> mediaFilesIn(Path directory) {
-        Objects.requireNonNull(directory, "directory");
-        Set<Path> files = new HashSet<>();
-        entries.values().forEach(e -> e.publication().draft().media().stream().map(m -> m.file().path())
-                .filter(path -> directory.equals(path.getParent())).forEach(files::add));
-        return files;
+    public synchronized Set<String> mediaFileNames() {
+        Set<String> names = new HashSet<>();
+        entries.values().forEach(e -> e.publication().draft().media().stream()
+                .map(m -> m.file().path().getFileName().toString()).forEach(names::add));
+        return names;
     }
 }
