@@ -22,6 +22,11 @@ final class Graphemes implements TextMeasure {
         if (simple >= 0) {
             return simple;
         }
+        return segmented(text);
+    }
+
+    /** The count by ICU's segmenter, whatever the text. */
+    static int segmented(String text) {
         // A BreakIterator keeps its position: one per call, never shared between threads.
         BreakIterator it = BreakIterator.getCharacterInstance();
         it.setText(text);
@@ -31,5 +36,4 @@ final class Graphemes implements TextMeasure {
         }
         return count;
     }
-
 }
