@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,10 @@ class SqliteCrashTest extends CrashTest {
     @Test
     void aProcessKilledWhileWritingLeavesEverythingItReportedAndNothingHalfWritten() throws Exception {
         int next = 0;
+        // What each round's writer reported written, from its first index to its last WROTE line. A writer killed
+        // between creating a publication and moving it on leaves that one unreported (QUEUED); the next round starts
+        // after it, so it stays unreported: only reported writes must have been kept whole.
+        List<int[]> reportedRanges = new ArrayList<>();
         for (int round = 1; round <= 3; round++) {
             child = Child.start(WritingInstance.class, dataDir.toString(), Integer.toString(next));
             int from = next;
@@ -40,6 +45,7 @@ class SqliteCrashTest extends CrashTest {
             Thread.sleep(ThreadLocalRandom.current().nextLong(0, 200)); // land anywhere in a write
             child.kill();
             int reported = lastWritten(child.lines());
+            reportedRanges.add(new int[] {from, reported});
 
             try (Stores reopened = open(dataDir)) {
                 assertThat(integrity(reopened)).isEqualTo("ok");
@@ -48,7 +54,7 @@ class SqliteCrashTest extends CrashTest {
                 assertThat(all).extracting(p -> p.id().value()).contains("w-" + reported);
                 for (Publication p : all) {
                     int i = Integer.parseInt(p.id().value().substring(2));
-                    if (i <= reported) {
+                    if (reportedRanges.stream().anyMatch(r -> i >= r[0] && i <= r[1])) {
                         assertThat(p.state()).as(p.id().value()).isEqualTo(PublicationState.PUBLISHING);
                     }
                     reopened.uploads().find(WritingInstance.uploadId(i)).ifPresent(c -> assertThat(c.state())
