@@ -169,9 +169,8 @@ final class ComposeRoutes {
             Matcher m = MEDIA_UPLOAD.matcher(name);
             if (m.matches()) {
                 int index = Integer.parseInt(m.group(1));
-                uploads.find(value.strip()).ifPresentOrElse(path -> accepted.add(new DraftReceiver.Upload(index, path,
-                        uploads.clientName(path).orElse("the file"))), () -> vanished.add(new Problem(
-                        "media[" + index + "]", UploadStore.vanished(index))));
+                uploads.sentAhead(value, -1, index).ifPresentOrElse(accepted::add, () -> vanished.add(
+                        new Problem("media[" + index + "]", UploadStore.vanished(index))));
             }
         });
         accepted.sort(Comparator.comparingInt(DraftReceiver.Upload::index));

@@ -130,9 +130,9 @@ final class GroupCompose {
                     int j = Integer.parseInt(m.group(3));
                     String alt = received.fields.get("items[" + i + "].media[" + j + "].alt");
                     String focus = received.fields.get("items[" + i + "].media[" + j + "].focus");
-                    uploads.find(field.getValue().strip()).ifPresentOrElse(path -> {
-                        media.put(j, new DraftInput.Attachment(path, blankToNull(alt), blankToNull(focus)));
-                        names.put(path, uploads.clientName(path).orElse("the file"));
+                    uploads.sentAhead(field.getValue(), i, j).ifPresentOrElse(upload -> {
+                        media.put(j, new DraftInput.Attachment(upload.path(), blankToNull(alt), blankToNull(focus)));
+                        names.put(upload.path(), upload.clientName());
                     }, () -> own.add(new Problem("items[" + i + "].media[" + j + "]",
                             UploadStore.vanished(j))));
                 }

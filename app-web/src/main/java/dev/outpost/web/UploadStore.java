@@ -160,6 +160,16 @@ final class UploadStore {
     }
 
     /** What to tell about the file at {@code index} of a post, named by an upload id this store no longer holds. */
+    /**
+     * A file sent ahead ({@code POST /api/uploads}) and named by its id in a form, as the form's own files are: post
+     * {@code item} (-1: the single post), file {@code index}, with the name its sender gave it; nothing when no such
+     * file is stored (see {@link #vanished}).
+     */
+    Optional<DraftReceiver.Upload> sentAhead(String id, int item, int index) {
+        return find(id == null ? null : id.strip()).map(path -> new DraftReceiver.Upload(item, index, path,
+                clientName(path).orElse("the file")));
+    }
+
     static String vanished(int index) {
         return "file " + (index + 1) + " is no longer stored on the server (uploads nothing used are deleted after a"
                 + " day); remove it and attach it again";
